@@ -1,0 +1,3 @@
+from resdiff.cli import main
+
+main()

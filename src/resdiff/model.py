@@ -1,0 +1,205 @@
+"""The values that flow between resdiff's stages. Frozen dataclasses, no I/O.
+
+    file ──read──▶ Resolution ──align──▶ Alignment ──diff──▶ Comparison ──render──▶ output
+                      └──────────────draft──────────────▶ Draft (Resolution + edits)
+
+Text conventions used everywhere:
+- ``Paragraph.text`` is the paragraph as a reader sees it: the source's own characters, with line wraps
+  joined, page furniture and footnote bodies removed, footnote markers and markdown ``**`` removed.
+  Sub-paragraphs stay inside ``text``, each on its own line (separated by ``\\n``).
+- ``Paragraph.key`` is ``text`` normalised for comparison (see ``resdiff.normalize``): it only decides
+  whether two texts are "the same"; nothing is ever displayed from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PREAMBULAR = "preambular"
+OPERATIVE = "operative"
+ParagraphKind = Literal["preambular", "operative"]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int  # as printed in the source (1, 2, 3 …)
+    text: str  # body of the footnote, without its marker
+
+
+@dataclass(frozen=True)
+class SubParagraph:
+    marker: str  # as printed: "(a)", "(i)", "㈠"
+    text: str  # text after the marker
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    label: str  # stable label: "PP1".."PPn" (preambular), "OP1".."OPn" or "OP5bis" (operative)
+    kind: ParagraphKind
+    number: int | None  # operative number as printed (5 for "5 bis"); None for preambular
+    text: str  # display text (see module docstring)
+    key: str = ""  # normalised text, for comparison only
+    footnotes: tuple[int, ...] = ()  # numbers of the footnotes whose markers this paragraph carries
+    footnote_positions: tuple[int, ...] = ()  # for each of ``footnotes``: offset in ``text`` of its marker
+    lead: str = ""  # the emphasised opening verb as it starts ``text`` ("重申", "Recalling also"), or ""
+    suffix: str = ""  # "bis", "ter" … for paragraphs inserted during negotiation ("5 bis")
+    subparagraphs: tuple[SubParagraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Header:
+    """Everything before the first preambular paragraph, plus the closing lines. Unknown fields are None."""
+
+    language: str  # "zh", "en" or "other"
+    session: int | None = None  # 75 for "第七十五届会议" / "Seventy-fifth session"
+    session_text: str | None = None  # the session line as printed
+    body: str | None = None  # "General Assembly", "Human Rights Council"
+    agenda_item: str | None = None  # "72(b)" (no spaces)
+    agenda_title: str | None = None  # title of the agenda item, lines joined
+    symbol: str | None = None  # "A/RES/75/180", or a draft symbol "A/C.3/76/L.25"
+    number: str | None = None  # resolution number "75/180"
+    title: str | None = None  # "增进人权领域的国际合作"
+    date: str | None = None  # adoption date, ISO "2020-12-16"
+    adoption: str | None = None  # the adoption line as printed ("2020 年 12 月 16 日大会决议")
+    report: str | None = None  # committee report line as printed ("[根据第三委员会的报告(…)通过]")
+    report_symbol: str | None = None  # "A/75/478/Add.2"
+    plenary_meeting: int | None = None  # 46 for "第46次全体会议"
+    author: str | None = None  # the author line as printed: "大会，" / "The General Assembly,"
+    sponsors: str | None = None  # sponsors line of a draft
+    closing: tuple[str, ...] = ()  # closing lines as printed (plenary meeting, date)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    header: Header
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    source: str | None = None  # file name it was read from, for messages
+    notes: tuple[str, ...] = ()  # what the reader wants the user to know ("tracked changes accepted")
+
+    @property
+    def language(self) -> str:
+        return self.header.language
+
+    def paragraph(self, label: str) -> Paragraph:
+        for p in self.paragraphs:
+            if p.label == label:
+                return p
+        raise KeyError(label)
+
+    def footnote(self, number: int) -> Footnote | None:
+        for f in self.footnotes:
+            if f.number == number:
+                return f
+        return None
+
+
+# ── comparison ────────────────────────────────────────────────────────────────────────────────────
+
+SegmentOp = Literal["equal", "insert", "delete"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a word-level diff. ``text`` is the new side's text (the old side's for "delete").
+
+    For an "equal" run whose two sides differ only by layout noise (spaces around digits, full- versus
+    half-width punctuation), ``old_text`` holds the old side's own characters, so both texts can be
+    rebuilt exactly: old = join(s.old_text or s.text for equal/delete), new = join(s.text for equal/insert).
+    """
+
+    op: SegmentOp
+    text: str
+    old_text: str | None = None
+
+
+Status = Literal["unchanged", "modified", "moved", "inserted", "deleted", "split", "merged"]
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """One entry of a paragraph alignment: indices into old.paragraphs / new.paragraphs."""
+
+    old: tuple[int, ...]  # empty for inserted
+    new: tuple[int, ...]  # empty for deleted
+    status: Status
+    similarity: float  # 0..1 on normalised text; 1.0 when keys are equal
+    renumbered: bool = False  # operative number (or label) differs, text may be the same
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Pairs in reading order of the redline: new order, each deleted paragraph after its old predecessor."""
+
+    pairs: tuple[AlignedPair, ...]
+
+
+@dataclass(frozen=True)
+class FootnoteChange:
+    old: int | None  # footnote number in old, None if inserted
+    new: int | None  # footnote number in new, None if deleted
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class PairDiff:
+    old: tuple[str, ...]  # labels in old
+    new: tuple[str, ...]  # labels in new
+    status: Status
+    text_changed: bool  # normalised text differs
+    renumbered: bool
+    similarity: float
+    segments: tuple[Segment, ...]  # word-level diff; equal segments joined give old text and new text
+    footnotes: tuple[FootnoteChange, ...] = ()  # only footnotes whose text changed, or added / removed
+    old_index: tuple[int, ...] = ()  # indices into old.paragraphs
+    new_index: tuple[int, ...] = ()  # indices into new.paragraphs
+
+
+@dataclass(frozen=True)
+class HeaderChange:
+    field: str  # Header field name ("session", "date" …)
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Resolution
+    new: Resolution
+    pairs: tuple[PairDiff, ...]
+    header_changes: tuple[HeaderChange, ...]
+    strict: bool = False
+    notes: tuple[str, ...] = ()  # fallbacks and reader notes, shown by every renderer
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {s: 0 for s in ("unchanged", "modified", "moved", "inserted", "deleted", "split", "merged")}
+        for p in self.pairs:
+            counts[p.status] += 1
+        counts["renumbered"] = sum(1 for p in self.pairs if p.renumbered)
+        counts["header"] = len(self.header_changes)
+        return counts
+
+    @property
+    def has_differences(self) -> bool:
+        return bool(self.header_changes) or any(p.status != "unchanged" for p in self.pairs)
+
+
+# ── next-session draft ──────────────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True)
+class Edit:
+    rule: str  # "session", "recall-chain", "forward-session", "placeholder", "header" …
+    label: str  # paragraph label, or "header" / "footnote 3"
+    before: str
+    after: str
+    note: str = ""
+    placeholder: bool = False  # True when ``after`` is a placeholder the drafter must fill
+
+
+@dataclass(frozen=True)
+class Draft:
+    previous: Resolution
+    resolution: Resolution  # the draft text
+    edits: tuple[Edit, ...] = field(default_factory=tuple)

@@ -1,0 +1,288 @@
+"""The typer app: the only place that reads arguments, prints, and turns errors into exit codes.
+
+Exit codes: 0 success; 1 differences found (compare --exit-code only); 2 bad input or usage
+(``Error: …`` / ``Hint: …`` on stderr); 3 an internal error (a bug), still without a traceback.
+Heavy modules (python-docx, jieba) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from resdiff.errors import UserError
+
+app = typer.Typer(
+    name="resdiff",
+    help="Compare, redline and draft United Nations resolutions (Chinese and English).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _command(func):
+    """Register a command whose UserError becomes Error/Hint on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except UserError as err:
+            _fail(err.message, err.hint, 2)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as err:  # a bug: say so plainly, without a traceback unless asked for
+            if os.environ.get("RESDIFF_DEBUG"):
+                raise
+            _fail(f"internal error: {type(err).__name__}: {err}",
+                  "this is a bug in resdiff; run again with RESDIFF_DEBUG=1 to see the traceback", 3)
+
+    return app.command()(run)
+
+
+class CompareFormat(str, Enum):
+    terminal = "terminal"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class ParseFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class DraftFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    text = "text"
+
+
+class RedlineStyle(str, Enum):
+    track = "track"
+    markup = "markup"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of the text: zh, en or other (default: detected).")]
+OutOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+ColorOption = Annotated[Color, typer.Option("--color", help="Colour on the terminal: auto (not when piped or NO_COLOR is set), always, never.")]
+AuthorOption = Annotated[str, typer.Option("--author", help="Author recorded on every tracked change.")]
+DateOption = Annotated[Optional[str], typer.Option("--date", help="Date of every tracked change, ISO 8601 (default: now, UTC).")]
+
+
+def _read(path: Path, lang: str | None):
+    from resdiff.read import read_file
+
+    if lang is not None and lang not in ("zh", "en", "other"):
+        raise UserError(f"unknown language {lang!r}", "use --lang zh, --lang en or --lang other")
+    return read_file(path, lang=lang)
+
+
+def _use_color(color: Color) -> bool:
+    if color is Color.always:
+        return True
+    if color is Color.never or "NO_COLOR" in os.environ:
+        return False
+    return sys.stdout.isatty()
+
+
+def _terminal_width() -> int:
+    try:
+        return max(60, min(os.get_terminal_size().columns, 120))
+    except OSError:
+        return 100
+
+
+def _emit(data: str | bytes, output: Path | None, inputs: list[Path], force: bool) -> None:
+    from resdiff.io import check_output_path, write_atomic
+
+    if output is None:
+        if isinstance(data, bytes):
+            raise UserError("this output is a binary file", "give a file name with -o")
+        sys.stdout.write(data)
+        return
+    check_output_path(output, inputs, force)
+    write_atomic(output, data)
+    typer.echo(f"Wrote {output}", err=True)
+
+
+def _parse_date(text: str | None) -> datetime:
+    if text is None:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise UserError(f"cannot read the date {text!r}", "write it as 2026-11-28 or 2026-11-28T14:30:00Z") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def _format_from_suffix(output: Path | None, default: str, known: dict[str, str]) -> str:
+    if output is None:
+        return default
+    return known.get(output.suffix.lower(), default)
+
+
+@_command
+def parse(
+    file: Annotated[Path, typer.Argument(help="Resolution file: text (PDF or web extract) or .docx.")],
+    format: Annotated[Optional[ParseFormat], typer.Option("--format", "-f", help="terminal (default) or json.")] = None,
+    lang: LangOption = None,
+    output: OutOption = None,
+    force: ForceOption = False,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Show the structure resdiff reads from a resolution: header, labelled paragraphs, footnotes."""
+    res = _read(file, lang)
+    fmt = format.value if format else _format_from_suffix(output, "terminal", {".json": "json"})
+    if fmt == "json":
+        from resdiff.render.json import dumps, resolution_dict
+
+        text = dumps(resolution_dict(res))
+    else:
+        from resdiff.render.terminal import render_resolution
+
+        text = render_resolution(res, color=_use_color(color) and output is None, width=_terminal_width())
+    _emit(text, output, [file], force)
+
+
+@_command
+def compare(
+    old: Annotated[Path, typer.Argument(help="Earlier version (e.g. last year's resolution).")],
+    new: Annotated[Path, typer.Argument(help="Later version (e.g. this year's draft).")],
+    format: Annotated[Optional[CompareFormat], typer.Option("--format", "-f", help="terminal (default), md, html or json; -o report.html picks html.")] = None,
+    output: OutOption = None,
+    force: ForceOption = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Count layout differences too (spaces around digits, full/half-width punctuation).")] = False,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit with 1 when there are differences, like git diff.")] = False,
+    lang: LangOption = None,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Compare two versions: paragraph alignment and word-level changes."""
+    from resdiff.compare import compare as run_compare
+
+    cmp = run_compare(_read(old, lang), _read(new, lang), strict=strict)
+    fmt = format.value if format else _format_from_suffix(
+        output, "terminal", {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"})
+    if fmt == "json":
+        from resdiff.render.json import comparison_dict, dumps
+
+        text = dumps(comparison_dict(cmp))
+    elif fmt == "md":
+        from resdiff.render.markdown import render_comparison
+
+        text = render_comparison(cmp)
+    elif fmt == "html":
+        from resdiff.render.html import render_comparison
+
+        text = render_comparison(cmp)
+    else:
+        from resdiff.render.terminal import render_comparison
+
+        text = render_comparison(cmp, color=_use_color(color) and output is None, width=_terminal_width())
+    _emit(text, output, [old, new], force)
+    if exit_code and cmp.has_differences:
+        raise typer.Exit(1)
+
+
+@_command
+def redline(
+    old: Annotated[Path, typer.Argument(help="Earlier version: the base of the tracked changes.")],
+    new: Annotated[Path, typer.Argument(help="Later version: the text the redline shows.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .docx to write.")],
+    force: ForceOption = False,
+    author: AuthorOption = "resdiff",
+    date: DateOption = None,
+    style: Annotated[RedlineStyle, typer.Option("--style", help="track: real tracked changes; markup: insertions bold+underlined, deletions struck through, no revisions.")] = RedlineStyle.track,
+    strict: Annotated[bool, typer.Option("--strict", help="Track layout differences too.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write a Word file of NEW with tracked changes against OLD."""
+    if output.suffix.lower() != ".docx":
+        raise UserError(f"{output} is not a .docx file name", "write the redline to a file ending in .docx")
+    when = _parse_date(date)
+    from resdiff.io import check_output_path
+
+    check_output_path(output, [old, new], force)  # before the work, so a refusal costs nothing
+    from resdiff.compare import compare as run_compare
+    from resdiff.render.docx import redline_document
+
+    cmp = run_compare(_read(old, lang), _read(new, lang), strict=strict)
+    _emit(redline_document(cmp, author=author, date=when, style=style.value), output, [old, new], force)
+
+
+@_command
+def draft(
+    previous: Annotated[Path, typer.Argument(help="The adopted resolution to update for the next session.")],
+    output: OutOption = None,
+    force: ForceOption = False,
+    session: Annotated[Optional[int], typer.Option("--session", help="Session of the draft (default: the resolution's session + 1).")] = None,
+    agenda_item: Annotated[Optional[str], typer.Option("--agenda-item", help="Agenda item of the draft, e.g. 74(b).")] = None,
+    symbol: Annotated[Optional[str], typer.Option("--symbol", help="Symbol of the draft, e.g. A/C.3/76/L.25.")] = None,
+    format: Annotated[Optional[DraftFormat], typer.Option("--format", "-f", help="terminal (list of edits, default), json, or text; -o draft.docx writes Word.")] = None,
+    author: AuthorOption = "resdiff",
+    date: DateOption = None,
+    lang: LangOption = None,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Draft the next session's text from an adopted resolution, listing every automatic edit."""
+    from resdiff.draft import draft_next
+
+    if session is not None and not 1 <= session <= 200:
+        raise UserError(f"session {session} is out of range", "give the session as a number, e.g. --session 76")
+    result = draft_next(_read(previous, lang), session=session, agenda_item=agenda_item, symbol=symbol)
+    suffix = output.suffix.lower() if output else ""
+    if suffix == ".docx":
+        when = _parse_date(date)
+        from resdiff.compare import compare as run_compare
+        from resdiff.render.docx import draft_document
+
+        data = draft_document(result, run_compare(result.previous, result.resolution), author=author, date=when)
+        _emit(data, output, [previous], force)
+    else:
+        fmt = format.value if format else ("text" if suffix in (".txt", ".md") else "json" if suffix == ".json" else "terminal")
+        if fmt == "json":
+            from resdiff.render.json import draft_dict, dumps
+
+            text = dumps(draft_dict(result))
+        elif fmt == "text":
+            from resdiff.render.text import resolution_text
+
+            text = resolution_text(result.resolution)
+        else:
+            from resdiff.render.terminal import render_edits
+
+            text = render_edits(result, color=_use_color(color) and output is None, width=_terminal_width())
+        _emit(text, output, [previous], force)
+    if output is not None and format is None and suffix not in (".json",):
+        from resdiff.render.terminal import render_edits
+
+        sys.stderr.write(render_edits(result, color=False, width=_terminal_width()))
+
+
+def main() -> None:
+    app()
+
+
+def _fail(message: str, hint: str, code: int) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    if hint:
+        typer.echo(f"Hint: {hint}", err=True)
+    raise typer.Exit(code)

@@ -1,0 +1,65 @@
+"""Wording shared by the text renderers (terminal, Markdown, HTML): titles and summary rows."""
+
+from __future__ import annotations
+
+from resdiff.model import Comparison, PairDiff
+
+STATUS_ORDER = ("modified", "moved", "inserted", "deleted", "split", "merged", "unchanged")
+
+HEADER_FIELD_NAMES = {
+    "session": "Session",
+    "agenda_item": "Agenda item",
+    "agenda_title": "Agenda item title",
+    "symbol": "Symbol",
+    "number": "Resolution number",
+    "title": "Title",
+    "date": "Adoption date",
+    "report_symbol": "Committee report",
+    "plenary_meeting": "Plenary meeting",
+    "body": "Body",
+    "sponsors": "Sponsors",
+}
+
+
+def pair_title(p: PairDiff) -> str:
+    """'PP5 → PP6 (moved, renumbered)', 'OP18 (inserted)', 'PP4 (deleted)', 'OP3 (unchanged)'."""
+    old, new = "+".join(p.old), "+".join(p.new)
+    if not p.old:
+        where = new
+    elif not p.new:
+        where = old
+    elif old == new:
+        where = new
+    else:
+        where = f"{old} → {new}"
+    flags = [p.status]
+    if p.renumbered and p.status == "unchanged":
+        flags = ["renumbered"]
+    elif p.renumbered:
+        flags.append("renumbered")
+    if p.footnotes:
+        flags.append("footnotes changed")
+    return f"{where} ({', '.join(flags)})"
+
+
+def is_shown(p: PairDiff) -> bool:
+    """Reports show every pair that is not plainly unchanged; renumbering alone is listed in one line."""
+    return p.status != "unchanged"
+
+
+def summary_rows(cmp: Comparison) -> list[tuple[str, int]]:
+    counts = cmp.summary
+    rows = [(s, counts[s]) for s in STATUS_ORDER if counts[s]]
+    if counts["renumbered"]:
+        rows.append(("renumbered", counts["renumbered"]))
+    if counts["header"]:
+        rows.append(("header fields changed", counts["header"]))
+    return rows
+
+
+def headline(cmp: Comparison) -> str:
+    def name(res):
+        h = res.header
+        return h.symbol or h.number or res.source or "?"
+
+    return f"{name(cmp.old)} → {name(cmp.new)}"

@@ -1,0 +1,85 @@
+"""JSON for `parse`, `compare` and `draft`. Plain dicts built from the model; keys are part of the CLI contract."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from resdiff.model import Comparison, Draft, PairDiff, Resolution, Segment
+
+
+def header_dict(res: Resolution) -> dict:
+    return dataclasses.asdict(res.header) | {"closing": list(res.header.closing)}
+
+
+def resolution_dict(res: Resolution) -> dict:
+    return {
+        "header": header_dict(res),
+        "paragraphs": [
+            {
+                "label": p.label,
+                "kind": p.kind,
+                "number": p.number,
+                "suffix": p.suffix or None,
+                "lead": p.lead or None,
+                "text": p.text,
+                "footnotes": list(p.footnotes),
+                "subparagraphs": [{"marker": s.marker, "text": s.text} for s in p.subparagraphs],
+            }
+            for p in res.paragraphs
+        ],
+        "footnotes": [{"number": f.number, "text": f.text} for f in res.footnotes],
+        "source": res.source,
+        "notes": list(res.notes),
+    }
+
+
+def _segments(segments: tuple[Segment, ...]) -> list[dict]:
+    out = []
+    for s in segments:
+        d = {"op": s.op, "text": s.text}
+        if s.old_text is not None:
+            d["old_text"] = s.old_text
+        out.append(d)
+    return out
+
+
+def _pair(p: PairDiff) -> dict:
+    return {
+        "old": list(p.old),
+        "new": list(p.new),
+        "status": p.status,
+        "text_changed": p.text_changed,
+        "renumbered": p.renumbered,
+        "similarity": p.similarity,
+        "segments": _segments(p.segments),
+        "footnotes": [
+            {"old": f.old, "new": f.new, "segments": _segments(f.segments)} for f in p.footnotes
+        ],
+    }
+
+
+def comparison_dict(cmp: Comparison) -> dict:
+    return {
+        "old": header_dict(cmp.old) | {"source": cmp.old.source},
+        "new": header_dict(cmp.new) | {"source": cmp.new.source},
+        "strict": cmp.strict,
+        "summary": cmp.summary,
+        "header_changes": [dataclasses.asdict(h) for h in cmp.header_changes],
+        "pairs": [_pair(p) for p in cmp.pairs],
+        "notes": list(cmp.notes),
+    }
+
+
+def draft_dict(draft: Draft) -> dict:
+    return resolution_dict(draft.resolution) | {
+        "edits": [
+            {"rule": e.rule, "label": e.label, "before": e.before, "after": e.after, "note": e.note,
+             "placeholder": e.placeholder}
+            for e in draft.edits
+        ]
+    }
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,59 @@
+"""Markdown for e-mail and issue trackers. Insertions as <ins>, deletions as <del>: GitHub and most
+Markdown viewers render them, they survive CJK text (``**`` emphasis does not always), and they read
+clearly as plain text."""
+
+from __future__ import annotations
+
+import html
+
+from resdiff.model import Comparison, Segment
+from resdiff.render.common import HEADER_FIELD_NAMES, headline, is_shown, pair_title, summary_rows
+
+
+def _escape(text: str) -> str:
+    # Escape HTML and the Markdown characters that would change meaning; keep square brackets readable.
+    text = html.escape(text, quote=False)
+    for ch in ("\\", "*", "_", "`", "#", "|"):
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", "<br>\n")
+
+
+def segments_markdown(segments: tuple[Segment, ...]) -> str:
+    out = []
+    for s in segments:
+        if s.op == "equal":
+            out.append(_escape(s.text))
+        elif s.op == "delete":
+            out.append(f"<del>{_escape(s.text)}</del>")
+        else:
+            out.append(f"<ins>{_escape(s.text)}</ins>")
+    return "".join(out)
+
+
+def render_comparison(cmp: Comparison) -> str:
+    lines = [f"# resdiff: {_escape(headline(cmp))}", ""]
+    for note in cmp.notes:
+        lines += [f"> Note: {_escape(note)}", ""]
+    lines += ["| paragraphs | count |", "|---|---:|"]
+    lines += [f"| {name} | {count} |" for name, count in summary_rows(cmp)]
+    lines.append("")
+    if cmp.header_changes:
+        lines += ["## Header", ""]
+        for h in cmp.header_changes:
+            old = f"<del>{_escape(h.old)}</del>" if h.old else "—"
+            new = f"<ins>{_escape(h.new)}</ins>" if h.new else "—"
+            lines.append(f"- {HEADER_FIELD_NAMES.get(h.field, h.field)}: {old} → {new}")
+        lines.append("")
+    shown = [p for p in cmp.pairs if is_shown(p)]
+    if shown:
+        lines += ["## Paragraphs", ""]
+    for p in shown:
+        lines += [f"### {_escape(pair_title(p))}", "", segments_markdown(p.segments), ""]
+        for f in p.footnotes:
+            lines += [f"- footnote {f.old or '—'} → {f.new or '—'}: {segments_markdown(f.segments)}", ""]
+    renumbered = [p for p in cmp.pairs if not is_shown(p) and p.renumbered]
+    if renumbered:
+        lines += ["Renumbered only: " + ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered), ""]
+    if not cmp.has_differences:
+        lines += ["No differences.", ""]
+    return "\n".join(lines)

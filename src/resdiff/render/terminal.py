@@ -1,0 +1,126 @@
+"""Terminal output with rich. Document text goes in as rich ``Text`` objects, never as markup strings,
+because negotiation texts are full of square brackets that rich would swallow as markup.
+
+Colour mode: deletions red and struck through, insertions green and underlined.
+Plain mode (not a terminal, NO_COLOR, files): git-style markers ``[-deleted-]`` and ``{+inserted+}``.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from resdiff.model import Comparison, Draft, Resolution, Segment
+from resdiff.render.common import HEADER_FIELD_NAMES, headline, is_shown, pair_title, summary_rows
+
+DELETE_STYLE = "strike red"
+INSERT_STYLE = "underline green"
+WIDTH = 100
+
+
+def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
+        no_color=not color, highlight=False, markup=False, emoji=False, soft_wrap=False,
+    )
+    return console, buffer
+
+
+def segments_text(segments: tuple[Segment, ...], color: bool) -> Text:
+    text = Text()
+    for s in segments:
+        if s.op == "equal":
+            text.append(s.text)
+        elif s.op == "delete":
+            text.append(s.text, DELETE_STYLE) if color else text.append(f"[-{s.text}-]")
+        else:
+            text.append(s.text, INSERT_STYLE) if color else text.append(f"{{+{s.text}+}}")
+    return text
+
+
+def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH) -> str:
+    console, buffer = _console(color, width)
+    console.print(Text(f"resdiff: {headline(cmp)}", style="bold"))
+    for note in cmp.notes:
+        console.print(Text(f"Note: {note}", style="yellow"))
+    if cmp.header_changes:
+        console.print()
+        console.print(Text("Header", style="bold"))
+        for h in cmp.header_changes:
+            line = Text(f"  {HEADER_FIELD_NAMES.get(h.field, h.field)}: ")
+            line.append(h.old if h.old is not None else "—", DELETE_STYLE if color else "")
+            line.append(" → ")
+            line.append(h.new if h.new is not None else "—", INSERT_STYLE if color else "")
+            console.print(line)
+    renumbered_only = [p for p in cmp.pairs if not is_shown(p) and p.renumbered]
+    for p in cmp.pairs:
+        if not is_shown(p):
+            continue
+        console.print()
+        console.print(Text(pair_title(p), style="bold cyan" if color else ""))
+        console.print(segments_text(p.segments, color))
+        for f in p.footnotes:
+            label = f"  footnote {f.old if f.old is not None else '—'} → {f.new if f.new is not None else '—'}: "
+            console.print(Text(label, style="dim" if color else "") + segments_text(f.segments, color))
+    if renumbered_only:
+        console.print()
+        moves = ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered_only)
+        console.print(Text(f"Renumbered only: {moves}"))
+    console.print()
+    table = Table(title="Summary", show_header=True, header_style="bold" if color else "")
+    table.add_column("paragraphs")
+    table.add_column("count", justify="right")
+    for name, count in summary_rows(cmp):
+        table.add_row(name, str(count))
+    console.print(table)
+    if not cmp.has_differences:
+        console.print(Text("No differences." + ("" if cmp.strict else " (layout noise ignored; --strict shows it)")))
+    return buffer.getvalue()
+
+
+def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) -> str:
+    console, buffer = _console(color, width)
+    h = res.header
+    table = Table(title=f"{res.source or ''}", show_header=False, box=None)
+    table.add_column("field", style="bold" if color else "")
+    table.add_column("value")
+    for name in ("language", "body", "session", "agenda_item", "agenda_title", "symbol", "number", "title",
+                 "date", "report_symbol", "plenary_meeting", "author", "sponsors"):
+        value = getattr(h, name)
+        table.add_row(name, Text("—" if value is None else str(value)))
+    console.print(table)
+    for note in res.notes:
+        console.print(Text(f"Note: {note}", style="yellow"))
+    counts = f"{sum(p.kind == 'preambular' for p in res.paragraphs)} preambular, " \
+             f"{sum(p.kind == 'operative' for p in res.paragraphs)} operative, {len(res.footnotes)} footnotes"
+    console.print(Text(counts))
+    for p in res.paragraphs:
+        console.print()
+        line = Text(f"{p.label:<7}", style="bold cyan" if color else "")
+        line.append(p.text)
+        console.print(line)
+        for n in p.footnotes:
+            note = res.footnote(n)
+            console.print(Text(f"        [{n}] {note.text if note else '(footnote text not found)'}",
+                               style="dim" if color else ""))
+    return buffer.getvalue()
+
+
+def render_edits(draft: Draft, color: bool = False, width: int = WIDTH) -> str:
+    console, buffer = _console(color, width)
+    h = draft.resolution.header
+    console.print(Text(f"Draft for session {h.session}: {len(draft.edits)} automatic edits", style="bold"))
+    for e in draft.edits:
+        console.print()
+        title = Text(f"{e.label}  [{e.rule}]" + ("  PLACEHOLDER" if e.placeholder else ""),
+                     style="bold cyan" if color else "")
+        console.print(title)
+        console.print(segments_text((Segment("delete", e.before),) if e.before else (), color)
+                      + Text(" → ") + segments_text((Segment("insert", e.after),) if e.after else (), color))
+        if e.note:
+            console.print(Text(f"  {e.note}", style="dim" if color else ""))
+    return buffer.getvalue()

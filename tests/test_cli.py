@@ -1,0 +1,167 @@
+"""The command line through typer's CliRunner: exit codes, stdout, stderr, and nothing overwritten."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEED, corpus
+from resdiff.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, [str(a) for a in args], env={"NO_COLOR": "1"})
+
+
+def assert_user_error(result, *words: str):
+    assert result.exit_code == 2, result.output
+    assert "Error:" in result.stderr and "Hint:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    for w in words:
+        assert w in result.stderr
+
+
+def test_parse_seed_terminal_shows_labels_and_footnotes():
+    result = run("parse", SEED)
+    assert result.exit_code == 0, result.stderr
+    assert "增进人权领域的国际合作" in result.stdout
+    assert "PP15" in result.stdout and "OP17" in result.stdout
+    assert "A/CONF.157/24" in result.stdout  # footnote 1 printed under PP1
+
+
+def test_parse_seed_json_shape():
+    result = run("parse", SEED, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    h = data["header"]
+    assert (h["session"], h["agenda_item"], h["symbol"], h["date"], h["language"]) == (
+        75, "72(b)", "A/RES/75/180", "2020-12-16", "zh")
+    assert h["title"] == "增进人权领域的国际合作"
+    first = data["paragraphs"][0]
+    assert (first["label"], first["kind"], first["number"], first["footnotes"]) == ("PP1", "preambular", None, [1])
+    op1 = next(p for p in data["paragraphs"] if p["label"] == "OP1")
+    assert op1["number"] == 1 and "**" not in op1["text"] and op1["text"].startswith("重申")
+    assert [f["number"] for f in data["footnotes"]] == [1, 2, 3, 4, 5]
+
+
+def test_parse_english_header():
+    result = run("parse", corpus("A_RES_74_153.en.txt"), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["header"]["session"] == 74 and data["header"]["date"] == "2019-12-18"
+
+
+def make_bad_input(kind: str, tmp_path):
+    """Files a user might pass by mistake, each named for what it is."""
+    contents = {
+        "empty.txt": b"",
+        "blank.txt": b"  \n\n \t\n",
+        "binary.txt": b"\x00\x01\x02\xff\xfe\x00" * 50,
+        "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+        "bad.docx": b"PK\x03\x04garbage",
+    }
+    if kind == "missing":
+        return tmp_path / "missing.txt"
+    if kind == "directory":
+        return tmp_path
+    path = tmp_path / kind
+    path.write_bytes(contents[kind])
+    return path
+
+
+@pytest.mark.parametrize(
+    "kind, word",
+    [("missing", "missing.txt"), ("directory", "director"), ("empty.txt", "empty"), ("blank.txt", "empty"),
+     ("binary.txt", "binary.txt"), ("old.doc", ".doc"), ("bad.docx", "bad.docx")],
+)
+def test_parse_bad_input(tmp_path, kind, word):
+    assert_user_error(run("parse", make_bad_input(kind, tmp_path)), word)
+
+
+def test_parse_docx_without_document_part(tmp_path):
+    path = tmp_path / "nodoc.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "not a Word document")
+    assert_user_error(run("parse", path))
+
+
+def test_unknown_language_is_a_user_error():
+    assert_user_error(run("parse", SEED, "--lang", "xx"), "xx")
+
+
+def test_compare_identical_reports_nothing_and_exit_code_zero():
+    result = run("compare", SEED, SEED, "--exit-code")
+    assert result.exit_code == 0, result.stderr
+    assert "No differences" in result.stdout
+
+
+def test_compare_real_pair_exit_code_one_and_labels():
+    result = run("compare", corpus("A_RES_74_153.en.txt"), corpus("A_RES_75_180.en.txt"), "--exit-code")
+    assert result.exit_code == 1, result.stderr
+    assert "[-72/169-]" not in result.stdout  # 74/153 → 75/180 recalls 74/153 instead of 72/169
+    assert "{+74/153+}" in result.stdout
+    assert "Summary" in result.stdout
+
+
+def test_compare_output_refuses_to_clobber_then_force(tmp_path):
+    out = tmp_path / "report.html"
+    out.write_text("keep me")
+    result = run("compare", corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt"), "-o", out)
+    assert_user_error(result, "--force")
+    assert out.read_text() == "keep me"
+    result = run("compare", corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt"), "-o", out,
+                 "--force")
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")  # format taken from the suffix
+
+
+def test_compare_never_overwrites_an_input(tmp_path):
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_bytes(SEED.read_bytes())
+    new.write_bytes(SEED.read_bytes())
+    result = run("compare", old, new, "-o", new, "--force")
+    assert_user_error(result, "input")
+    assert new.read_bytes() == SEED.read_bytes()
+
+
+def test_compare_json_shape():
+    result = run("compare", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"old", "new", "summary", "pairs"}
+    for pair in data["pairs"]:
+        assert set(pair) >= {"old", "new", "status", "text_changed", "renumbered", "similarity", "segments"}
+        assert all(s["op"] in ("equal", "insert", "delete") for s in pair["segments"])
+    assert data["old"]["session"] == 72 and data["new"]["session"] == 74
+
+
+def test_terminal_keeps_square_brackets(tmp_path):
+    """Synthetic edit: unagreed text in square brackets added to a paragraph must be printed, not swallowed."""
+    text = SEED.read_text(encoding="utf-8")
+    edited = text.replace("是联合国的一项宗旨", "是联合国的一项[首要]宗旨[, 并且[●]]")
+    new = tmp_path / "new.txt"
+    new.write_text(edited, encoding="utf-8")
+    for color in ("never", "always"):
+        result = run("compare", SEED, new, "--color", color)
+        assert result.exit_code == 0, result.stderr
+        assert "[首要]" in result.stdout and "[●]" in result.stdout
+
+
+def test_redline_requires_docx_name(tmp_path):
+    assert_user_error(run("redline", SEED, SEED, "-o", tmp_path / "out.txt"), ".docx")
+
+
+def test_bad_date_is_a_user_error(tmp_path):
+    assert_user_error(run("redline", SEED, SEED, "-o", tmp_path / "o.docx", "--date", "yesterday"), "yesterday")
+
+
+def test_help_lists_commands():
+    result = run("--help")
+    assert result.exit_code == 0
+    for cmd in ("parse", "compare", "redline", "draft"):
+        assert cmd in result.stdout

@@ -1,0 +1,81 @@
+"""compare(): alignment + word diff on real texts, noise ignored, segments rebuild both sides."""
+
+from __future__ import annotations
+
+import re
+
+import resdiff
+from conftest import SEED, corpus
+from resdiff.compare import compare
+from resdiff.read import read_file
+from resdiff.read.text import parse_text
+
+
+def rebuild(segments, side):
+    if side == "new":
+        return "".join(s.text for s in segments if s.op != "delete")
+    return "".join((s.old_text if s.old_text is not None else s.text) for s in segments if s.op != "insert")
+
+
+def test_compare_same_text_reports_nothing():
+    res = read_file(SEED)
+    cmp = compare(res, res)
+    assert not cmp.has_differences
+    assert all(p.status == "unchanged" and not p.renumbered for p in cmp.pairs)
+    assert len(cmp.pairs) == len(res.paragraphs)
+
+
+def test_seed_without_spaces_around_digits_reports_nothing_unless_strict():
+    """Synthetic layout edit: the PDF extraction's spaces around digits and Latin text removed."""
+    text = SEED.read_text(encoding="utf-8")
+    squeezed = re.sub(r"(?<=[\u4e00-\u9fff，（(]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z)]) (?=[\u4e00-\u9fff])", "", text)
+    assert squeezed != text
+    old, new = read_file(SEED), parse_text(squeezed, source="squeezed")
+    assert not compare(old, new).has_differences
+    strict = compare(old, new, strict=True)
+    assert strict.has_differences
+    assert any(s.op != "equal" and s.text.strip() == "" for p in strict.pairs for s in p.segments)
+
+
+def test_half_width_punctuation_is_not_a_change():
+    """Synthetic layout edit: full-width punctuation turned into half-width, as in HTML copies."""
+    text = SEED.read_text(encoding="utf-8")
+    half = text.translate(str.maketrans({"，": ",", "；": ";", "：": ":"}))
+    assert not compare(read_file(SEED), parse_text(half, source="half")).has_differences
+
+
+def test_real_english_pair_recall_chain_is_whole_numbers():
+    cmp = compare(read_file(corpus("A_RES_74_153.en.txt")), read_file(corpus("A_RES_75_180.en.txt")))
+    pp3 = next(p for p in cmp.pairs if "PP3" in p.new)
+    changed = [(s.op, s.text.strip()) for s in pp3.segments if s.op != "equal"]
+    assert ("delete", "72/169") in changed and ("insert", "74/153") in changed
+    assert {h.field for h in cmp.header_changes} >= {"session", "date", "number", "symbol"}
+
+
+def test_segments_rebuild_both_texts_on_real_pairs():
+    pairs = [("A_RES_72_169.en.txt", "A_RES_74_153.en.txt"), ("A_RES_74_153.en.txt", "A_RES_75_180.en.txt"),
+             ("A_RES_51_102.zh.excerpt.txt", "A_RES_55_105.zh.excerpt.txt")]
+    for a, b in pairs:
+        old, new = read_file(corpus(a)), read_file(corpus(b))
+        cmp = compare(old, new, strict=True)
+        for p in cmp.pairs:
+            assert rebuild(p.segments, "old") == "\n".join(old.paragraphs[i].text for i in p.old_index)
+            assert rebuild(p.segments, "new") == "\n".join(new.paragraphs[i].text for i in p.new_index)
+        # every paragraph of both versions lands in exactly one pair
+        assert sorted(i for p in cmp.pairs for i in p.old_index) == list(range(len(old.paragraphs)))
+        assert sorted(i for p in cmp.pairs for i in p.new_index) == list(range(len(new.paragraphs)))
+
+
+def test_footnote_change_is_reported_with_its_paragraph():
+    cmp = compare(read_file(corpus("A_RES_74_153.en.txt")), read_file(corpus("A_RES_75_180.en.txt")))
+    pp3 = next(p for p in cmp.pairs if "PP3" in p.new)
+    changed = [f for f in pp3.footnotes]
+    assert changed, "footnote 3 moved from the Seventy-third to the Seventy-fifth session's records"
+    text = "".join(s.text for f in changed for s in f.segments if s.op == "insert")
+    assert "Seventy-fifth" in text or "75" in text
+
+
+def test_python_api_takes_paths():
+    cmp = resdiff.compare(str(corpus("A_RES_51_102.zh.excerpt.txt")), str(corpus("A_RES_55_105.zh.excerpt.txt")))
+    assert cmp.has_differences
+    assert cmp.summary["moved"] + cmp.summary["modified"] > 0

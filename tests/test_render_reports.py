@@ -1,0 +1,58 @@
+"""Golden files for the terminal, Markdown, HTML and JSON renderers on a real pair (51/102 → 55/105).
+
+Regenerate on purpose only: RESDIFF_REGEN_GOLDEN=1 pytest tests/test_render_reports.py, then review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import check_golden, corpus
+from resdiff.compare import compare
+from resdiff.read import read_file
+from resdiff.render import html, markdown, terminal
+from resdiff.render.json import comparison_dict, dumps
+
+
+@pytest.fixture(scope="module")
+def real_pair():
+    return compare(read_file(corpus("A_RES_51_102.zh.excerpt.txt")), read_file(corpus("A_RES_55_105.zh.excerpt.txt")))
+
+
+def test_terminal_plain_golden(real_pair):
+    check_golden("51_102-55_105.terminal.txt", terminal.render_comparison(real_pair, color=False))
+
+
+def test_terminal_colour_uses_strike_and_underline(real_pair):
+    out = terminal.render_comparison(real_pair, color=True)
+    assert "\x1b[9" in out or ";9m" in out  # strikethrough
+    assert "\x1b[4" in out or ";4m" in out  # underline
+    assert "[-" not in out  # markers only in plain mode
+
+
+def test_markdown_golden(real_pair):
+    check_golden("51_102-55_105.md", markdown.render_comparison(real_pair))
+
+
+def test_html_golden_and_self_contained(real_pair):
+    out = html.render_comparison(real_pair)
+    check_golden("51_102-55_105.html", out)
+    assert "http://" not in out and "https://" not in out and "<script" not in out
+    assert 'id="v-inline"' in out and 'id="v-side"' in out
+
+
+def test_json_golden(real_pair):
+    out = dumps(comparison_dict(real_pair))
+    check_golden("51_102-55_105.json", out)
+    data = json.loads(out)
+    assert data["summary"] == real_pair.summary
+
+
+def test_markdown_escapes_markup():
+    """Synthetic paragraph with Markdown and HTML characters and square brackets."""
+    from resdiff.model import Segment
+
+    out = markdown.segments_markdown((Segment("equal", "a*b_c [x] <y>"), Segment("insert", "|z|")))
+    assert out == "a\\*b\\_c [x] &lt;y&gt;<ins>\\|z\\|</ins>"

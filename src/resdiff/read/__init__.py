@@ -1,0 +1,91 @@
+"""Readers: turn a file into a Resolution, choosing the reader by content first, then by suffix.
+
+``read_file`` is the one entry point. It checks everything a user can get wrong (missing file, a folder,
+an empty file, binary data, an old binary .doc, a damaged .docx) and raises UserError with a hint,
+so the CLI can print ``Error: …`` / ``Hint: …`` without a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from resdiff.errors import UserError
+from resdiff.model import Resolution
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary Word .doc (and other OLE compound files)
+_ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+
+
+def _check_docx(path: Path, data: bytes) -> None:
+    """A .docx is a zip holding word/document.xml; say clearly when it is not."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+        raise UserError(
+            f"{path} looks like a Word .docx file but it is damaged (not a readable zip archive)",
+            "open it in Word or LibreOffice and save it again as .docx, or export it as plain text",
+        ) from None
+    if "word/document.xml" not in names:
+        raise UserError(
+            f"{path} is a zip archive but not a Word document (no word/document.xml inside)",
+            "give a .docx saved by Word or LibreOffice, or the resolution as plain text",
+        )
+    if bad is not None:
+        raise UserError(
+            f"{path} is a damaged Word document ({bad} is corrupt)",
+            "open it in Word or LibreOffice and save it again as .docx",
+        )
+
+
+def read_file(path: str | Path, lang: str | None = None) -> Resolution:
+    """Read a resolution from ``path`` (.docx, or text in UTF-8 / UTF-16 / GB18030). ``lang`` overrides detection."""
+    path = Path(path)
+    if lang is not None and lang not in ("zh", "en", "other"):
+        raise UserError(f"unknown language {lang!r}", "use --lang zh, --lang en or --lang other")
+    if not path.exists():
+        raise UserError(f"{path} does not exist", "check the file name and the folder you run resdiff from")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a file", "give the path of one resolution file inside it")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}", "check that the file is readable") from None
+    if not data.strip() or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise UserError(f"{path} is empty", "give the file that holds the resolution text")
+    if data.startswith(_OLE_MAGIC):
+        raise UserError(
+            f"{path} is an old binary Word .doc file, which resdiff cannot read",
+            "save it as .docx in Word or LibreOffice (File › Save As › Word Document), then try again",
+        )
+    if data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)) or path.suffix.lower() in (".docx", ".docm", ".dotx"):
+        if not data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
+            raise UserError(
+                f"{path} has a .docx name but is not a Word document inside",
+                "open it in Word or LibreOffice and save it as .docx, or rename it to .txt if it is plain text",
+            )
+        _check_docx(path, data)
+        from resdiff.read.docx import read_docx  # python-docx/lxml load only when a .docx is read
+
+        return read_docx(path, lang=lang)
+    from resdiff.read.decode import decode_bytes
+    from resdiff.read.text import parse_text
+
+    text = decode_bytes(data, str(path))
+    if not text.strip():
+        raise UserError(f"{path} is empty (only spaces or blank lines)", "give the file that holds the resolution text")
+    resolution = parse_text(text, lang=lang, source=str(path))
+    recognised = resolution.header.author or resolution.header.number or any(
+        p.number is not None or p.lead for p in resolution.paragraphs
+    )
+    if not resolution.paragraphs or not recognised:
+        raise UserError(
+            f"no paragraphs found in {path}",
+            "resdiff expects a resolution: preambular paragraphs (\"Recalling …,\" / \"回顾…，\") and numbered "
+            "operative paragraphs (\"1. Decides …\"); check that this is the right file",
+        )
+    return resolution

@@ -1,0 +1,722 @@
+"""Read a resolution from plain text: PDF extractions, web copies, flattened one-line copies.
+
+The reader works on lines, in five steps (each a small function below):
+
+1. ``_prepare_lines``: split the text into lines, remember which ones followed a blank line, and split
+   a resolution flattened onto one long line back into lines.
+2. ``_split_header``: everything before the author line (``大会，`` / ``The General Assembly,``) is the
+   header; ``_parse_header`` reads session, agenda item, dates, symbols and title from it.
+3. ``_strip_body``: take footnote bodies (``¹ A/CONF…`` lines, or numbered lines after a ``____`` rule)
+   and page furniture (document symbol, job number, ``2/4``, running title) out of the body. Lines that
+   follow removed material are marked as coming "after a break" so a paragraph cut by a page break is
+   rejoined. Closing lines (plenary meeting, date) go to the header.
+4. ``_segment``: group body lines into paragraphs. A paragraph can only end at a line ending with
+   ``，,；;。.：:`` (a footnote marker after it is ignored); a new one starts at an operative number, at a
+   paragraph-opening word (``回顾`` / ``Recalling``), or after a blank line where blank lines are real
+   paragraph breaks (not where every wrapped line is followed by one, as in some PDF extractions).
+5. ``_build_paragraph``: join the lines, remove ``**``, record the lead verb, the operative number and
+   ``bis`` suffix, sub-paragraphs, and footnote markers (superscripts, or bare digits that make sense as
+   the next footnote number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resdiff.lang.detect import detect_language
+from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
+from resdiff.normalize import is_cjk, normalize
+
+# ── character classes and vocabulary ──────────────────────────────────────────────────────────────
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(_SUPERSCRIPTS)}
+_END_PUNCT = set("，,；;。.：:")
+_CJK_PUNCT_OPEN = "《“（(「『"
+
+# Verbs that open Chinese paragraphs; longest first so that "又回顾" wins over "回顾".
+_ZH_OPENERS = sorted(
+    """重申 又重申 还重申 再次重申 回顾 又回顾 还回顾 再次回顾 进一步回顾 认识到 又认识到 还认识到 确认 又确认 还确认
+    着重指出 又着重指出 强调指出 又强调指出 强调 又强调 还强调 再次强调 再次申明 申明 又申明 铭记 又铭记 还铭记
+    注意到 又注意到 还注意到 满意地注意到 赞赏地注意到 关切地注意到 审议了 认为 又认为 深信 确信 又确信 关切 深为关切
+    严重关切 表示关切 欢迎 又欢迎 还欢迎 意识到 又意识到 考虑到 又考虑到 忆及 又忆及 赞赏 表示赞赏 承认 又承认
+    决心 念及 又念及 认可 指出 又指出 深感关切 感到关切 震惊 深感震惊 希望 遗憾 痛惜 谴责 重视 决定 请 促请 敦促
+    吁请 鼓励 邀请 建议 呼吁 支持 赞扬 核可 感谢 祝贺 授权 要求 宣布 通过""".split(),
+    key=len,
+    reverse=True,
+)
+# Participles and adjectives that open English preambular paragraphs (the generic rule catches the rest).
+_EN_OPENERS = sorted(
+    """Reaffirming|Recalling|Recognizing|Acknowledging|Bearing in mind|Emphasizing|Stressing|Underlining|
+    Underscoring|Noting|Taking note|Welcoming|Reiterating|Convinced|Concerned|Deeply concerned|
+    Gravely concerned|Seriously concerned|Alarmed|Deeply alarmed|Mindful|Aware|Conscious|Considering|
+    Affirming|Expressing|Guided by|Having considered|Having examined|Having regard|Encouraged|Determined|
+    Desiring|Believing|Appreciating|Commending|Deploring|Condemning|Highlighting|Observing|Realizing|
+    Taking into account|Taking into consideration|Keeping in mind|Further recalling|Also recalling|
+    Regretting|Reaffirming also|Reaffirming further|Noting with appreciation|Noting with concern|
+    Noting with satisfaction|Acknowledging also|Cognizant|Emphasizing also|Stressing also|Recognizing also|
+    Recalling also|Recalling further|Underlining also|Welcoming also|Noting also|Expressing concern|
+    Expressing deep concern|Expressing its appreciation|Reiterating also|Pointing out|Looking forward""".replace(
+        "\n", ""
+    ).split("|"),
+    key=len,
+    reverse=True,
+)
+_EN_OPENER_RE = re.compile(r"^(?:" + "|".join(re.escape(o.strip()) for o in _EN_OPENERS) + r")\b")
+# Any capitalised -ing / -ed word followed by a lower-case word ("Deploring the", "Convinced that").
+_EN_GENERIC_OPENER = re.compile(r"^[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
+_EN_LEAD_TAIL = re.compile(
+    r"^(?:\s+(?:also|further|furthermore|moreover|again|once again|in mind|note of|into account|"
+    r"with (?:deep |grave |great |serious )?(?:appreciation|concern|satisfaction|interest|regret)))+"
+)
+_EN_OP_LEAD = re.compile(
+    r"^(?:(?:Also|Further|Furthermore|Again|Once again|Strongly|Firmly|Urgently|Reiterates its|Also strongly|"
+    r"Further strongly|Deeply|Expressly|Warmly)\s+)*[A-Z]?[a-z]+s(?:\s+(?:upon|on))?(?=[\s,:;]|$)"
+)
+
+_OP_NUMBER = re.compile(r"^(\d{1,3})(?:\s*(bis|ter|quater|quinquies|sexies|septies|octies))?\s*[.．](?=\s|$|\S)")
+_SUBPARA = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
+_FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
+_SUPERSCRIPT_LINE = re.compile(rf"^\s*([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+
+# Page furniture in PDF extractions: lines that anchor a page header or footer.
+_FURNITURE = [
+    re.compile(r"^[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+$"),  # document symbol A/RES/74/153
+    re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/4"
+    re.compile(r"^\d{2}-\d{5}(?:\s*\(\w\))?(?:\s+\d{6})?$"),  # job number "19-22275 (E)    220120"
+    re.compile(r"^\*\d{5,}\*$"),  # bar code "*1922275*"
+    re.compile(r"^(?:United Nations|Distr\.: \w+|联合国|Nations Unies|Naciones Unidas)$"),
+    re.compile(r"^Page \d+(?: of \d+)?$"),
+]
+
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+_EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+
+
+def _zh_number(text: str) -> int | None:
+    """Value of a Chinese numeral ("七十五" → 75, "一百零一" → 101, "十" → 10); None if not one."""
+    text = text.strip()
+    if not text or any(c not in _ZH_DIGITS and c not in _ZH_UNITS for c in text):
+        return None
+    if all(c in _ZH_DIGITS for c in text) and len(text) > 1:  # digit-by-digit form "二〇二〇"
+        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+    total, digit = 0, None
+    for c in text:
+        if c in _ZH_DIGITS:
+            digit = _ZH_DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * _ZH_UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def _en_ordinal(text: str) -> int | None:
+    """Value of an English ordinal ("Seventy-fourth" → 74, "one hundred and first" → 101, "75th" → 75)."""
+    text = text.strip().lower()
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", text)
+    if m:
+        return int(m.group(1))
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w != "and"]
+    if not words or words[-1] not in _EN_ORDINAL_WORDS:
+        return None
+    total = 0
+    for w in words[:-1]:
+        if w in _EN_TENS:
+            total += _EN_TENS[w]
+        elif w in _EN_UNITS:
+            total += _EN_UNITS.index(w)
+        elif w == "hundred":
+            total = max(total, 1) * 100
+        else:
+            return None
+    last = _EN_ORDINAL_WORDS[words[-1]]
+    return total * 100 if last == 100 and total else total + last
+
+
+def _iso_date(text: str) -> str | None:
+    """First date in ``text`` as ISO: "2020 年 12 月 16 日", "16 December 2020", "December 16, 2020"."""
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = re.search(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b", text)
+    if m and m.group(2).lower() in _MONTHS:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    m = re.search(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\b", text)
+    if m and m.group(1).lower() in _MONTHS:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+    return None
+
+
+# ── step 1: lines ─────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class _Line:
+    text: str  # stripped
+    blank_before: bool = False  # a blank line separates it from the previous kept line
+    after_break: bool = False  # footnotes or page furniture were removed just before it
+    indent: bool = False  # the source line was indented (web copies)
+
+
+def _is_blank(raw: str) -> bool:
+    return not raw.strip()
+
+
+def _split_flattened(line: str, lang: str) -> list[str]:
+    """Split a whole resolution flattened onto one line back into lines (header items, paragraphs)."""
+    if lang == "zh":
+        # A space before a Chinese character, a "[" or an operative number is a lost line break, except
+        # right after "[" / "(" or after the resolution number "55/109.".
+        parts = re.split(r"(?<![\[(（])(?<!\d\.)\s+(?=[\u3400-\u9fff\[［]|\d{1,3}\.\s)", line)
+        out = []
+        for part in parts:
+            # "…通过]55/109. 加强…": the number line was glued to the report line.
+            out.extend(re.split(r"(?<=[\]］])(?=\d+/\d+\.\s)", part))
+        return [p for p in out if p.strip()]
+    opener = "|".join(re.escape(o.strip()) for o in _EN_OPENERS)
+    parts = re.split(rf"(?<=[,;:.])\s+(?=\d{{1,3}}\.\s+[A-Z]|(?:{opener})\b|\([a-z]\)\s)", line)
+    return [p for p in parts if p.strip()]
+
+
+def _prepare_lines(text: str, lang: str) -> list[_Line]:
+    raw_lines = text.replace("\f", "\n\n").replace("\ufeff", "").split("\n")
+    # A resolution flattened onto one line: a very long line holding several paragraphs.
+    expanded: list[str] = []
+    for raw in raw_lines:
+        if len(raw) > 300 and len(re.findall(r"[,，;；]\s+\S", raw)) >= 3:
+            pieces = _split_flattened(raw.strip(), lang)
+            for i, piece in enumerate(pieces):
+                expanded.extend(([""] if i else []) + [piece])
+        else:
+            expanded.append(raw)
+    lines: list[_Line] = []
+    blank = False
+    for raw in expanded:
+        if _is_blank(raw):
+            blank = True
+            continue
+        stripped = raw.strip()
+        lines.append(_Line(stripped, blank_before=blank, indent=raw[:1] in (" ", "\t", "\u3000")))
+        blank = False
+    return lines
+
+
+# ── step 2: header ────────────────────────────────────────────────────────────────────────────────
+
+_AUTHOR = re.compile(
+    r"^(?:大会|人权理事会|安全理事会|经济及社会理事会|理事会)[，,]?$"
+    r"|^The\s+(?:General Assembly|Human Rights Council|Security Council|Economic and Social Council|"
+    r"[A-Z][\w\- ]{2,60}?)\s*,$"
+    r"|^(?:L'Assemblée générale|La Asamblea General|Генеральная Ассамблея|Le Conseil des droits de l'homme)\s*,$"
+)
+
+
+def _is_paragraph_start(line: str, lang: str) -> bool:
+    return bool(_OP_NUMBER.match(line) and not re.match(r"^\d+/\d+", line)) or _is_opener(line, lang)
+
+
+def _is_opener(line: str, lang: str) -> bool:
+    if lang == "zh":
+        return any(line.startswith(v) for v in _ZH_OPENERS)
+    return bool(_EN_OPENER_RE.match(line) or _EN_GENERIC_OPENER.match(line))
+
+
+def _split_header(lines: list[_Line], lang: str) -> int:
+    """Index of the first body line: just after the author line, else the first paragraph-looking line."""
+    for i, line in enumerate(lines[:60]):
+        if _AUTHOR.match(line.text):
+            return i + 1
+    for i, line in enumerate(lines):
+        if _is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
+            return i
+    return 0
+
+
+def _join(a: str, b: str) -> str:
+    """Join two wrapped pieces of one sentence: no space next to Chinese, keep "good-" + "neighbourliness"."""
+    if not a:
+        return b
+    if not b:
+        return a
+    if is_cjk(a[-1]) or is_cjk(b[0]) or a[-1] in _CJK_PUNCT_OPEN:
+        return a + b
+    if a.endswith("-") and not a.endswith(" -") and b[0].isalpha():
+        return a + b
+    return a + " " + b
+
+
+def _join_all(pieces: list[str]) -> str:
+    out = ""
+    for p in pieces:
+        out = _join(out, p)
+    return out
+
+
+_SESSION_ZH = re.compile(r"第\s*([〇零一二两三四五六七八九十百千]+)\s*届(?:特别|紧急特别)?会议")
+_SESSION_EN = re.compile(r"\b((?:[A-Za-z]+[\s\-])*?[A-Za-z]+|\d+(?:st|nd|rd|th))\s+(?:special\s+|emergency special\s+)?session\b", re.I)
+_AGENDA = re.compile(r"^(?:议程项目|Agenda items?|Point|Tema|Пункт)\s*(.+)$", re.I)
+_NUMBER_TITLE = re.compile(r"^(\d{1,3}/\d{1,4})\s*[.．]\s*(.*)$")
+_ADOPTION = re.compile(r"(决议|Resolution adopted by|adopted by the)", re.I)
+_REPORT = re.compile(r"^[\[［].*(报告|report|rapport|informe).*$", re.I)
+_SYMBOL_IN = re.compile(r"\b[A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+")
+_BODIES = [
+    ("Human Rights Council", "Human Rights Council"),
+    ("General Assembly", "General Assembly"),
+    ("Security Council", "Security Council"),
+    ("Economic and Social Council", "Economic and Social Council"),
+    ("人权理事会", "人权理事会"),
+    ("安全理事会", "安全理事会"),
+    ("大会", "大会"),
+]
+_GA_BODIES = {"General Assembly", "大会"}
+
+
+def _parse_session(text: str) -> int | None:
+    m = _SESSION_ZH.search(text)
+    if m:
+        return _zh_number(m.group(1))
+    m = _SESSION_EN.search(text)
+    if m:
+        # try the longest ordinal phrase ending just before "session": "one hundred and first", "Seventy-fourth"
+        words = m.group(1).split()
+        for start in range(len(words)):
+            value = _en_ordinal(" ".join(words[start:]))
+            if value:
+                return value
+    return None
+
+
+def _parse_header(lines: list[str], lang: str) -> dict:
+    """Header fields from the header lines (furniture lines are recognised and ignored)."""
+    h: dict = {}
+    i = 0
+    body_names = " ".join(lines)
+    for name, value in _BODIES:
+        if name in body_names:
+            h["body"] = value
+            break
+    title_lines: list[str] | None = None
+    agenda_title: list[str] | None = None
+    while i < len(lines):
+        line = lines[i]
+        if _AUTHOR.match(line):
+            h["author"] = line
+            title_lines = agenda_title = None
+        elif "session" not in h and _parse_session(line) is not None and ("届" in line or "session" in line.lower()):
+            h["session"] = _parse_session(line)
+            h["session_text"] = line
+            agenda_title = title_lines = None
+        elif _AGENDA.match(line):
+            h["agenda_item"] = re.sub(r"\s+", "", _AGENDA.match(line).group(1))
+            agenda_title = []
+            title_lines = None
+        elif _REPORT.match(line):
+            h["report"] = line
+            m = re.search(r"[(（]\s*([A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+)", line) or _SYMBOL_IN.search(line)
+            if m:
+                h["report_symbol"] = m.group(1) if m.re.groups else m.group(0)
+            agenda_title = title_lines = None
+        elif _NUMBER_TITLE.match(line):
+            m = _NUMBER_TITLE.match(line)
+            h["number"] = m.group(1)
+            title_lines = [m.group(2).strip()] if m.group(2).strip() else []
+            agenda_title = None
+        elif _ADOPTION.search(line) and "adoption" not in h and title_lines is None:
+            adoption = line
+            # "Resolution adopted by the General Assembly" / "on 18 December 2019"
+            if i + 1 < len(lines) and re.match(r"^on\s+\d", lines[i + 1]):
+                adoption = adoption + " " + lines[i + 1]
+                i += 1
+            h["adoption"] = adoption
+            date = _iso_date(adoption)
+            if date:
+                h["date"] = date
+            agenda_title = None
+        elif any(p.match(line) for p in _FURNITURE) and _SYMBOL_IN.fullmatch(line):
+            h.setdefault("symbol", line)
+        elif any(p.match(line) for p in _FURNITURE):
+            pass
+        elif h.get("body") and line in ("General Assembly", "Human Rights Council", "Security Council"):
+            pass
+        elif re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}", line) and "session" not in h:
+            pass  # issue date at the top of the first page ("21 January 2020")
+        elif title_lines is not None:
+            title_lines.append(line)
+        elif agenda_title is not None:
+            agenda_title.append(line)
+        if agenda_title:
+            h["agenda_title"] = _join_all(agenda_title)
+        if title_lines:
+            h["title"] = _join_all(title_lines)
+        i += 1
+    if "session" not in h:
+        # Human Rights Council: "Human Rights Council Twenty-eighth session" may be on the body line
+        for line in lines:
+            value = _parse_session(line)
+            if value:
+                h["session"], h["session_text"] = value, line
+                break
+    if "symbol" not in h and h.get("number"):
+        if h.get("body") == "Human Rights Council" or h.get("body") == "人权理事会":
+            h["symbol"] = f"A/HRC/RES/{h['number']}"
+        elif h.get("body") in _GA_BODIES or h.get("body") is None:
+            h["symbol"] = f"A/RES/{h['number']}"
+    return h
+
+
+# ── step 3: footnote bodies, page furniture, closing lines ─────────────────────────────────────────
+
+_CLOSING_ZH_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_CLOSING_ZH_MEETING = re.compile(r"^第\s*(\d+)\s*次全体会议$")
+_CLOSING_EN_MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$", re.I)
+_CLOSING_EN_DATE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
+
+
+def _is_furniture(text: str) -> bool:
+    return any(p.match(text) for p in _FURNITURE)
+
+
+def _running_title_words(title: str | None) -> str:
+    return re.sub(r"\s+", " ", (title or "")).strip().lower()
+
+
+def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[_Line], list[Footnote], list[str]]:
+    """Remove footnote bodies, page furniture and closing lines; return (body lines, footnotes, closing)."""
+    footnotes: list[Footnote] = []
+    closing: list[str] = []
+    kept: list[_Line] = []
+    title_norm = _running_title_words(title)
+    in_rule_block = False  # inside the footnote area after a "____" rule
+    current: list[str] | None = None  # text pieces of the footnote being read
+    removed = False  # something was removed since the last kept line
+    i = 0
+
+    def finish_footnote() -> None:
+        nonlocal current
+        if current is not None:
+            number = int(current[0])
+            footnotes.append(Footnote(number, _join_all(current[1:])))
+            current = None
+
+    def next_number() -> int:
+        return footnotes[-1].number + 1 if footnotes else 1
+
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        sup = _SUPERSCRIPT_LINE.match(text)
+        numbered = _NUMBERED_LINE.match(text)
+        if _FOOTNOTE_RULE.match(text):
+            finish_footnote()
+            in_rule_block, removed = True, True
+        elif sup and int("".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1))) >= 1:
+            finish_footnote()
+            current = ["".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1)), sup.group(2)]
+            removed = True
+        elif in_rule_block and numbered and int(numbered.group(1)) in (next_number(), (current and int(current[0]) + 1)):
+            finish_footnote()
+            current = [numbered.group(1), numbered.group(2)]
+            removed = True
+        elif _is_furniture(text) or (
+            title_norm and text.lower() in title_norm and len(text) > 8 and _near_furniture(lines, i)
+        ):
+            finish_footnote()
+            in_rule_block, removed = False, True
+        elif current is not None and (in_rule_block or not line.blank_before) and not line.blank_before:
+            current.append(text)  # continuation line of a footnote body
+            removed = True
+        elif _is_closing(text, lang):
+            finish_footnote()
+            in_rule_block = False
+            closing.append(text)
+            removed = True
+        else:
+            finish_footnote()
+            in_rule_block = False
+            kept.append(_Line(text, line.blank_before and not removed, removed or line.after_break, line.indent))
+            removed = False
+        i += 1
+    finish_footnote()
+    # Closing lines are only the trailing ones: anything recognised earlier that is followed by body text
+    # was part of the text after all (a wrapped date inside a paragraph).
+    return kept, footnotes, closing
+
+
+def _near_furniture(lines: list[_Line], i: int) -> bool:
+    """Running titles sit in a page header or footer, within three lines of the symbol or page number."""
+    window = lines[max(0, i - 3): i + 4]
+    return any(_is_furniture(l.text) for l in window)
+
+
+def _is_closing(text: str, lang: str) -> bool:
+    return bool(
+        _CLOSING_ZH_DATE.match(text) or _CLOSING_ZH_MEETING.match(text)
+        or _CLOSING_EN_MEETING.match(text) or _CLOSING_EN_DATE.match(text)
+    )
+
+
+# ── step 4: paragraphs ────────────────────────────────────────────────────────────────────────────
+
+_TRAILING_MARKER = re.compile(rf"(?:[{_SUPERSCRIPTS}]+|(?<=[,;.:，；。：)）》”\"’a-z])\d{{1,2}})\s*$")
+
+
+def _ends_sentence(text: str) -> bool:
+    text = _TRAILING_MARKER.sub("", text.rstrip()).rstrip().replace("**", "")
+    return bool(text) and text[-1] in _END_PUNCT
+
+
+def _blank_lines_are_wraps(lines: list[_Line]) -> bool:
+    """True when blank lines separate wrapped lines of one sentence (every PDF line followed by a blank)."""
+    gaps = [(a, b) for a, b in zip(lines, lines[1:]) if b.blank_before and not b.after_break]
+    if len(gaps) < 4:
+        return False
+    mid_sentence = sum(1 for a, _ in gaps if not _ends_sentence(a.text))
+    return mid_sentence >= 0.3 * len(gaps)
+
+
+def _op_number(text: str) -> re.Match | None:
+    m = _OP_NUMBER.match(text)
+    if not m or re.match(r"^\d+/\d", text) or re.match(r"^\d+\.\d", text):
+        return None
+    return m
+
+
+def _segment(lines: list[_Line], lang: str) -> list[list[str]]:
+    """Group body lines into paragraphs (lists of lines)."""
+    wraps = _blank_lines_are_wraps(lines)
+    paragraphs: list[list[str]] = []
+    last_op = 0
+    for line in lines:
+        text = line.text
+        current = paragraphs[-1] if paragraphs else None
+        prev_ends = current is None or _ends_sentence(current[-1])
+        m = _op_number(text)
+        if m and prev_ends and 1 <= int(m.group(1)) <= last_op + 3:
+            last_op = int(m.group(1))
+            paragraphs.append([text])
+            continue
+        if current is not None and _SUBPARA.match(text) and (prev_ends or _op_number(current[-1])):
+            current.append("\n" + text)  # sub-paragraph: its own line inside the paragraph
+            continue
+        if current is not None and re.fullmatch(r"\d{1,3}\s*(?:bis|ter|quater)?\s*[.．]", current[-1]):
+            current.append(text)  # text of an operative paragraph whose number stood alone on its line
+            continue
+        starts = current is None or (
+            prev_ends
+            and (
+                _is_opener(text, lang)
+                or (not wraps and line.blank_before and not (lang != "zh" and text[:1].islower()))
+                or (lang == "zh" and line.indent and not line.after_break)
+            )
+        )
+        if starts:
+            paragraphs.append([text])
+        else:
+            current.append(text)
+    return paragraphs
+
+
+# ── step 5: one paragraph ─────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class _MarkerState:
+    """Footnote numbering while reading: bodies found, and the next number a marker should carry."""
+
+    known: set[int]
+    next: int = 1
+
+    def accept(self, number: int, strict: bool) -> bool:
+        """A candidate marker is real if it is the next expected number (or, loosely, a known footnote)."""
+        ok = number == self.next or (not strict and number in self.known and number < self.next)
+        if ok and number == self.next:
+            self.next += 1
+        return ok
+
+
+_ABBREVIATIONS = re.compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
+
+
+def _find_markers(text: str, lang: str, state: _MarkerState) -> tuple[str, list[tuple[int, int]]]:
+    """Remove footnote markers from ``text``; return (text, [(number, offset of the marker in new text)])."""
+    found: list[tuple[int, int, int]] = []  # (start, end, number) spans in ``text``
+    for m in re.finditer(rf"[{_SUPERSCRIPTS}]+", text):  # superscript digits: always markers
+        number = int("".join(_SUPERSCRIPT_VALUE[c] for c in m.group(0)))
+        found.append((m.start(), m.end(), number))
+        state.next = max(state.next, number + 1)
+    if not found:
+        found = _bare_markers(text, lang, state)
+    out, markers, pos = "", [], 0
+    for start, end, number in sorted(found):
+        out += text[pos:start]
+        rest = text[end:]
+        spaces_after = len(rest) - len(rest.lstrip(" \t"))
+        following = rest[spaces_after:spaces_after + 1]
+        if out.endswith((" ", "\t")) or spaces_after:
+            # the marker was set off by spaces: keep one, none next to Chinese or before punctuation
+            out = out.rstrip(" \t")
+            markers.append((number, len(out)))
+            cjk = lang == "zh" and ((out and is_cjk(out[-1])) or (following and is_cjk(following)))
+            if out and following and not cjk and following not in ",;.:)]":
+                out += " "
+        else:
+            markers.append((number, len(out)))
+        pos = end + spaces_after
+    return out + text[pos:], markers
+
+
+def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, int, int]]:
+    """Markers printed as plain digits: glued to a word or punctuation, to a year, or set off by spaces."""
+    found = []
+    strict_known = bool(state.known)
+    for m in re.finditer(r"\d+", text):
+        start, end = m.span()
+        digits = m.group(0)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        after2 = text[end:end + 2]
+        # part of a symbol or a number: "70/1", "A/CONF.157/24", "2000/22", "3.5"
+        if (after and after in "/-") or (after == "." and after2[1:2].isdigit()) or (before and before in "/-"):
+            continue
+        if before.isdigit() or after.isdigit():
+            continue
+        if lang == "zh":
+            if before in "第" or (after and after in "年月日号段条款项届次个%％份名时部项条"):
+                continue
+            if before and (is_cjk(before) or before in ",;:)”》\"'") and len(digits) <= 2:
+                if state.accept(int(digits), strict=True):
+                    found.append((start, end, int(digits)))
+            continue
+        # English and other alphabetic languages
+        if len(digits) >= 5 and re.match(r"(?:19|20)\d\d", digits) and (not after or not after.isalnum()):
+            number = int(digits[4:])
+            if number == state.next and (not state.known or number in state.known):
+                state.accept(number, strict=True)
+                found.append((start + 4, end, number))
+            continue
+        if len(digits) > 2:
+            continue
+        number = int(digits)
+        if before and (before.isalpha() or before in ",;:)”\"’]") or (before == "." and not _ABBREVIATIONS.search(text[:start - 1])):
+            if after and (after.isalnum() or after in "/"):
+                continue
+            if before.isalpha() and re.search(r"[A-Z]{1,5}$", text[:start]) and re.search(r"\b[A-Z]+$", text[:start]):
+                continue  # "G77", "A4": acronyms with numbers
+            if state.known and number not in state.known:
+                continue
+            if state.accept(number, strict=not strict_known):
+                found.append((start, end, number))
+            continue
+        if before.isspace() and re.match(r"\s{2,}|\s*$", text[end:]) and re.search(r"[,;.:]\s$", text[:start]):
+            if number == state.next and (not state.known or number in state.known):
+                state.accept(number, strict=True)
+                found.append((start, end, number))
+    return found
+
+
+def _lead(text: str, lang: str, kind: str) -> str:
+    if lang == "zh":
+        for verb in _ZH_OPENERS:
+            if text.startswith(verb):
+                return verb
+        return ""
+    if kind == OPERATIVE:
+        m = _EN_OP_LEAD.match(text)
+        return m.group(0) if m else ""
+    m = _EN_OPENER_RE.match(text) or re.match(r"^[A-Z][a-z]+(?:ing|ed)\b", text)
+    if not m:
+        return ""
+    lead = m.group(0)
+    tail = _EN_LEAD_TAIL.match(text[len(lead):])
+    return lead + (tail.group(0) if tail else "")
+
+
+def _build_paragraph(lines: list[str], lang: str, state: _MarkerState) -> dict:
+    """Paragraph fields (without label) from its lines."""
+    number = suffix = None
+    first = lines[0]
+    m = _op_number(first)
+    if m:
+        number, suffix = int(m.group(1)), m.group(2) or ""
+        first = first[m.end():].lstrip()
+    pieces = [first] + lines[1:]
+    text = ""
+    for piece in pieces:
+        if piece.startswith("\n"):
+            text = text.rstrip() + piece
+        else:
+            text = _join(text, piece)
+    text = text.strip()
+    bold = re.match(r"^\*\*(.+?)\*\*", text)
+    bold_lead = bold.group(1).strip() if bold else ""
+    text = text.replace("**", "")
+    text, markers = _find_markers(text, lang, state)
+    text = text.strip()
+    kind = OPERATIVE if number is not None else PREAMBULAR
+    lead = bold_lead if bold_lead and text.startswith(bold_lead) else _lead(text, lang, kind)
+    subparagraphs = []
+    for sub in text.split("\n")[1:]:
+        sm = _SUBPARA.match(sub)
+        if sm:
+            subparagraphs.append(SubParagraph(sm.group(1), sub[sm.end():].strip()))
+    return {
+        "kind": kind,
+        "number": number,
+        "suffix": suffix or "",
+        "text": text,
+        "footnotes": tuple(n for n, _ in markers),
+        "footnote_positions": tuple(p for _, p in markers),
+        "lead": lead,
+        "subparagraphs": tuple(subparagraphs),
+    }
+
+
+# ── the reader ────────────────────────────────────────────────────────────────────────────────────
+
+
+def parse_text(text: str, lang: str | None = None, source: str | None = None) -> Resolution:
+    """Read a resolution from its plain text (any of the layouts described in the module docstring)."""
+    language = lang or detect_language(text)
+    lines = _prepare_lines(text, language)
+    start = _split_header(lines, language)
+    fields = _parse_header([l.text for l in lines[:start]], language)
+    body, footnotes, closing = _strip_body(lines[start:], fields.get("title"), language)
+    state = _MarkerState(known={f.number for f in footnotes})
+    paragraphs: list[Paragraph] = []
+    pp = 0
+    for group in _segment(body, language):
+        p = _build_paragraph(group, language, state)
+        if not p["text"]:
+            continue
+        if p["kind"] == OPERATIVE:
+            label = f"OP{p['number']}{p['suffix']}"
+        else:
+            pp += 1
+            label = f"PP{pp}"
+        paragraphs.append(Paragraph(label=label, key=normalize(p["text"]), **p))
+    meeting = None
+    for line in closing:
+        m = _CLOSING_ZH_MEETING.match(line) or _CLOSING_EN_MEETING.match(line)
+        if m:
+            meeting = int(m.group(1))
+    if "date" not in fields:
+        for line in closing:
+            if _iso_date(line):
+                fields["date"] = _iso_date(line)
+    header = Header(language=language, closing=tuple(closing), plenary_meeting=meeting, **fields)
+    return Resolution(header=header, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), source=source)

@@ -1,0 +1,243 @@
+"""Chinese tokenizer: regexes for what jieba gets wrong, jieba (HMM off, UN-terms dictionary) for the rest.
+
+``tokenize(text)`` returns tokens whose concatenation is ``text`` exactly. Single tokens, matched by
+regex before jieba sees anything (GUIDE.md §7: jieba splits ``74/153``, ``A/75/478/Add.2``, ``**`` and
+``第七|十五届``): whitespace runs, document symbols, resolution numbers and numbers, Chinese ordinals
+(``第七十五届``), date and counter characters after a number (``2020 年``: ``年``), Latin words, footnote
+marks, ``**``; every other non-Chinese character is a token of its own. Only the runs of Chinese
+ideographs go to jieba (a run stops before an ordinal, so ``大会第七十五届会议`` keeps ``第七十五届``).
+
+Speed. Plain jieba loads its whole 350,000-word prefix dictionary on the first cut (0.9–1.2 s here,
+from its marshal cache or from dict.txt alike). Segmentation with HMM off only ever looks up
+substrings of the sentence being cut, so a dictionary restricted to the substrings of the text gives
+the same segmentation. We build, once per user, jieba version and user dictionary, an SQLite file of
+"blocks": every dictionary entry (words and jieba's zero-frequency prefixes) filed under its first two
+characters, plus one block of the one-character entries and jieba's ``total``. Before a Chinese run is
+cut, the blocks of its character pairs are fetched into the tokenizer's ordinary ``FREQ`` dict, and
+jieba's own code does the cut. ``tests/test_lang_zh.py`` checks the result against plain jieba on
+every Chinese corpus file. If the cache cannot be written, the full dictionary is loaded in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from resdiff.lang.en import NUMBER, SYMBOL
+
+CACHE_FORMAT = 1  # bump when the block layout changes
+USER_DICT = Path(__file__).resolve().parent.parent / "data" / "un_terms_zh.txt"
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CN_DIGITS = "〇零一二三四五六七八九十百千"
+_ORDINAL = rf"第[{_CN_DIGITS}]+[届次条项章段节款期]?"
+# A counter or date character right after a number ("2020 年", "第 89 段", "第46次"): its own token,
+# so jieba never glues it to the next word ("日大会").
+_AFTER_NUMBER = r"(?:(?<=\d)|(?<=\d )|(?<=\d\u3000))[年月日号段届次条项章节款期]"
+_LATIN = r"[A-Za-z]+(?:['’\-][A-Za-z]+)*"
+_FOOTNOTE = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+
+_TOKEN = re.compile(
+    rf"(?P<ws>\s+)|{SYMBOL}|{NUMBER}|{_ORDINAL}|{_AFTER_NUMBER}|{_LATIN}|{_FOOTNOTE}|\*+"
+    rf"|(?P<han>(?:(?!{_ORDINAL})[{HAN}])+)|[\s\S]"
+)
+_IS_HAN = re.compile(rf"[{HAN}]+\Z")
+
+
+def tokenize(text: str) -> list[str]:
+    tokens: list[str] = []
+    for m in _TOKEN.finditer(text):
+        run = m.group("han")
+        if run is None:
+            tokens.append(m.group())
+        else:
+            tokens.extend(segment(run))
+    return tokens
+
+
+def is_han(token: str) -> bool:
+    """True for a token made only of Chinese ideographs (a jieba word)."""
+    return bool(_IS_HAN.match(token))
+
+
+def segment(run: str) -> list[str]:
+    """Cut a run of Chinese ideographs with jieba (HMM off), dictionary blocks fetched as needed."""
+    tokenizer = _tokenizer()
+    _dictionary().fetch(tokenizer, run)
+    return tokenizer.lcut(run, HMM=False)
+
+
+def subword_cuts(word: str) -> tuple[int, ...]:
+    """Inner offsets where ``word`` splits into jieba's best segmentation of it as NOT one word.
+
+    Used by the word diff to show 人权委员会 → 委员会 as the deletion of 人权: the cuts of 人权委员会
+    are (2,). Words of one character, or that jieba cannot split otherwise, have no cuts.
+    """
+    if len(word) < 2:
+        return ()
+    tokenizer = _tokenizer()
+    _dictionary().fetch(tokenizer, word)
+    dag = tokenizer.get_DAG(word)
+    dag[0] = [j for j in dag[0] if j != len(word) - 1] or [0]
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(word, dag, route)
+    cuts = []
+    x = route[0][1] + 1
+    while x < len(word):
+        cuts.append(x)
+        x = route[x][1] + 1
+    return tuple(cuts)
+
+
+def is_word(text: str) -> bool:
+    """True when ``text`` is an entry of the dictionary with a frequency (not just a prefix)."""
+    tokenizer = _tokenizer()
+    _dictionary().fetch(tokenizer, text)
+    return bool(tokenizer.FREQ.get(text))
+
+
+# ── the jieba tokenizer and its dictionary ───────────────────────────────────────────────────────
+
+_TOKENIZER = None
+_DICTIONARY = None
+
+
+def _tokenizer():
+    """The private jieba.Tokenizer of this process (never jieba's global one)."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import logging
+
+        import jieba
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        dictionary = _dictionary()
+        tokenizer.FREQ, tokenizer.total = dictionary.start()
+        tokenizer.initialized = True  # never let jieba load or cache its own dictionary
+        _TOKENIZER = tokenizer
+    return _TOKENIZER
+
+
+def _dictionary() -> "_BlockDictionary | _FullDictionary":
+    global _DICTIONARY
+    if _DICTIONARY is None:
+        _DICTIONARY = open_dictionary()
+    return _DICTIONARY
+
+
+def open_dictionary(cache_dir: Path | None = None) -> "_BlockDictionary | _FullDictionary":
+    """The block cache for this jieba and user dictionary, built on first use; in memory if unwritable."""
+    path = cache_path(cache_dir)
+    if not path.exists():
+        try:
+            build_cache(path)
+        except OSError:
+            return _FullDictionary()
+    return _BlockDictionary(path)
+
+
+def cache_dir() -> Path:
+    """Per-user cache folder (never the shared temp folder jieba defaults to)."""
+    override = os.environ.get("RESDIFF_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "resdiff"
+
+
+def cache_path(directory: Path | None = None) -> Path:
+    import jieba
+
+    dict_file = Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
+    stat = dict_file.stat()
+    key = hashlib.sha256()
+    key.update(f"{CACHE_FORMAT}|{jieba.__version__}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    key.update(USER_DICT.read_bytes())
+    return (directory or cache_dir()) / f"jieba-{jieba.__version__}-{key.hexdigest()[:16]}.sqlite3"
+
+
+def full_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary with our user dictionary added, exactly as jieba builds it (slow)."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    tokenizer.initialized = True
+    tokenizer.load_userdict(str(USER_DICT))
+    return tokenizer.FREQ, tokenizer.total
+
+
+def build_cache(path: Path) -> None:
+    """Write the block file atomically (a concurrent reader sees the old state or the whole new file)."""
+    import sqlite3
+    import tempfile
+
+    freq, total = full_dictionary()
+    blocks: dict[str, list[str]] = {}
+    for word, count in freq.items():
+        blocks.setdefault(word[:2] if len(word) > 1 else "", []).append(f"{word} {count}")
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-", suffix=".tmp")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        with db:
+            db.execute("CREATE TABLE meta (total INTEGER)")
+            db.execute("INSERT INTO meta VALUES (?)", (total,))
+            db.execute("CREATE TABLE blocks (prefix TEXT PRIMARY KEY, entries TEXT) WITHOUT ROWID")
+            db.executemany("INSERT INTO blocks VALUES (?, ?)", ((k, "\n".join(v)) for k, v in blocks.items()))
+        db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _parse(entries: str) -> dict[str, int]:
+    out = {}
+    for line in entries.split("\n"):
+        word, _, count = line.rpartition(" ")
+        out[word] = int(count)
+    return out
+
+
+class _BlockDictionary:
+    """Reads the blocks of the character pairs a text contains, each pair once per process."""
+
+    _CHUNK = 500  # bound on SQL parameters per query
+
+    def __init__(self, path: Path):
+        import sqlite3
+
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        self._fetched: set[str] = set()
+
+    def start(self) -> tuple[dict[str, int], int]:
+        (total,) = self._db.execute("SELECT total FROM meta").fetchone()
+        row = self._db.execute("SELECT entries FROM blocks WHERE prefix = ''").fetchone()
+        return (_parse(row[0]) if row else {}), total
+
+    def fetch(self, tokenizer, text: str) -> None:
+        pairs = {text[i:i + 2] for i in range(len(text) - 1)} - self._fetched
+        if not pairs:
+            return
+        self._fetched |= pairs
+        wanted = sorted(pairs)
+        for i in range(0, len(wanted), self._CHUNK):
+            chunk = wanted[i:i + self._CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for (entries,) in self._db.execute(f"SELECT entries FROM blocks WHERE prefix IN ({marks})", chunk):
+                tokenizer.FREQ.update(_parse(entries))
+
+
+class _FullDictionary:
+    """Fallback when no cache can be written: the whole dictionary in memory, as jieba does."""
+
+    def start(self) -> tuple[dict[str, int], int]:
+        return full_dictionary()
+
+    def fetch(self, tokenizer, text: str) -> None:
+        return None

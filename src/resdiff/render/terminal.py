@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -28,6 +29,34 @@ def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:
         no_color=not color, highlight=False, markup=False, emoji=False, soft_wrap=False,
     )
     return console, buffer
+
+
+def _finish(buffer: io.StringIO, color: bool) -> str:
+    """Plain output has no trailing spaces (rich pads table cells), so it pastes cleanly."""
+    out = buffer.getvalue()
+    return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+def _fold(text: Text, width: int) -> Text:
+    """Break a Chinese text at the width, character by character (it has no spaces to break at)."""
+    offsets, used = [], 0
+    for i, char in enumerate(text.plain):
+        if char == "\n":
+            used = 0
+            continue
+        w = cell_len(char)
+        if used + w > width:
+            offsets.append(i)
+            used = 0
+        used += w
+    return Text("\n").join(text.divide(offsets)) if offsets else text
+
+
+def _print_doc_text(console: Console, text: Text, lang: str) -> None:
+    if lang == "zh":
+        console.print(_fold(text, console.width), no_wrap=True)
+    else:
+        console.print(text)
 
 
 def segments_text(segments: tuple[Segment, ...], color: bool) -> Text:
@@ -62,10 +91,11 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH) 
             continue
         console.print()
         console.print(Text(pair_title(p), style="bold cyan" if color else ""))
-        console.print(segments_text(p.segments, color))
+        _print_doc_text(console, segments_text(p.segments, color), cmp.new.language)
         for f in p.footnotes:
             label = f"  footnote {f.old if f.old is not None else '—'} → {f.new if f.new is not None else '—'}: "
-            console.print(Text(label, style="dim" if color else "") + segments_text(f.segments, color))
+            _print_doc_text(console, Text(label, style="dim" if color else "") + segments_text(f.segments, color),
+                            cmp.new.language)
     if renumbered_only:
         console.print()
         moves = ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered_only)
@@ -79,7 +109,7 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH) 
     console.print(table)
     if not cmp.has_differences:
         console.print(Text("No differences." + ("" if cmp.strict else " (layout noise ignored; --strict shows it)")))
-    return buffer.getvalue()
+    return _finish(buffer, color)
 
 
 def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) -> str:
@@ -98,16 +128,20 @@ def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) 
     counts = f"{sum(p.kind == 'preambular' for p in res.paragraphs)} preambular, " \
              f"{sum(p.kind == 'operative' for p in res.paragraphs)} operative, {len(res.footnotes)} footnotes"
     console.print(Text(counts))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=7, no_wrap=True)
+    zh = res.language == "zh"
+    grid.add_column(no_wrap=zh)
+    fold = (lambda t: _fold(t, width - 8)) if zh else (lambda t: t)
     for p in res.paragraphs:
-        console.print()
-        line = Text(f"{p.label:<7}", style="bold cyan" if color else "")
-        line.append(p.text)
-        console.print(line)
+        grid.add_row("", "")
+        grid.add_row(Text(p.label, style="bold cyan" if color else ""), fold(Text(p.text)))
         for n in p.footnotes:
             note = res.footnote(n)
-            console.print(Text(f"        [{n}] {note.text if note else '(footnote text not found)'}",
-                               style="dim" if color else ""))
-    return buffer.getvalue()
+            grid.add_row("", fold(Text(f"[{n}] {note.text if note else '(footnote text not found)'}",
+                                       style="dim" if color else "")))
+    console.print(grid)
+    return _finish(buffer, color)
 
 
 def render_edits(draft: Draft, color: bool = False, width: int = WIDTH) -> str:
@@ -123,4 +157,4 @@ def render_edits(draft: Draft, color: bool = False, width: int = WIDTH) -> str:
                       + Text(" → ") + segments_text((Segment("insert", e.after),) if e.after else (), color))
         if e.note:
             console.print(Text(f"  {e.note}", style="dim" if color else ""))
-    return buffer.getvalue()
+    return _finish(buffer, color)

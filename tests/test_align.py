@@ -172,6 +172,56 @@ def test_unrelated_replacement_is_delete_plus_insert(seed):
     assert changed == [("OP15", "", "deleted"), ("", "OP15", "inserted")]
 
 
+def test_one_op_split_in_three(seed):
+    pps, ops = seed
+    text = ops[15]
+    parts = [text[:30], text[30:60], text[60:]]
+    rows = run(resolution(pps, ops), resolution(pps, ops[:15] + parts + ops[16:]))
+    assert [r for r in rows if r[2] not in ("unchanged", "unchanged*")] == [("OP16", "OP16+OP17+OP18", "split")]
+
+
+def test_three_ops_merged(seed):
+    pps, ops = seed
+    merged = ops[4] + ops[5] + ops[6]
+    rows = run(resolution(pps, ops), resolution(pps, ops[:4] + [merged] + ops[7:]))
+    assert [r for r in rows if r[2] not in ("unchanged", "unchanged*")] == [("OP5+OP6+OP7", "OP5", "merged")]
+
+
+def test_two_adjacent_ops_swapped_is_one_move(seed):
+    pps, ops = seed
+    rows = run(resolution(pps, ops), resolution(pps, ops[:1] + [ops[2], ops[1]] + ops[3:]))
+    assert [r for r in rows if r[2] != "unchanged"] == [("OP3", "OP2", "unchanged*"), ("OP2", "OP3", "moved*")]
+
+
+def test_op_moved_to_front_and_edited_is_moved_and_renumbered(seed):
+    pps, ops = seed
+    edited = ops[15].replace("秘书长", "联合国秘书长")
+    alignment = align(resolution(pps, ops), resolution(pps, [edited] + ops[:15] + ops[16:]))
+    moved = [p for p in alignment.pairs if p.status == "moved"]
+    assert len(moved) == 1 and moved[0].renumbered and moved[0].similarity < 1.0
+
+
+def test_block_of_three_pps_moved_marks_only_the_block(seed):
+    pps, ops = seed
+    rows = run(resolution(pps, ops), resolution(pps[:2] + pps[5:] + pps[2:5], ops))
+    assert [r for r in rows if r[2] != "unchanged"] == [
+        ("PP3", "PP13", "moved"), ("PP4", "PP14", "moved"), ("PP5", "PP15", "moved")
+    ]
+
+
+def test_op_duplicated_is_one_insertion(seed):
+    pps, ops = seed
+    rows = run(resolution(pps, ops), resolution(pps, ops[:3] + [ops[2]] + ops[3:]))
+    assert [r for r in rows if r[2] not in ("unchanged", "unchanged*")] == [("", "OP4", "inserted")]
+
+
+def test_first_pp_deleted_reads_at_the_start(seed):
+    pps, ops = seed
+    rows = run(resolution(pps, ops), resolution(pps[1:], ops))
+    assert rows[0] == ("PP1", "", "deleted")
+    assert all(status == "unchanged" for _o, _n, status in rows[1:])
+
+
 def test_empty_resolutions():
     empty = resolution([], [])
     assert align(empty, empty).pairs == ()
@@ -182,9 +232,10 @@ def test_empty_resolutions():
 
 # ── speed ──────────────────────────────────────────────────────────────────────────────────────────
 
-def generated_pair(size: int) -> tuple[Resolution, Resolution]:
+def generated_pair(size: int) -> tuple[Resolution, Resolution, int]:
     """Seed paragraphs repeated with a distinguishing tag to ``size`` paragraphs; the new side has every
-    7th paragraph edited, every 23rd deleted, every 31st moved 5 places on, and an insertion every 29."""
+    7th paragraph edited, every 23rd deleted, an insertion every 29, and every 31st moved 5 places on.
+    Returns (old, new, number of moves)."""
     pps, ops = seed_paragraphs()
     base = pps + ops
     texts = [f"（第{k}段）" + base[k % len(base)] for k in range(size)]
@@ -197,21 +248,125 @@ def generated_pair(size: int) -> tuple[Resolution, Resolution]:
         if k % 29 == 11:
             new.append(f"新增段落第{k}号，强调国际社会应加强协调，")
         new.append(t)
-    for k in range(31, len(new) - 6, 31):
+    moves = list(range(31, len(new) - 6, 31))
+    for k in moves:
         new.insert(k + 5, new.pop(k))
-    return resolution(texts, []), resolution(new, [])
+    return resolution(texts, []), resolution(new, []), len(moves)
 
 
 def test_generated_500_paragraphs_align_quickly_and_completely():
-    old, new = generated_pair(500)
+    old, new, moves = generated_pair(500)
     start = time.perf_counter()
     alignment = align(old, new)
     elapsed = time.perf_counter() - start
-    print(f"\nalign 500 paragraphs: {elapsed * 1000:.0f} ms")
+    print(f"\nalign 500 paragraphs, a few percent edited: {elapsed * 1000:.0f} ms")
     check_partition(old, new, alignment)
     counts = {}
     for p in alignment.pairs:
         counts[p.status] = counts.get(p.status, 0) + 1
-    print(counts)
     assert counts["deleted"] == len(range(5, 500, 23))
     assert counts["inserted"] == len(range(11, 500, 29))
+    assert counts["moved"] == moves
+
+
+def test_generated_500_paragraphs_all_edited_pairs_each_with_its_own_version():
+    pps, ops = seed_paragraphs()
+    base = pps + ops
+    texts = [f"（第{k}段）" + base[k % len(base)] for k in range(500)]
+    edited = [t.replace("人权", "人的权利", 1) + "并表示关切" for t in texts]
+    old, new = resolution(texts, []), resolution(edited, [])
+    start = time.perf_counter()
+    alignment = align(old, new)
+    elapsed = time.perf_counter() - start
+    print(f"\nalign 500 paragraphs, every one edited (no exact anchor): {elapsed * 1000:.0f} ms")
+    assert [(p.old, p.new, p.status) for p in alignment.pairs] == [((k,), (k,), "modified") for k in range(500)]
+
+
+# ── gold: real successive versions, paired by reading both texts ───────────────────────────────────
+
+def _same(labels) -> list[tuple]:
+    return [(label, label, "unchanged") for label in labels]
+
+
+def _pp(a: int, b: int) -> list[str]:
+    return [f"PP{k}" for k in range(a, b + 1)]
+
+
+def _op(a: int, b: int) -> list[str]:
+    return [f"OP{k}" for k in range(a, b + 1)]
+
+
+# 72/169 (2017) → 74/153 (2019). PP1 lost a comma ("Action, adopted" → "Action adopted"); PP3 updated its
+# recall chain (70/153 → 72/169, HRC 32/6 → 38/3); a new PP11 "Recognizing that the enhancement of
+# international cooperation and genuine dialogue contributes …" was inserted before "Emphasizing …", so old
+# PP11–PP14 read as PP12–PP15 (preambular paragraphs are unnumbered: not renumbered); OP10 gained "and
+# constructive"; OP15 "Decides to devote one plenary meeting … seventieth anniversary of the Universal
+# Declaration …" was dropped and a different OP15 "Encourages all Member States … North-South,
+# South-South and triangular cooperation …" took its number; OP17 moved the session on (seventy-third →
+# seventy-fifth).
+GOLD_72_169_TO_74_153 = (
+    [("PP1", "PP1", "modified"), ("PP2", "PP2", "unchanged"), ("PP3", "PP3", "modified")]
+    + _same(_pp(4, 10))
+    + [("", "PP11", "inserted")]
+    + [(f"PP{k}", f"PP{k + 1}", "unchanged") for k in range(11, 15)]
+    + _same(_op(1, 9))
+    + [("OP10", "OP10", "modified")]
+    + _same(_op(11, 14))
+    + [("OP15", "", "deleted"), ("", "OP15", "inserted"), ("OP16", "OP16", "unchanged"), ("OP17", "OP17", "modified")]
+)
+
+# 74/153 (2019) → 75/180 (2020): only the recall chain in PP3 (72/169 → 74/153, HRC 38/3 → 44/18) and the
+# session in OP17 (seventy-fifth → seventy-sixth) changed; PP12's different line wraps are not a change.
+GOLD_74_153_TO_75_180 = (
+    [("PP1", "PP1", "unchanged"), ("PP2", "PP2", "unchanged"), ("PP3", "PP3", "modified")]
+    + _same(_pp(4, 15))
+    + _same(_op(1, 16))
+    + [("OP17", "OP17", "modified")]
+)
+
+# 51/102 (1996) → 55/105 (2000), both excerpts cut inside OP3. PP1–PP3 reworded (增进→促进, dates and
+# resolution numbers); 又铭记…《维也纳宣言和行动纲领》 (PP4) absorbed old PP6 回顾世界人权会议重申必须考虑…
+# as its new clause 其中除其他外重申必须考虑…: merged; old PP7 又回顾世界人权会议建议应提供更多资源… became
+# PP5 回顾世界人权会议建议…; 重申区域安排在增进和保护人权方面起着根本作用… came before those paragraphs in
+# 51/102 and after them in 55/105 (PP5 → PP6): moved (and reworded); 审议了秘书长的报告 (PP8) was dropped;
+# 注意到…区域一级…取得的进展 (PP9 → PP7) reworded; old PP10 注意到…不断加强交流… was dropped and a new PP8
+# 认为联合国与人权领域各项区域安排之间的合作… was added; OP1–OP3 reworded in place.
+GOLD_51_102_TO_55_105 = [
+    ("PP1", "PP1", "modified"),
+    ("PP2", "PP2", "modified"),
+    ("PP3", "PP3", "modified"),
+    ("PP4+PP6", "PP4", "merged"),
+    ("PP7", "PP5", "modified"),
+    ("PP8", "", "deleted"),
+    ("PP5", "PP6", "moved"),
+    ("PP9", "PP7", "modified"),
+    ("PP10", "", "deleted"),
+    ("", "PP8", "inserted"),
+    ("OP1", "OP1", "modified"),
+    ("OP2", "OP2", "modified"),
+    ("OP3", "OP3", "modified"),
+]
+
+
+@pytest.mark.parametrize(
+    "old_name, new_name, gold",
+    [
+        ("A_RES_72_169.en.txt", "A_RES_74_153.en.txt", GOLD_72_169_TO_74_153),
+        ("A_RES_74_153.en.txt", "A_RES_75_180.en.txt", GOLD_74_153_TO_75_180),
+        ("A_RES_51_102.zh.excerpt.txt", "A_RES_55_105.zh.excerpt.txt", GOLD_51_102_TO_55_105),
+    ],
+)
+def test_real_successive_versions_pair_like_a_careful_reader(old_name, new_name, gold):
+    from conftest import corpus
+    from resdiff.read import read_file
+
+    old, new = read_file(corpus(old_name)), read_file(corpus(new_name))
+    assert run(old, new) == gold
+
+
+def test_real_resolution_against_itself_is_all_unchanged():
+    from conftest import corpus
+    from resdiff.read import read_file
+
+    res = read_file(corpus("A_RES_75_180.en.txt"))
+    assert all(status == "unchanged" for _o, _n, status in run(res, res))

@@ -89,10 +89,11 @@ def _footnote_changes(
         n = new_notes[k] if k < len(new_notes) else None
         o_text = _footnote_text(old, o)
         n_text = _footnote_text(new, n)
+        # A marker whose footnote body is not in the document (an excerpt) has no segments.
         if o is None:
-            changes.append(FootnoteChange(None, n, (Segment("insert", n_text),)))
+            changes.append(FootnoteChange(None, n, (Segment("insert", n_text),) if n_text else ()))
         elif n is None:
-            changes.append(FootnoteChange(o, None, (Segment("delete", o_text),)))
+            changes.append(FootnoteChange(o, None, (Segment("delete", o_text),) if o_text else ()))
         elif (o_text != n_text) if strict else (normalize(o_text) != normalize(n_text)):
             changes.append(FootnoteChange(o, n, diff_words(o_text, n_text, lang, strict=strict)))
     return tuple(changes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resdiff.model import Comparison, PairDiff
+from resdiff.model import Comparison, FootnoteChange, PairDiff
 
 STATUS_ORDER = ("modified", "moved", "inserted", "deleted", "split", "merged", "unchanged")
 
@@ -40,6 +40,17 @@ def pair_title(p: PairDiff) -> str:
     if p.footnotes:
         flags.append("footnotes changed")
     return f"{where} ({', '.join(flags)})"
+
+
+def footnote_title(f: FootnoteChange) -> str:
+    """'3', '3 → 4' (renumbered), '2 (added)', '5 (removed)'; says so when the body is not in the file."""
+    if f.old is None:
+        title = f"{f.new} (added)"
+    elif f.new is None:
+        title = f"{f.old} (removed)"
+    else:
+        title = str(f.new) if f.old == f.new else f"{f.old} → {f.new}"
+    return title if f.segments else f"{title}, its text is not in the document"
 
 
 def is_shown(p: PairDiff) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from resdiff.model import Comparison, Segment
-from resdiff.render.common import HEADER_FIELD_NAMES, headline, pair_title, summary_rows
+from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, headline, pair_title, summary_rows
 
 CSS = """
 :root { --ins: #0b6e0b; --ins-bg: #e3f6e3; --del: #b00020; --del-bg: #fde7ea; --muted: #666; }
@@ -87,7 +87,7 @@ def render_comparison(cmp: Comparison) -> str:
         cls = f"pair {p.status}"
         heading = f"<h3>{_e(pair_title(p))}</h3>"
         notes = "".join(
-            f'<div class="footnote">footnote {f.old or "—"} → {f.new or "—"}: {segments_html(f.segments)}</div>'
+            f'<div class="footnote">footnote {_e(footnote_title(f))}{": " if f.segments else ""}{segments_html(f.segments)}</div>'
             for f in p.footnotes
         )
         inline.append(f'<div class="{cls}">{heading}<div class="text">{segments_html(p.segments)}</div>{notes}</div>')

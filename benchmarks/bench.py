@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import scaled_pair, seed_pair  # noqa: E402
 
-from resdiff.compare import compare  # noqa: E402
+from resdiff.comparison import compare  # noqa: E402
 from resdiff.read import read_file  # noqa: E402
 from resdiff.render.text import resolution_text  # noqa: E402
 

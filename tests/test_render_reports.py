@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import check_golden, corpus
-from resdiff.compare import compare
+from resdiff.comparison import compare
 from resdiff.read import read_file
 from resdiff.render import html, markdown, terminal
 from resdiff.render.json import comparison_dict, dumps

@@ -14,7 +14,7 @@ def read(path, lang: str | None = None):
 
 def compare(old, new, strict: bool = False):
     """Compare two resolutions (or paths) and return a :class:`resdiff.model.Comparison`."""
-    from resdiff.compare import compare as _compare
+    from resdiff.comparison import compare as _compare
 
     if not hasattr(old, "paragraphs"):
         old = read(old)

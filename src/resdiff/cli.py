@@ -176,7 +176,7 @@ def compare(
     color: ColorOption = Color.auto,
 ) -> None:
     """Compare two versions: paragraph alignment and word-level changes."""
-    from resdiff.compare import compare as run_compare
+    from resdiff.comparison import compare as run_compare
 
     cmp = run_compare(_read(old, lang), _read(new, lang), strict=strict)
     fmt = format.value if format else _format_from_suffix(
@@ -221,7 +221,7 @@ def redline(
     from resdiff.io import check_output_path
 
     check_output_path(output, [old, new], force)  # before the work, so a refusal costs nothing
-    from resdiff.compare import compare as run_compare
+    from resdiff.comparison import compare as run_compare
     from resdiff.render.docx import redline_document
 
     cmp = run_compare(_read(old, lang), _read(new, lang), strict=strict)
@@ -251,7 +251,7 @@ def draft(
     suffix = output.suffix.lower() if output else ""
     if suffix == ".docx":
         when = _parse_date(date)
-        from resdiff.compare import compare as run_compare
+        from resdiff.comparison import compare as run_compare
         from resdiff.render.docx import draft_document
 
         data = draft_document(result, run_compare(result.previous, result.resolution), author=author, date=when)

@@ -1,5 +1,8 @@
 """Alignment + word diff → Comparison: the one value every renderer reads.
 
+(Named comparison.py, not compare.py, so that the package-level function ``resdiff.compare`` is not
+shadowed by a submodule of the same name.)
+
 compare() pairs the paragraphs (align.align), diffs the text inside each pair (worddiff.diff_words),
 compares the footnotes carried by each pair, and lists header changes. Renderers never recompute.
 """

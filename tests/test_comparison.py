@@ -1,4 +1,4 @@
-"""compare(): alignment + word diff on real texts, noise ignored, segments rebuild both sides."""
+"""The comparison stage (resdiff.comparison.compare, also resdiff.compare): alignment + word diff → Comparison."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import resdiff
 from conftest import SEED, corpus
-from resdiff.compare import compare
+from resdiff.comparison import compare
 from resdiff.read import read_file
 from resdiff.read.text import parse_text
 

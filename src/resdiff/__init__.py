@@ -5,8 +5,11 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def read(path, lang: str | None = None):
-    """Read a resolution file (text or .docx) into a :class:`resdiff.model.Resolution`."""
+def load(path, lang: str | None = None):
+    """Read a resolution file (text or .docx) into a :class:`resdiff.model.Resolution`.
+
+    (Not named ``read``: that is the subpackage of readers.)
+    """
     from resdiff.read import read_file
 
     return read_file(path, lang=lang)
@@ -17,7 +20,7 @@ def compare(old, new, strict: bool = False):
     from resdiff.comparison import compare as _compare
 
     if not hasattr(old, "paragraphs"):
-        old = read(old)
+        old = load(old)
     if not hasattr(new, "paragraphs"):
-        new = read(new)
+        new = load(new)
     return _compare(old, new, strict=strict)

@@ -222,6 +222,18 @@ def test_first_pp_deleted_reads_at_the_start(seed):
     assert all(status == "unchanged" for _o, _n, status in rows[1:])
 
 
+def test_deleted_pp_and_inserted_op_sharing_stock_phrases_are_not_paired_as_a_move(seed):
+    # PP13 "又强调需要通过国际合作等途径…尊重人权和基本自由…" and OP1 "重申通过国际合作等途径…尊重人权和
+    # 基本自由是联合国的一项宗旨…" are different paragraphs with ratio 0.56: drop PP13, add OP1.
+    pps, ops = seed
+    old = resolution(pps, ops[1:])
+    new = resolution(pps[:12] + pps[13:], ops)
+    rows = run(old, new)
+    assert [r for r in rows if r[2] not in ("unchanged", "unchanged*")] == [
+        ("PP13", "", "deleted"), ("", "OP1", "inserted")
+    ]
+
+
 def test_empty_resolutions():
     empty = resolution([], [])
     assert align(empty, empty).pairs == ()

@@ -20,8 +20,13 @@ Algorithm
       under the ratio threshold, tuned on the corpus pairs so no true pair is lost);
    c. exact score ``difflib.SequenceMatcher(autojunk=False).ratio()`` on the token lists, for the
       ``EXACT_SCORE_CANDIDATES`` best survivors by Dice of each new paragraph only.
-   Surviving pairs with ratio ≥ ``MATCH_THRESHOLD`` are taken greedily, best score first (ties: the pair
-   whose relative positions in the two documents are closest), each paragraph at most once.
+   Surviving pairs with ratio ≥ ``OUT_OF_ORDER_THRESHOLD`` are taken greedily, best score first (ties:
+   the pair whose relative positions in the two documents are closest), each paragraph at most once.
+   Then, in the same order, weaker pairs (``MATCH_THRESHOLD`` ≤ ratio < ``OUT_OF_ORDER_THRESHOLD``) but
+   only where the new paragraph lies between the partners of the old paragraph's nearest paired
+   neighbours: a heavily rewritten paragraph in place is still found, while two different paragraphs
+   sharing stock phrases ("通过国际合作等途径…尊重人权和基本自由", ratio 0.56 inside the seed) are not
+   paired across the document as a "move".
 3. **Split and merge.** An unmatched new paragraph right next to (in new order) the new side of a matched,
    not identical pair is added to that pair if the old text covers it: the ratio of old text against the
    joined new texts must rise by ``GROUP_MIN_GAIN`` and at least ``GROUP_MIN_COVERAGE`` of the added
@@ -58,6 +63,7 @@ from difflib import SequenceMatcher
 from resdiff.model import OPERATIVE, AlignedPair, Alignment, Paragraph, Resolution
 
 MATCH_THRESHOLD = 0.5  # minimal SequenceMatcher ratio for two paragraphs to be "the same paragraph"
+OUT_OF_ORDER_THRESHOLD = 0.6  # below this, a pair is only accepted where it keeps the order (no move)
 DICE_THRESHOLD = 0.2  # token-bigram Dice below which the exact score is not computed
 EXACT_SCORE_CANDIDATES = 6  # per new paragraph, exact scores only for this many best-Dice old ones
 GROUP_MIN_GAIN = 0.04  # a split/merge must raise the pair's ratio by at least this much
@@ -171,12 +177,26 @@ def _best_similarity(o: _Side, n: _Side, old_to_new: dict[int, int], scores: dic
             if score >= MATCH_THRESHOLD:
                 candidates.append((-score, abs(-neg_i / n_old - j / n_new), -neg_i, j))
     candidates.sort()
-    for neg_score, _dist, i, j in candidates:
-        if i in old_to_new or j in taken_new:
-            continue
-        old_to_new[i] = j
-        taken_new.add(j)
-        scores[i] = -neg_score
+    # Strong pairs anywhere first; weak ones (a heavily rewritten paragraph, or two different paragraphs
+    # that share stock phrases) only where they keep the order of the pairs found so far.
+    for strong in (True, False):
+        for neg_score, _dist, i, j in candidates:
+            if i in old_to_new or j in taken_new or (-neg_score >= OUT_OF_ORDER_THRESHOLD) != strong:
+                continue
+            if not strong and not _fits_in_order(old_to_new, i, j):
+                continue
+            old_to_new[i] = j
+            taken_new.add(j)
+            scores[i] = -neg_score
+
+
+def _fits_in_order(old_to_new: dict[int, int], i: int, j: int) -> bool:
+    """True when new index j lies between the partners of old i's nearest paired neighbours."""
+    nearest_before = max((a for a in old_to_new if a < i), default=None)
+    nearest_after = min((a for a in old_to_new if a > i), default=None)
+    low = old_to_new[nearest_before] if nearest_before is not None else -1
+    high = old_to_new[nearest_after] if nearest_after is not None else 1 << 30
+    return low < j < high
 
 
 # ── step 3 ─────────────────────────────────────────────────────────────────────────────────────────

@@ -84,7 +84,7 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
     )
     if not resolution.paragraphs or not recognised:
         raise UserError(
-            f"no paragraphs found in {path}",
+            f"no resolution paragraphs recognised in {path}",
             "resdiff expects a resolution: preambular paragraphs (\"Recalling …,\" / \"回顾…，\") and numbered "
             "operative paragraphs (\"1. Decides …\"); check that this is the right file",
         )

@@ -424,7 +424,11 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
         if _FOOTNOTE_RULE.match(text):
             finish_footnote()
             in_rule_block, removed = True, True
-        elif sup and int("".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1))) >= 1:
+        elif (
+            sup
+            and int("".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1))) >= 1
+            and (line.blank_before or current is not None or removed or not kept)
+        ):  # "¹ A/CONF…" body line; a marker that merely starts a wrapped line has no blank line before it
             finish_footnote()
             current = ["".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1)), sup.group(2)]
             removed = True
@@ -499,6 +503,7 @@ def _op_number(text: str) -> re.Match | None:
 def _segment(lines: list[_Line], lang: str) -> list[list[str]]:
     """Group body lines into paragraphs (lists of lines)."""
     wraps = _blank_lines_are_wraps(lines)
+    blanks_mark_paragraphs = not wraps and any(line.blank_before for line in lines[1:])
     paragraphs: list[list[str]] = []
     last_op = 0
     for line in lines:
@@ -516,11 +521,14 @@ def _segment(lines: list[_Line], lang: str) -> list[list[str]]:
         if current is not None and re.fullmatch(r"\d{1,3}\s*(?:bis|ter|quater)?\s*[.．]", current[-1]):
             current.append(text)  # text of an operative paragraph whose number stood alone on its line
             continue
+        # Where blank lines mark paragraphs, a Chinese opener verb alone is not enough (a wrapped line can
+        # start with "认识到"); after a page break, or where blank lines mean nothing, it is the signal.
+        opener_counts = lang != "zh" or wraps or not blanks_mark_paragraphs or line.after_break
         starts = current is None or (
             prev_ends
             and (
-                _is_opener(text, lang)
-                or (not wraps and line.blank_before and not (lang != "zh" and text[:1].islower()))
+                (opener_counts and _is_opener(text, lang))
+                or (blanks_mark_paragraphs and line.blank_before and not (lang != "zh" and text[:1].islower()))
                 or (lang == "zh" and line.indent and not line.after_break)
             )
         )

@@ -1,0 +1,372 @@
+"""parse_text on the real corpus texts (tests/corpus) and on synthetic edits named as such."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED, corpus
+from resdiff.normalize import is_cjk, normalize
+from resdiff.read.text import _en_ordinal, _zh_number, parse_text
+
+
+def parse(name: str, lang: str | None = None):
+    return parse_text(corpus(name).read_text(encoding="utf-8"), lang=lang, source=name)
+
+
+def counts(res) -> tuple[int, int]:
+    return (
+        sum(1 for p in res.paragraphs if p.kind == "preambular"),
+        sum(1 for p in res.paragraphs if p.kind == "operative"),
+    )
+
+
+def footnote_map(res) -> dict[str, tuple[int, ...]]:
+    return {p.label: p.footnotes for p in res.paragraphs if p.footnotes}
+
+
+# ── the seed: A/RES/75/180 in Chinese, extracted from the PDF ─────────────────────────────────────
+
+
+def test_seed_header():
+    h = parse(SEED.name).header
+    assert h.language == "zh"
+    assert h.session == 75 and h.session_text == "第七十五届会议"
+    assert h.agenda_item == "72(b)"
+    assert h.agenda_title == "促进和保护人权：人权问题，包括增进人权和基本自由切实享受的各种途径"
+    assert h.date == "2020-12-16"
+    assert h.adoption == "2020 年 12 月 16 日大会决议"
+    assert h.report == "[根据第三委员会的报告(A/75/478/Add.2, 第 89 段)通过]"
+    assert h.report_symbol == "A/75/478/Add.2"
+    assert h.number == "75/180" and h.symbol == "A/RES/75/180"
+    assert h.title == "增进人权领域的国际合作"
+    assert h.author == "大会，"
+    assert h.closing == ("2020年12月16日", "第46次全体会议")
+    assert h.plenary_meeting == 46
+
+
+def test_seed_paragraphs_labels_and_leads():
+    res = parse(SEED.name)
+    assert counts(res) == (15, 17)
+    assert [p.label for p in res.paragraphs] == [f"PP{i}" for i in range(1, 16)] + [f"OP{i}" for i in range(1, 18)]
+    assert [p.number for p in res.paragraphs[15:]] == list(range(1, 18))
+    op1 = res.paragraph("OP1")
+    assert op1.lead == "重申" and op1.text.startswith("重申通过国际合作") and "**" not in op1.text
+    assert res.paragraph("OP4").lead == "又重申"
+    assert res.paragraph("PP3").lead == "又回顾"
+    assert res.paragraph("PP7").lead == "着重指出"
+    assert res.paragraph("OP17").text == "决定在大会第七十六届会议上继续审议这个问题。"
+    for p in res.paragraphs:
+        assert p.key == normalize(p.text)
+        assert not re.search(r"[¹²³⁴⁵*]", p.text)
+
+
+def test_seed_footnotes_belong_to_their_paragraphs():
+    res = parse(SEED.name)
+    assert footnote_map(res) == {"PP1": (1,), "PP3": (2, 3), "PP4": (4,), "PP15": (5,)}
+    assert [f.number for f in res.footnotes] == [1, 2, 3, 4, 5]
+    assert res.footnote(2).text == "第 55/2 号决议。"
+    assert res.footnote(5).text == "见 E/CN.4/2001/2-E/CN.4/Sub.2/2000/46，第二章，A 节。"
+    pp1 = res.paragraph("PP1")
+    # the marker sat right after 《维也纳宣言和行动纲领》
+    assert pp1.text[: pp1.footnote_positions[0]].endswith("《维也纳宣言和行动纲领》")
+    pp4 = res.paragraph("PP4")
+    assert pp4.text[: pp4.footnote_positions[0]].endswith("政治宣言，")
+    pp3 = res.paragraph("PP3")
+    assert pp3.text[: pp3.footnote_positions[1]].endswith("第 44/18 号决议")
+
+
+def test_seed_pp4_rejoined_across_the_page_break_without_footnote_text():
+    pp4 = parse(SEED.name).paragraph("PP4")
+    assert "在日内瓦举行的德班审查会议" in pp4.text
+    assert pp4.text.endswith("国际合作方面的作用，")
+    for body in ("A/CONF.157", "第 55/2 号决议", "补编第 53 号", "66/3"):
+        assert body not in pp4.text
+
+
+def test_seed_keeps_source_spacing_in_text():
+    pp1 = parse(SEED.name).paragraph("PP1")
+    assert "世界人权会议 1993 年 6 月 25 日通过的" in pp1.text
+
+
+# ── English PDF extractions: 72/169, 74/153, 75/180 ───────────────────────────────────────────────
+
+EN_GA = ["A_RES_72_169.en.txt", "A_RES_74_153.en.txt", "A_RES_75_180.en.txt"]
+
+
+@pytest.mark.parametrize("name", EN_GA)
+def test_english_ga_paragraphs_have_no_page_furniture(name):
+    res = parse(name)
+    for p in res.paragraphs:
+        for furniture in ("A/RES/", "2/4", "3/4", "4/4", "__", "Distr.", "*1", "(E)"):
+            assert furniture not in p.text, (p.label, furniture)
+        assert not re.search(r"\d\d-\d{5}", p.text), p.label
+        assert "Enhancement of international cooperation" not in p.text
+
+
+def test_english_seed_has_the_same_structure_as_the_chinese_seed():
+    en, zh = parse("A_RES_75_180.en.txt"), parse(SEED.name)
+    assert counts(en) == counts(zh) == (15, 17)
+    assert footnote_map(en) == footnote_map(zh)
+    h = en.header
+    assert (h.session, h.agenda_item, h.date, h.number, h.symbol) == (75, "72(b)", "2020-12-16", "75/180", "A/RES/75/180")
+    assert h.title == "Enhancement of international cooperation in the field of human rights"
+    assert h.report_symbol == "A/75/478/Add.2"
+    assert h.plenary_meeting == 46 and h.closing == ("46th plenary meeting", "16 December 2020")
+    assert h.author == "The General Assembly,"
+    assert h.body == "General Assembly"
+
+
+def test_english_op14_rejoined_across_the_page_break():
+    op14 = parse("A_RES_75_180.en.txt").paragraph("OP14")
+    assert "importance of mutual cooperation, understanding and dialogue in ensuring" in op14.text
+
+
+def test_74_153_header_and_glued_markers():
+    res = parse("A_RES_74_153.en.txt")
+    h = res.header
+    assert (h.session, h.agenda_item, h.date, h.plenary_meeting) == (74, "70(b)", "2019-12-18", 50)
+    assert h.title == "Enhancement of international cooperation in the field of human rights"
+    assert h.agenda_title.startswith("Promotion and protection of human rights: human rights questions, including")
+    assert counts(res) == (15, 17)
+    assert footnote_map(res) == {"PP1": (1,), "PP3": (2, 3), "PP4": (4,), "PP15": (5,)}
+    pp1, pp3 = res.paragraph("PP1"), res.paragraph("PP3")
+    assert "on 25 June 1993, for enhancing" in pp1.text  # "1993,1 for"
+    # "2000, 2  its" (spaced marker) and "20183 and" (year 2018 + note 3)
+    assert "on 8 September 2000, its resolution 72/169" in pp3.text
+    assert "of 5 July 2018 and the resolutions" in pp3.text
+    assert pp3.text[: pp3.footnote_positions[1]].endswith("5 July 2018")
+
+
+def test_74_153_hyphenation_and_one_word_lines_join():
+    res = parse("A_RES_74_153.en.txt")
+    assert "relations of good-neighbourliness, coexistence" in res.paragraph("PP7").text
+    assert "based on the principles of universality, indivisibility, objectivity, non-selectivity, non-politicization, mutual" in res.paragraph("PP12").text
+
+
+def test_74_153_leads():
+    res = parse("A_RES_74_153.en.txt")
+    assert res.paragraph("PP3").lead == "Recalling also"
+    assert res.paragraph("PP4").lead == "Recalling further"
+    assert res.paragraph("OP4").lead == "Also reaffirms"
+    assert res.paragraph("OP11").lead == "Further emphasizes"
+    assert res.paragraph("OP12").lead == "Calls upon"
+    assert res.paragraph("OP1").text.startswith("Reaffirms that it is one of the purposes")
+
+
+def test_72_169_repeated_footnote_and_footnote_after_closing_lines():
+    res = parse("A_RES_72_169.en.txt")
+    assert counts(res) == (14, 17)
+    assert res.header.agenda_title is None and res.header.agenda_item == "72(b)"
+    assert res.header.plenary_meeting == 73 and res.header.date == "2017-12-19"
+    assert footnote_map(res) == {"PP1": (1,), "PP3": (2, 3), "PP4": (4,), "PP14": (5,), "OP15": (6, 1)}
+    assert res.footnote(6).text == "Resolution 217 A (III)."
+    assert "Universal Declaration of Human Rights and of the twenty-fifth" in res.paragraph("OP15").text
+    assert res.paragraph("OP17").text.endswith("seventy-third session.")
+
+
+# ── Human Rights Council excerpts: lines broken mid-sentence ─────────────────────────────────────
+
+
+def test_hrc_28_2_blank_lines_between_wrapped_lines_are_not_paragraph_breaks():
+    res = parse("A_HRC_RES_28_2.en.excerpt.txt")
+    h = res.header
+    assert h.body == "Human Rights Council" and h.session == 28 and h.agenda_item == "3"
+    assert h.number == "28/2" and h.symbol == "A/HRC/RES/28/2"
+    assert h.agenda_title == (
+        "Promotion and protection of all human rights, civil, political, economic, social and cultural rights, "
+        "including the right to development"
+    )
+    assert counts(res) == (4, 0)
+    assert [p.lead for p in res.paragraphs] == ["Reaffirming", "Recalling", "Recalling also", "Recalling further"]
+    assert res.paragraph("PP1").text.endswith("Member States in the field of human rights,")
+    assert res.paragraph("PP4").text.endswith("the Durban Review Conference, held")  # excerpt cut mid-sentence
+
+
+def test_hrc_38_3_lines_without_blank_lines():
+    res = parse("A_HRC_RES_38_3.en.excerpt.txt")
+    assert res.header.session == 38 and res.header.date == "2018-07-05"
+    assert counts(res) == (5, 0)
+    assert "entitled “High Commissioner for the promotion" in res.paragraph("PP4").text
+
+
+# ── Chinese web copies ────────────────────────────────────────────────────────────────────────────
+
+
+def test_51_102_indented_web_copy_without_session_line():
+    res = parse("A_RES_51_102.zh.excerpt.txt")
+    assert res.header.session is None
+    assert res.header.number == "51/102" and res.header.title == "增进和保护人权的区域安排"
+    assert res.header.author == "大会,"
+    assert counts(res) == (10, 3)
+    assert res.paragraph("PP8").text == "审议了秘书长的报告,"
+    assert res.paragraph("OP1").text == "注意到秘书长的报告;"
+    assert res.paragraph("OP3").text.endswith("改进程序和审查各")  # excerpt ends mid-sentence
+
+
+def test_55_105_bare_digit_footnote_markers():
+    res = parse("A_RES_55_105.zh.excerpt.txt")
+    assert (res.header.session, res.header.agenda_item, res.header.number) == (55, "114(b)", "55/105")
+    assert counts(res) == (8, 3)
+    assert footnote_map(res) == {"PP2": (1,), "PP3": (2,), "PP4": (3,), "OP1": (4,)}
+    assert res.paragraph("PP2").text == "又回顾人权委员会1993年3月9日第1993/51号决议及其后各项有关决议,"
+    assert res.paragraph("PP3").text.endswith("第2000/80号决议,")
+    assert "《维也纳宣言和行动纲领》,其中" in res.paragraph("PP4").text
+    assert res.paragraph("OP1").text == "满意地注意到秘书长报告;"
+    # years and resolution numbers are not mistaken for markers
+    assert "1977年12月16日" in res.paragraph("PP1").text
+
+
+def test_55_109_flattened_onto_one_line_is_split_back():
+    res = parse("A_RES_55_109.zh.excerpt.txt")
+    h = res.header
+    assert (h.session, h.agenda_item, h.number, h.title) == (55, "114(b)", "55/109", "加强人权领域的国际合作")
+    assert h.report_symbol == "A/55/602/Add.2"
+    assert counts(res) == (8, 3)
+    assert footnote_map(res) == {"PP1": (1,), "PP2": (2,), "PP8": (3,)}
+    assert "第2000/70号决议,并回顾大会" in res.paragraph("PP1").text
+    assert res.paragraph("PP2").lead == "重申"
+    assert res.paragraph("OP3").text.endswith("客观及透明的原则,")
+
+
+def test_twenty_years_apart_same_opening_paragraph():
+    """55/109 and 75/180 are the same resolution: their 'reaffirming the determination' PP matches loosely."""
+    assert parse("A_RES_55_109.zh.excerpt.txt").paragraph("PP2").text.startswith("重申决心按照《联合国宪章》")
+    assert parse(SEED.name).paragraph("PP1").text.startswith("重申决心按照《联合国宪章》")
+
+
+# ── synthetic texts (say what they are) ──────────────────────────────────────────────────────────
+
+SYNTHETIC_EN = """The General Assembly,
+
+Recalling its resolution 75/180 of 16 December 2020,
+
+1. Decides to establish a working group with the following tasks:
+(a) To review [the practice of States];
+(b) To report to the Assembly;
+
+5 bis. Requests the Secretary-General to submit a report [on ●];
+
+6. Decides to continue its consideration of the question.
+"""
+
+
+def test_synthetic_subparagraphs_bis_and_square_brackets():
+    res = parse_text(SYNTHETIC_EN)
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1", "OP5bis", "OP6"]
+    op1 = res.paragraph("OP1")
+    assert [s.marker for s in op1.subparagraphs] == ["(a)", "(b)"]
+    assert op1.subparagraphs[0].text == "To review [the practice of States];"
+    assert op1.text.split("\n") == [
+        "Decides to establish a working group with the following tasks:",
+        "(a) To review [the practice of States];",
+        "(b) To report to the Assembly;",
+    ]
+    bis = res.paragraph("OP5bis")
+    assert (bis.number, bis.suffix, bis.lead) == (5, "bis", "Requests")
+    assert "[on ●]" in bis.text
+
+
+def test_synthetic_chinese_subparagraphs_with_circled_numbers():
+    text = "大会，\n\n回顾其决议，\n\n1. **请**秘书长：\n㈠ 提交报告；\n㈡ 举行协商；\n\n2. **决定**继续审议这个问题。\n"
+    res = parse_text(text)
+    op1 = res.paragraph("OP1")
+    assert op1.lead == "请" and [s.marker for s in op1.subparagraphs] == ["㈠", "㈡"]
+    assert op1.text == "请秘书长：\n㈠ 提交报告；\n㈡ 举行协商；"
+    assert res.paragraph("OP2").text == "决定继续审议这个问题。"
+
+
+def test_synthetic_french_text_uses_generic_rules_without_crashing():
+    text = (
+        "L'Assemblée générale,\n\nRappelant sa résolution 74/153 du 18 décembre 2019,\n\n"
+        "Réaffirmant son engagement,\n\n1. Réaffirme que la coopération internationale est essentielle ;\n\n"
+        "2. Décide de poursuivre l'examen de la question à sa soixante-seizième session.\n"
+    )
+    res = parse_text(text)
+    assert res.language == "other"
+    assert counts(res) == (2, 2)
+
+
+def test_lang_override_is_recorded_and_does_not_crash():
+    res = parse_text(SEED.read_text(encoding="utf-8"), lang="other")
+    assert res.language == "other" and res.paragraphs
+
+
+def test_chinese_numerals():
+    assert [_zh_number(s) for s in ["七十五", "十", "十二", "九十九", "一百", "一百零一", "二〇二〇", "五十五"]] == [
+        75, 10, 12, 99, 100, 101, 2020, 55]
+    assert _zh_number("届") is None
+
+
+def test_english_ordinals():
+    assert _en_ordinal("Seventy-fourth") == 74
+    assert _en_ordinal("twenty-eighth") == 28
+    assert _en_ordinal("eightieth") == 80
+    assert _en_ordinal("one hundredth") == 100
+    assert _en_ordinal("one hundred and first") == 101
+    assert _en_ordinal("75th") == 75
+    assert _en_ordinal("session") is None
+
+
+# ── property: reading never loses or invents body text ──────────────────────────────────────────
+
+_SEED_TEXT = SEED.read_text(encoding="utf-8")
+_MARKUP = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*\s]")
+
+
+def _body_chars_in(text: str) -> Counter:
+    """Non-space characters after the author line, without markers, asterisks and operative numbers."""
+    body = text.split("大会，", 1)[1]
+    body = re.sub(r"(?m)^\s*\d{1,3}\.\s", "", body)
+    return Counter(_MARKUP.sub("", body))
+
+
+def _read_chars(res) -> Counter:
+    pieces = [p.text for p in res.paragraphs] + [f.text for f in res.footnotes] + list(res.header.closing)
+    return Counter(_MARKUP.sub("", "".join(pieces)))
+
+
+def test_seed_reading_keeps_every_body_character():
+    assert _read_chars(parse_text(_SEED_TEXT)) == _body_chars_in(_SEED_TEXT)
+
+
+def test_seed_header_lines_all_end_up_in_header_fields():
+    h = parse_text(_SEED_TEXT).header
+    head = _SEED_TEXT.split("大会，", 1)[0] + "大会，"
+    fields = [h.session_text, "议程项目", h.agenda_item, h.agenda_title, h.adoption, h.report, h.number, ".", h.title, h.author]
+    assert Counter(_MARKUP.sub("", "".join(fields))) == Counter(_MARKUP.sub("", head))
+
+
+def _rewrap(text: str, cuts: list[int], respace: bool) -> str:
+    """Synthetic re-layout of the seed: break each long body line at the given fractions, and optionally
+    remove the spaces around digits (as web copies print them)."""
+    head, body = text.split("大会，", 1)
+    out = []
+    for i, line in enumerate(body.split("\n")):
+        if respace:
+            line = re.sub(r"(?<=[\u4e00-\u9fff，、])\s+(?=[\dA-Za-z])|(?<=[\dA-Za-z)])\s+(?=[\u4e00-\u9fff])", "", line)
+        if len(line) > 40 and not line.startswith(tuple("¹²³⁴⁵")):
+            cut = 5 + cuts[i % len(cuts)] % (len(line) - 10)
+            # a Chinese line wraps next to a Chinese character, never inside a number or a Latin word
+            while cut < len(line) - 1 and not (is_cjk(line[cut - 1]) or is_cjk(line[cut])):
+                cut += 1
+            line = line[:cut] + "\n" + line[cut:]
+        out.append(line)
+    return head + "大会，" + "\n".join(out)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cuts=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=8), respace=st.booleans())
+def test_seed_rewrapped_and_respaced_reads_the_same(cuts, respace):
+    original = parse_text(_SEED_TEXT)
+    text = _rewrap(_SEED_TEXT, cuts, respace)
+    res = parse_text(text)
+    assert [p.label for p in res.paragraphs] == [p.label for p in original.paragraphs]
+    assert [p.key for p in res.paragraphs] == [p.key for p in original.paragraphs]
+    assert footnote_map(res) == footnote_map(original)
+    assert [normalize(f.text) for f in res.footnotes] == [normalize(f.text) for f in original.footnotes]
+    assert _read_chars(res) == _body_chars_in(text)

@@ -17,7 +17,7 @@ Algorithm
       the pair is dropped;
    b. token-bigram Dice coefficient on precomputed bit masks (one ``&`` and a popcount); below
       ``DICE_THRESHOLD`` the pair is dropped (this is a filter, not a bound: ``DICE_THRESHOLD`` sits well
-      under the ratio threshold, tuned on the corpus pairs so no true pair is lost);
+      under the ratio threshold: true pairs of the corpus pairs have Dice ≥ 0.54);
    c. exact score ``difflib.SequenceMatcher(autojunk=False).ratio()`` on the token lists, for the
       ``EXACT_SCORE_CANDIDATES`` best survivors by Dice of each new paragraph only.
    Surviving pairs with ratio ≥ ``OUT_OF_ORDER_THRESHOLD`` are taken greedily, best score first (ties:
@@ -49,8 +49,10 @@ Algorithm
 6. **Reading order** (the redline's): pairs in new order (by their first new paragraph); each deleted
    paragraph right after the pair holding its old predecessor, or at the start when it was first.
 
-Cost: anchors are a dictionary pass; steps 2–3 only see the unmatched remainder, and the cascade keeps
-the exact score to a few candidates per paragraph; step 4 is O(n log n).
+Cost: anchors are a dictionary pass; steps 2–3 only see the unmatched remainder (its filter is quadratic
+in that remainder, but one bit-mask ``&`` per pair), and the exact score is computed for a few candidates
+per paragraph only; step 4 is O(n log n). Measured on a 2-core machine: 500 generated paragraphs with a
+few percent edited ≈ 55 ms; 500 with every paragraph edited (no anchor at all) ≈ 0.3 s.
 """
 
 from __future__ import annotations

@@ -1,0 +1,72 @@
+"""decode_bytes: encodings detected (UTF-8 with/without BOM, UTF-16 LE/BE with BOM, GB18030), binary refused."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from conftest import SEED
+from resdiff.errors import UserError
+from resdiff.read.decode import decode_bytes
+from resdiff.read.text import parse_text
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        SEED_TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + SEED_TEXT.encode("utf-8"),
+        codecs.BOM_UTF16_LE + SEED_TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + SEED_TEXT.encode("utf-16-be"),
+        SEED_TEXT.encode("gb18030"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "gb18030"],
+)
+def test_seed_decodes_identically_in_every_encoding(encoded):
+    assert decode_bytes(encoded, "seed") == SEED_TEXT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "gb18030", "utf-8-sig"])
+def test_seed_parses_identically_in_every_encoding(encoding):
+    assert parse_text(decode_bytes(SEED_TEXT.encode(encoding), "seed")) == parse_text(SEED_TEXT)
+
+
+def test_gbk_subset_is_read_as_gb18030():
+    text = "大会，\n\n回顾其决议，\n"
+    assert decode_bytes(text.encode("gbk"), "x.txt") == text
+
+
+def test_windows_and_old_mac_line_endings_become_newlines():
+    assert decode_bytes(b"a\r\nb\rc\n", "x.txt") == "a\nb\nc\n"
+    crlf = SEED_TEXT.replace("\n", "\r\n").encode("utf-8")
+    assert decode_bytes(crlf, "seed") == SEED_TEXT
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\x01\x02\x03binary\x00data",
+        bytes(range(256)) * 8,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n\x00\x01stream",
+    ],
+    ids=["nul", "all-bytes", "png", "pdf"],
+)
+def test_binary_data_is_refused_with_a_hint(data):
+    with pytest.raises(UserError) as info:
+        decode_bytes(data, "thing.txt")
+    assert info.value.message == "thing.txt is not a text file"
+    assert "UTF-8" in info.value.hint
+
+
+def test_control_characters_without_nul_are_refused():
+    with pytest.raises(UserError):
+        decode_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 20, "x")
+
+
+def test_utf16_bom_with_broken_body_is_refused():
+    with pytest.raises(UserError):
+        decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8", "x")  # lone surrogate

@@ -48,13 +48,17 @@ _IS_HAN = re.compile(rf"[{HAN}]+\Z")
 
 def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
-    for m in _TOKEN.finditer(text):
-        run = m.group("han")
-        if run is None:
-            tokens.append(m.group())
+    for piece, chinese in split_protected(text):
+        if chinese:
+            tokens.extend(segment(piece))
         else:
-            tokens.extend(segment(run))
+            tokens.append(piece)
     return tokens
+
+
+def split_protected(text: str) -> list[tuple[str, bool]]:
+    """The regex pass: (piece, True) for a run of ideographs jieba must cut, (token, False) otherwise."""
+    return [(m.group(), m.group("han") is not None) for m in _TOKEN.finditer(text)]
 
 
 def is_han(token: str) -> bool:
@@ -108,17 +112,22 @@ def _tokenizer():
     """The private jieba.Tokenizer of this process (never jieba's global one)."""
     global _TOKENIZER
     if _TOKENIZER is None:
-        import logging
-
-        import jieba
-
-        logging.getLogger("jieba").setLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        dictionary = _dictionary()
-        tokenizer.FREQ, tokenizer.total = dictionary.start()
-        tokenizer.initialized = True  # never let jieba load or cache its own dictionary
-        _TOKENIZER = tokenizer
+        _TOKENIZER = make_tokenizer(_dictionary())
     return _TOKENIZER
+
+
+def make_tokenizer(dictionary: "_BlockDictionary | _FullDictionary"):
+    """A new jieba.Tokenizer whose dictionary comes from ``dictionary`` (call its ``fetch`` before a cut)."""
+    import logging
+
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = dictionary.start()
+    tokenizer.initialized = True  # never let jieba load or cache its own dictionary
+    tokenizer.fetched_pairs = set()  # character pairs whose dictionary block is already in FREQ
+    return tokenizer
 
 
 def _dictionary() -> "_BlockDictionary | _FullDictionary":
@@ -130,13 +139,20 @@ def _dictionary() -> "_BlockDictionary | _FullDictionary":
 
 def open_dictionary(cache_dir: Path | None = None) -> "_BlockDictionary | _FullDictionary":
     """The block cache for this jieba and user dictionary, built on first use; in memory if unwritable."""
+    import sqlite3
+
     path = cache_path(cache_dir)
-    if not path.exists():
+    for _attempt in range(2):
+        if not path.exists():
+            try:
+                build_cache(path)
+            except (OSError, sqlite3.Error):
+                return _FullDictionary()
         try:
-            build_cache(path)
-        except OSError:
-            return _FullDictionary()
-    return _BlockDictionary(path)
+            return _BlockDictionary(path)
+        except sqlite3.Error:  # truncated or foreign file: build it again, once
+            path.unlink(missing_ok=True)
+    return _FullDictionary()
 
 
 def cache_dir() -> Path:
@@ -194,6 +210,9 @@ def build_cache(path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    for stale in path.parent.glob("jieba-*.sqlite3"):  # older jieba or user dictionary: never read again
+        if stale != path:
+            stale.unlink(missing_ok=True)
 
 
 def _parse(entries: str) -> dict[str, int]:
@@ -205,26 +224,27 @@ def _parse(entries: str) -> dict[str, int]:
 
 
 class _BlockDictionary:
-    """Reads the blocks of the character pairs a text contains, each pair once per process."""
+    """Reads the blocks of the character pairs a text contains, each pair once per tokenizer."""
 
     _CHUNK = 500  # bound on SQL parameters per query
 
     def __init__(self, path: Path):
         import sqlite3
 
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        self._fetched: set[str] = set()
+        self._db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        (self._total,) = self._db.execute("SELECT total FROM meta").fetchone()
+        row = self._db.execute("SELECT entries FROM blocks WHERE prefix = ''").fetchone()
+        self._single = row[0]
 
     def start(self) -> tuple[dict[str, int], int]:
-        (total,) = self._db.execute("SELECT total FROM meta").fetchone()
-        row = self._db.execute("SELECT entries FROM blocks WHERE prefix = ''").fetchone()
-        return (_parse(row[0]) if row else {}), total
+        """A fresh FREQ with the one-character entries, and jieba's total."""
+        return _parse(self._single), self._total
 
     def fetch(self, tokenizer, text: str) -> None:
-        pairs = {text[i:i + 2] for i in range(len(text) - 1)} - self._fetched
+        pairs = {text[i:i + 2] for i in range(len(text) - 1)} - tokenizer.fetched_pairs
         if not pairs:
             return
-        self._fetched |= pairs
+        tokenizer.fetched_pairs |= pairs
         wanted = sorted(pairs)
         for i in range(0, len(wanted), self._CHUNK):
             chunk = wanted[i:i + self._CHUNK]

@@ -1,0 +1,175 @@
+"""Chinese tokenizer: exact rebuild, regex-protected tokens, UN terms, and the fast dictionary path
+giving the same segmentation as plain jieba on every Chinese corpus file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, SEED
+from resdiff.lang import tokenize, zh
+
+ALL_TEXTS = sorted(CORPUS.glob("*.txt"))
+CHINESE_TEXTS = sorted(CORPUS.glob("*.zh*.txt"))
+
+
+@pytest.mark.parametrize("path", ALL_TEXTS, ids=lambda p: p.name)
+def test_tokens_rebuild_every_corpus_text_exactly(path: Path):
+    text = path.read_text(encoding="utf-8")
+    tokens = tokenize(text, "zh")
+    assert "".join(tokens) == text
+    assert all(tokens)
+
+
+@pytest.mark.parametrize(
+    "text, token",
+    [
+        ("又回顾大会第 74/153 号决议", "74/153"),
+        ("根据第三委员会的报告(A/75/478/Add.2, 第 89 段)通过", "A/75/478/Add.2"),
+        ("见 E/CN.4/2001/2。", "E/CN.4/2001/2"),
+        ("¹ A/CONF.157/24(Part I)和", "A/CONF.157/24(Part I)"),
+        ("A/CONF.157/24(PART I)/Corr.1，第三章。", "A/CONF.157/24(PART I)/Corr.1"),
+        ("见 A/RES/76/159。", "A/RES/76/159"),
+        ("决定在大会第七十六届会议上继续审议这个问题", "第七十六届"),
+        ("第七十五届会议", "第七十五届"),
+        ("特别是第一条第三项", "第一条"),
+        ("特别是第一条第三项", "第三项"),
+        ("在第 46 次全体会议", "46"),
+        ("第46次全体会议", "次"),
+        ("共 1,234.5 美元", "1,234.5"),
+        ("2020 年 12 月 16 日大会决议", "日"),
+        ("政治宣言，⁴ 以及", "⁴"),
+        ("1. **重申**通过", "**"),
+        ("通过 Human Rights Council 决议", "Human"),
+    ],
+)
+def test_protected_pieces_are_single_tokens(text, token):
+    assert token in tokenize(text, "zh")
+
+
+def test_numbers_and_symbols_never_reach_jieba():
+    for path in CHINESE_TEXTS:
+        for piece, chinese in zh.split_protected(path.read_text(encoding="utf-8")):
+            if chinese:
+                assert zh.is_han(piece), piece
+
+
+def test_whitespace_runs_are_one_token():
+    assert tokenize("大会，\n\n  重申", "zh") == ["大会", "，", "\n\n  ", "重申"]
+
+
+@pytest.mark.parametrize("term", ["人权理事会", "人权委员会", "联合国人权事务高级专员", "普遍定期审议", "不容忍行为", "可持续发展", "仇外心理"])
+def test_un_terms_are_one_word(term):
+    assert term in tokenize(f"又回顾{term}的各项决议", "zh")
+
+
+def test_seed_segmentation_of_known_phrases():
+    tokens = tokenize(SEED.read_text(encoding="utf-8"), "zh")
+    assert "第七十五届" in tokens and "第七" not in tokens
+    assert "2030" in tokens and "可持续发展" in tokens
+    assert "**" in tokens
+
+
+# ── the fast dictionary path is jieba, exactly ──────────────────────────────────────────────────
+
+@pytest.fixture(scope="module")
+def plain_jieba(tmp_path_factory):
+    """jieba the ordinary way: whole dictionary via initialize() (own private cache), user dictionary."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path_factory.mktemp("jieba-plain"))
+    tokenizer.initialize()
+    tokenizer.load_userdict(str(zh.USER_DICT))
+    return tokenizer
+
+
+@pytest.fixture(scope="module")
+def fresh_blocks(tmp_path_factory):
+    """A block cache built from scratch in a test folder."""
+    return zh.open_dictionary(tmp_path_factory.mktemp("resdiff-cache"))
+
+
+@pytest.mark.parametrize("path", CHINESE_TEXTS, ids=lambda p: p.name)
+def test_block_dictionary_segments_like_plain_jieba(path, plain_jieba, fresh_blocks):
+    text = path.read_text(encoding="utf-8")
+    fast = zh.make_tokenizer(fresh_blocks)
+    runs = [piece for piece, chinese in zh.split_protected(text) if chinese]
+    assert runs
+    for run in runs:
+        fresh_blocks.fetch(fast, run)
+        assert fast.lcut(run, HMM=False) == plain_jieba.lcut(run, HMM=False), run
+    # the process-wide tokenizer (default cache) agrees too
+    expected = [t for piece, chinese in zh.split_protected(text) for t in (plain_jieba.lcut(piece, HMM=False) if chinese else [piece])]
+    assert zh.tokenize(text) == expected
+
+
+def test_block_dictionary_loads_only_a_small_part(fresh_blocks, plain_jieba):
+    fast = zh.make_tokenizer(fresh_blocks)
+    text = SEED.read_text(encoding="utf-8")
+    for piece, chinese in zh.split_protected(text):
+        if chinese:
+            fresh_blocks.fetch(fast, piece)
+    assert fast.total == plain_jieba.total
+    assert len(fast.FREQ) < len(plain_jieba.FREQ) / 10
+
+
+def test_subword_cuts_split_compounds_into_words():
+    assert zh.subword_cuts("人权委员会") == (2,)
+    assert zh.subword_cuts("人") == ()
+    assert zh.is_word("委员会") and not zh.is_word("员会")
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path):
+    path = zh.cache_path(tmp_path)
+    path.write_bytes(b"not a database")
+    dictionary = zh.open_dictionary(tmp_path)
+    assert isinstance(dictionary, zh._BlockDictionary)
+    tokenizer = zh.make_tokenizer(dictionary)
+    dictionary.fetch(tokenizer, "人权理事会")
+    assert tokenizer.lcut("人权理事会", HMM=False) == ["人权理事会"]
+
+
+def test_cache_lives_in_a_per_user_folder_not_the_shared_temp(monkeypatch, tmp_path):
+    import tempfile
+
+    monkeypatch.delenv("RESDIFF_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert zh.cache_dir() == tmp_path / "resdiff"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert zh.cache_dir() == Path.home() / ".cache" / "resdiff"
+    assert not str(zh.cache_path()).startswith(tempfile.gettempdir() + os.sep + "jieba")
+
+
+def test_first_use_is_quiet_and_leaves_jieba_global_untouched(tmp_path):
+    """A cold process building the cache from scratch prints nothing and never initialises jieba.dt."""
+    code = (
+        "import jieba\n"
+        "from resdiff.lang import tokenize\n"
+        "assert tokenize('大会第七十五届会议回顾人权理事会的决议', 'zh')[-1] == '决议'\n"
+        "assert not jieba.dt.initialized\n"
+    )
+    env = {**os.environ, "RESDIFF_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and done.stdout == ""
+    assert list(tmp_path.glob("jieba-*.sqlite3"))
+
+
+def test_warm_start_is_fast(tmp_path):
+    """import + first Chinese tokenize of the seed with a built cache: far below jieba's ~1 s load."""
+    zh.open_dictionary(tmp_path)  # build once
+    code = (
+        "import time; t = time.perf_counter()\n"
+        "from resdiff.lang import tokenize\n"
+        f"tokenize(open({str(SEED)!r}, encoding='utf-8').read(), 'zh')\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    env = {**os.environ, "RESDIFF_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) < 0.6

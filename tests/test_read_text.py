@@ -370,3 +370,43 @@ def test_seed_rewrapped_and_respaced_reads_the_same(cuts, respace):
     assert footnote_map(res) == footnote_map(original)
     assert [normalize(f.text) for f in res.footnotes] == [normalize(f.text) for f in original.footnotes]
     assert _read_chars(res) == _body_chars_in(text)
+
+
+def test_synthetic_draft_header_with_sponsors_and_symbol():
+    text = (
+        "A/C.3/76/L.25\n\nSeventy-sixth session\nThird Committee\nAgenda item 74 (b)\n\n"
+        "Cuba and China: draft resolution\n\nEnhancement of international cooperation in the field of human rights\n\n"
+        "The General Assembly,\n\nRecalling its resolution 75/180 of 16 December 2020,\n\n"
+        "1. Decides to continue its consideration of the question at its seventy-seventh session.\n"
+    )
+    h = parse_text(text).header
+    assert h.symbol == "A/C.3/76/L.25" and h.session == 76 and h.agenda_item == "74(b)"
+    assert h.sponsors == "Cuba and China"
+    assert h.title == "Enhancement of international cooperation in the field of human rights"
+    assert h.number is None and h.date is None
+
+
+def test_synthetic_parenthesised_footnote_markers_in_a_web_copy():
+    text = "大会,\n\n回顾其第74/153号决议(1)及其后各项决议,\n\n又回顾《维也纳宣言和行动纲领》(2),\n\n1. 决定继续审议这个问题。\n"
+    res = parse_text(text)
+    assert footnote_map(res) == {"PP1": (1,), "PP2": (2,)}
+    assert res.paragraph("PP1").text == "回顾其第74/153号决议及其后各项决议,"
+
+
+def test_synthetic_new_chinese_paragraph_right_after_footnotes_at_a_page_break():
+    text = (
+        "大会，\n\n回顾其决议，¹\n\n¹ 第 55/2 号决议。\n\n认识到国际合作的重要性，\n\n1. **决定**继续审议这个问题。\n"
+    )
+    res = parse_text(text)
+    assert [p.text for p in res.paragraphs] == ["回顾其决议，", "认识到国际合作的重要性，", "决定继续审议这个问题。"]
+    assert res.footnotes[0].text == "第 55/2 号决议。"
+
+
+def test_synthetic_date_inside_a_paragraph_is_not_a_closing_line():
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 70/1 of\n25 September 2015\nand all its other resolutions,\n\n"
+        "1. Decides to continue its consideration of the question.\n\n46th plenary meeting\n16 December 2020\n"
+    )
+    res = parse_text(text)
+    assert res.paragraph("PP1").text == "Recalling its resolution 70/1 of 25 September 2015 and all its other resolutions,"
+    assert res.header.closing == ("46th plenary meeting", "16 December 2020")

@@ -46,6 +46,14 @@ _ZH_OPENERS = sorted(
     key=len,
     reverse=True,
 )
+# Verbs that start a preambular paragraph and rarely start a wrapped line: the only ones trusted to
+# split Chinese text where blank lines do not mark paragraphs ("请", "通过", "决定" often start a wrap).
+_ZH_PP_OPENERS = tuple(
+    v for v in _ZH_OPENERS
+    if v not in {"请", "通过", "决定", "要求", "支持", "建议", "指出", "希望", "关切", "重视", "授权", "宣布", "感谢",
+                 "呼吁", "鼓励", "邀请", "促请", "敦促", "吁请", "赞扬", "核可", "祝贺", "遗憾", "痛惜", "谴责", "决心",
+                 "认可", "承认", "申明", "赞赏"}
+)
 # Participles and adjectives that open English preambular paragraphs (the generic rule catches the rest).
 _EN_OPENERS = sorted(
     """Reaffirming|Recalling|Recognizing|Acknowledging|Bearing in mind|Emphasizing|Stressing|Underlining|
@@ -232,7 +240,7 @@ def _is_paragraph_start(line: str, lang: str) -> bool:
 
 def _is_opener(line: str, lang: str) -> bool:
     if lang == "zh":
-        return any(line.startswith(v) for v in _ZH_OPENERS)
+        return line.startswith(_ZH_PP_OPENERS)
     return bool(_EN_OPENER_RE.match(line) or _EN_GENERIC_OPENER.match(line))
 
 
@@ -272,6 +280,7 @@ _SESSION_EN = re.compile(r"\b((?:[A-Za-z]+[\s\-])*?[A-Za-z]+|\d+(?:st|nd|rd|th))
 _AGENDA = re.compile(r"^(?:议程项目|Agenda items?|Point|Tema|Пункт)\s*(.+)$", re.I)
 _NUMBER_TITLE = re.compile(r"^(\d{1,3}/\d{1,4})\s*[.．]\s*(.*)$")
 _ADOPTION = re.compile(r"(决议|Resolution adopted by|adopted by the)", re.I)
+_SPONSORS = re.compile(r"^(.+?)\s*[:：]\s*(?:revised )?(?:draft resolution|决议草案|订正决议草案)", re.I)
 _REPORT = re.compile(r"^[\[［].*(报告|report|rapport|informe).*$", re.I)
 _SYMBOL_IN = re.compile(r"\b[A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+")
 _BODIES = [
@@ -331,6 +340,9 @@ def _parse_header(lines: list[str], lang: str) -> dict:
             if m:
                 h["report_symbol"] = m.group(1) if m.re.groups else m.group(0)
             agenda_title = title_lines = None
+        elif _SPONSORS.match(line):
+            h["sponsors"] = _SPONSORS.match(line).group(1).strip()
+            title_lines, agenda_title = [], None  # a draft's title follows its sponsors line
         elif _NUMBER_TITLE.match(line):
             m = _NUMBER_TITLE.match(line)
             h["number"] = m.group(1)
@@ -441,12 +453,12 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
         ):
             finish_footnote()
             in_rule_block, removed = False, True
-        elif current is not None and (in_rule_block or not line.blank_before) and not line.blank_before:
+        elif current is not None and not line.blank_before and not _is_paragraph_start(text, lang):
             current.append(text)  # continuation line of a footnote body
             removed = True
-        elif _is_closing(text, lang):
+        elif _is_closing(text, lang) and (closing or _closing_follows(kept, lines, i)):
             finish_footnote()
-            in_rule_block = False
+            in_rule_block = True  # numbered footnote bodies may follow the closing lines
             closing.append(text)
             removed = True
         else:
@@ -465,6 +477,16 @@ def _near_furniture(lines: list[_Line], i: int) -> bool:
     """Running titles sit in a page header or footer, within three lines of the symbol or page number."""
     window = lines[max(0, i - 3): i + 4]
     return any(_is_furniture(l.text) for l in window)
+
+
+def _closing_follows(kept: list[_Line], lines: list[_Line], i: int) -> bool:
+    """A date or meeting line closes the resolution only after a finished sentence, or next to a meeting line."""
+    if _CLOSING_ZH_MEETING.match(lines[i].text) or _CLOSING_EN_MEETING.match(lines[i].text):
+        return True
+    neighbours = lines[i + 1: i + 2]
+    if any(_CLOSING_ZH_MEETING.match(l.text) or _CLOSING_EN_MEETING.match(l.text) for l in neighbours):
+        return True
+    return bool(kept) and kept[-1].text.rstrip()[-1:] in ("。", ".")
 
 
 def _is_closing(text: str, lang: str) -> bool:
@@ -592,6 +614,11 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
     """Markers printed as plain digits: glued to a word or punctuation, to a year, or set off by spaces."""
     found = []
     strict_known = bool(state.known)
+    for m in re.finditer(r"(?<=\S)[(（](\d{1,2})[)）](?![款项条段])", text):  # "(1)" glued to the text
+        if state.accept(int(m.group(1)), strict=True):
+            found.append((m.start(), m.end(), int(m.group(1))))
+    if found:
+        return found
     for m in re.finditer(r"\d+", text):
         start, end = m.span()
         digits = m.group(0)

@@ -1,0 +1,660 @@
+"""Word output: a clean resolution, a redline with real tracked changes, a draft with comments.
+
+Everything is built in two steps:
+1. *plan*: the Comparison (never re-diffed) becomes a list of Word paragraphs (``ParaPlan``), each a list
+   of pieces of text with a revision state (None, "ins", "del", "moveFrom", "moveTo"), emphasis and
+   footnote references, plus the state of its paragraph mark;
+2. *write*: python-docx builds paragraphs and runs on the UN template; ``render.wordxml`` (the only
+   module that writes raw XML) wraps them in revisions, adds footnotes, move ranges and comments.
+
+Rules that keep accept-all = new text and reject-all = old text:
+- a "\\n" in a segment is a paragraph mark (sub-paragraph or paragraph boundary); its revision state is the
+  segment's, so whole inserted/deleted paragraphs revise their mark too and leave no empty paragraph;
+- a Word paragraph takes the style of the line its mark closes (new side for kept/inserted marks, old
+  side for deleted ones), because a removed mark merges its text into the next paragraph;
+- old-only paragraphs (deleted, moved-from) are placed right after their old predecessor, so the old
+  side reads in old order and the new side in new order.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib.resources import files
+
+from resdiff.model import (
+    Comparison,
+    Draft,
+    PairDiff,
+    Paragraph,
+    Resolution,
+    Segment,
+)
+
+PLACEHOLDER = "[●]"
+
+STYLE_NAMES = {  # style id → style name in the templates (templates/build_templates.py)
+    "UNHeader": "UN Header",
+    "UNTitle": "UN Title",
+    "UNAuthor": "UN Author",
+    "UNPreambular": "UN Preambular",
+    "UNOperative": "UN Operative",
+    "UNSubparagraph": "UN Subparagraph",
+    "UNClosing": "UN Closing",
+}
+
+# Revision state of each segment op in an ordinary pair.
+PAIR_STATES = {"equal": None, "insert": "ins", "delete": "del"}
+
+
+# ── plan ──────────────────────────────────────────────────────────────────────────────────────────
+
+@dataclass
+class Piece:
+    text: str = ""
+    state: str | None = None
+    bold: bool = False
+    italic: bool = False
+    highlight: bool = False
+    note: "NotePlan | None" = None  # a footnote reference instead of text
+
+
+@dataclass
+class NotePlan:
+    pieces: list[Piece]
+    number: int | None = None  # footnote number on the new side (for draft comments)
+
+
+@dataclass
+class LineStyle:
+    style: str
+    label: str = ""  # typed label of an operative paragraph that numbering cannot print ("5 bis.")
+    number: int | None = None  # operative number, for markup of deleted operative paragraphs
+    key: str | None = None  # paragraph label (new side) or "header:<role>", for comments
+
+
+@dataclass
+class ParaPlan:
+    style: LineStyle
+    pieces: list[Piece] = field(default_factory=list)
+    mark: str | None = None  # revision state of the paragraph mark
+    move: tuple[str, str] | None = None  # (kind, name) of the move range this paragraph belongs to
+    closes_old: int | None = None  # old paragraph index whose last line this (kept-on-reject) mark ends
+
+
+@dataclass
+class Side:
+    """One side (old or new) of a block: the joined text and what sits at its offsets."""
+
+    text: str
+    lines: list[LineStyle]
+    emphasis: list[tuple[int, int, bool, bool]] = field(default_factory=list)  # start, end, bold, italic
+    notes: dict[int, list[tuple[str | None, NotePlan]]] = field(default_factory=dict)  # offset → refs
+    highlight: list[tuple[int, int]] = field(default_factory=list)
+    line_par: list[tuple[int, bool]] = field(default_factory=list)  # per line: (paragraph index, is last)
+
+    def style_at(self, pos: int) -> tuple[bool, bool]:
+        for start, end, bold, italic in self.emphasis:
+            if start <= pos < end:
+                return bold, italic
+        return False, False
+
+    def highlighted(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.highlight)
+
+
+def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[ParaPlan]:
+    """Turn the segments of one block into Word paragraphs (see module docstring)."""
+    plans: list[ParaPlan] = []
+    current: list[Piece] = []
+    old_off = new_off = 0
+    old_line = new_line = 0
+
+    def close(mark_state: str | None, side: str, closes_old_line: bool) -> None:
+        nonlocal current
+        line = (new.lines[new_line] if side == "new" else old.lines[old_line])
+        closes = None
+        if closes_old_line and old.line_par and old.line_par[old_line][1]:
+            closes = old.line_par[old_line][0]
+        plans.append(ParaPlan(style=line, pieces=current, mark=mark_state, closes_old=closes))
+        current = []
+
+    def notes_at(side: Side | None, pos: int) -> None:
+        if side is None:
+            return
+        for state, note in side.notes.pop(pos, ()):
+            current.append(Piece(state=state, note=note))
+
+    for seg in segments:
+        state = states[seg.op]
+        if seg.op == "equal" and seg.old_text is not None and seg.old_text.count("\n") != seg.text.count("\n"):
+            # Layout noise that moves a paragraph boundary cannot stay invisible: track it.
+            parts = [Segment("delete", seg.old_text), Segment("insert", seg.text)]
+            sub = parts
+        else:
+            sub = [seg]
+        for s in sub:
+            st = states[s.op] if s is not seg else state
+            if s.op == "equal":
+                old_len = len(s.old_text) if s.old_text is not None else len(s.text)
+                lockstep = old_len == len(s.text)
+                for k, ch in enumerate(s.text):
+                    notes_at(new, new_off)
+                    if lockstep:
+                        notes_at(old, old_off + k)
+                    if ch == "\n":
+                        close(st, "new", True)
+                        new_line += 1
+                        old_line += 1
+                    else:
+                        bold, italic = new.style_at(new_off)
+                        current.append(Piece(ch, st, bold, italic, new.highlighted(new_off)))
+                    new_off += 1
+                if not lockstep:
+                    for pos in range(old_off, old_off + old_len):
+                        notes_at(old, pos)
+                old_off += old_len
+            elif s.op == "insert":
+                for ch in s.text:
+                    notes_at(new, new_off)
+                    if ch == "\n":
+                        close(st, "new", False)
+                        new_line += 1
+                    else:
+                        bold, italic = new.style_at(new_off)
+                        current.append(Piece(ch, st, bold, italic, new.highlighted(new_off)))
+                    new_off += 1
+            else:  # delete
+                for ch in s.text:
+                    notes_at(old, old_off)
+                    if ch == "\n":
+                        close(st, "old", True)
+                        old_line += 1
+                    else:
+                        bold, italic = old.style_at(old_off)
+                        current.append(Piece(ch, st, bold, italic))
+                    old_off += 1
+    # Footnote markers at the very end of the text, then the block's own final mark.
+    notes_at(old, old_off)
+    notes_at(new, new_off)
+    for side in (old, new):
+        if side is not None:
+            for pos in sorted(side.notes):
+                notes_at(side, pos)  # markers beyond the text (bad offsets): keep them, at the end
+    if new is not None:
+        final_state = None if old is not None else states["insert"]
+        close(final_state, "new", old is not None)
+    else:
+        close(states["delete"], "old", True)
+    return [_merge_pieces(p) for p in plans]
+
+
+def _merge_pieces(plan: ParaPlan) -> ParaPlan:
+    merged: list[Piece] = []
+    for p in plan.pieces:
+        last = merged[-1] if merged else None
+        if (
+            last is not None and p.note is None and last.note is None
+            and (last.state, last.bold, last.italic, last.highlight) == (p.state, p.bold, p.italic, p.highlight)
+        ):
+            last.text += p.text
+        else:
+            merged.append(Piece(p.text, p.state, p.bold, p.italic, p.highlight, p.note))
+    plan.pieces = merged
+    return plan
+
+
+# ── sides of a block: paragraphs and header lines ─────────────────────────────────────────────────
+
+def _line_styles(res: Resolution, p: Paragraph) -> list[LineStyle]:
+    lines = p.text.count("\n") + 1
+    if p.kind == "operative":
+        label = f"{p.number} {p.suffix}.\t" if p.suffix and p.number is not None else ""
+        first = LineStyle("UNOperative", label=label, number=p.number, key=p.label)
+    else:
+        first = LineStyle("UNPreambular", key=p.label)
+    return [first] + [LineStyle("UNSubparagraph") for _ in range(lines - 1)]
+
+
+def _emphasis(res: Resolution, p: Paragraph, start: int) -> list[tuple[int, int, bool, bool]]:
+    if not p.lead or not p.text.startswith(p.lead):
+        return []
+    if res.language == "zh":
+        return [(start, start + len(p.lead), True, False)] if p.kind == "operative" else []
+    return [(start, start + len(p.lead), False, True)]  # English and others: italic participle / verb
+
+
+def _placeholders(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], text.find(PLACEHOLDER)
+    while pos >= 0:
+        spans.append((pos, pos + len(PLACEHOLDER)))
+        pos = text.find(PLACEHOLDER, pos + 1)
+    return spans
+
+
+def _paragraph_side(res: Resolution, indices: tuple[int, ...], highlight: bool) -> tuple[Side, list]:
+    """Side for paragraphs ``indices`` of ``res``; also the (number, joined offset) of their markers."""
+    texts, lines, emphasis, markers, line_par = [], [], [], [], []
+    start = 0
+    for i in indices:
+        p = res.paragraphs[i]
+        texts.append(p.text)
+        lines += _line_styles(res, p)
+        n_lines = p.text.count("\n") + 1
+        line_par += [(i, k == n_lines - 1) for k in range(n_lines)]
+        emphasis += _emphasis(res, p, start)
+        positions = list(p.footnote_positions) + [len(p.text)] * (len(p.footnotes) - len(p.footnote_positions))
+        markers += [(n, start + min(pos, len(p.text))) for n, pos in zip(p.footnotes, positions)]
+        start += len(p.text) + 1
+    text = "\n".join(texts)
+    side = Side(text, lines, emphasis, highlight=_placeholders(text) if highlight else [], line_par=line_par)
+    return side, markers
+
+
+def _note_text(res: Resolution, number: int) -> str:
+    note = res.footnote(number)
+    return note.text.replace("\n", " ") if note else ""
+
+
+def _plain_note(res: Resolution, number: int, state: str | None, new_number: int | None) -> NotePlan:
+    return NotePlan([Piece(_note_text(res, number), state)], number=new_number)
+
+
+def _attach_notes(cmp: Comparison, pd: PairDiff, old: Side | None, old_markers, new: Side | None,
+                  new_markers, states: dict) -> None:
+    """Footnote references of a block: paired notes (in marker order, as compare pairs them) sit at the
+    new position; notes only on one side are inserted / deleted together with their reference."""
+    changes = {(c.old, c.new): c for c in pd.footnotes}
+    n_pairs = min(len(old_markers), len(new_markers)) if old is not None and new is not None else 0
+    for k, (number, pos) in enumerate(new_markers):
+        if k < n_pairs:
+            o = old_markers[k][0]
+            change = changes.get((o, number))
+            if change is not None:
+                pieces = [Piece(s.text.replace("\n", " "), PAIR_STATES[s.op]) for s in change.segments]
+            else:
+                pieces = [Piece(_note_text(cmp.new, number), None)]
+            note, state = NotePlan(pieces, number=number), None
+        else:
+            state = states["insert"]
+            note = _plain_note(cmp.new, number, None if state in ("moveTo",) else state, number)
+        new.notes.setdefault(pos, []).append((state, note))
+    for k, (number, pos) in enumerate(old_markers):
+        if k < n_pairs:
+            continue
+        state = states["delete"]
+        note = _plain_note(cmp.old, number, None if state == "moveFrom" else state, None)
+        old.notes.setdefault(pos, []).append((state, note))
+
+
+def _pair_block(cmp: Comparison, pd: PairDiff, kind: str, highlight: bool) -> list[ParaPlan]:
+    """kind: "pair" (segments as they are), "ins" / "del" (whole paragraph), "moveFrom" / "moveTo"."""
+    old = new = None
+    old_markers = new_markers = []
+    if kind in ("pair", "del", "moveFrom") and pd.old_index:
+        old, old_markers = _paragraph_side(cmp.old, pd.old_index, False)
+    if kind in ("pair", "ins", "moveTo") and pd.new_index:
+        new, new_markers = _paragraph_side(cmp.new, pd.new_index, highlight)
+    if kind == "pair":
+        states, segments = PAIR_STATES, pd.segments
+    elif kind in ("ins", "moveTo"):
+        states = {"equal": None, "insert": kind, "delete": "del"}
+        segments = (Segment("insert", new.text),)
+    else:
+        states = {"equal": None, "insert": "ins", "delete": kind}
+        segments = (Segment("delete", old.text),)
+    _attach_notes(cmp, pd, old, old_markers, new, new_markers, states)
+    return _block(segments, old, new, states)
+
+
+def _header_lines(res: Resolution) -> list[tuple[str, str, str]]:
+    """(role, text, style id) of the lines before the first paragraph, then the closing lines."""
+    h = res.header
+    zh = res.language == "zh"
+    lines = []
+
+    def add(role, text, style="UNHeader"):
+        if text:
+            lines.append((role, text, style))
+
+    add("session", h.session_text)
+    if h.agenda_item:
+        add("agenda_item", f"议程项目 {h.agenda_item}" if zh else f"Agenda item {h.agenda_item}")
+    add("agenda_title", h.agenda_title)
+    if not h.number:
+        add("symbol", h.symbol)  # a draft shows its own symbol; an adopted text shows its number
+    add("sponsors", h.sponsors)
+    add("adoption", h.adoption)
+    add("report", h.report)
+    if h.title:
+        add("title", f"{h.number}. {h.title}" if h.number else h.title, "UNTitle")
+    add("author", h.author, "UNAuthor")
+    return lines
+
+
+def _closing_lines(res: Resolution) -> list[tuple[str, str, str]]:
+    return [(f"closing{k}", line, "UNClosing") for k, line in enumerate(res.header.closing) if line]
+
+
+def _line_diff(old: str, new: str, lang: str) -> tuple[Segment, ...]:
+    from resdiff.worddiff import diff_words
+
+    return diff_words(old, new, lang)
+
+
+def _header_block(old_lines, new_lines, lang: str, highlight: bool) -> list[ParaPlan]:
+    """Header (or closing) lines matched by role; changed lines diffed word by word."""
+    old_by_role = {role: (text, style) for role, text, style in old_lines}
+    new_roles = [role for role, _, _ in new_lines]
+    order: list[str] = []
+    for role, _, _ in new_lines:
+        # old-only roles go right after their old predecessor
+        order.append(role)
+    for k, (role, _, _) in enumerate(old_lines):
+        if role not in new_roles:
+            prev = next((r for r, _, _ in reversed(old_lines[:k]) if r in order), None)
+            order.insert(order.index(prev) + 1 if prev else 0, role)
+    new_by_role = {role: (text, style) for role, text, style in new_lines}
+    plans: list[ParaPlan] = []
+    for role in order:
+        o, n = old_by_role.get(role), new_by_role.get(role)
+        key = f"header:{role}"
+        old_side = Side(o[0], [LineStyle(o[1], key=key)]) if o else None
+        new_side = None
+        if n:
+            new_side = Side(n[0], [LineStyle(n[1], key=key)], highlight=_placeholders(n[0]) if highlight else [])
+        if o and n:
+            segments = (Segment("equal", n[0]),) if o[0] == n[0] else _line_diff(o[0], n[0], lang)
+        elif n:
+            segments = (Segment("insert", n[0]),)
+        else:
+            segments = (Segment("delete", o[0]),)
+        plans += _block(segments, old_side, new_side, PAIR_STATES)
+    return plans
+
+
+# ── reading order of the redline ──────────────────────────────────────────────────────────────────
+
+def _clean_move(pd: PairDiff) -> bool:
+    """A move Word can show as a move: same text (layout noise aside), same footnotes."""
+    return not pd.footnotes and all(
+        s.op == "equal" and (s.old_text is None or s.old_text.count("\n") == s.text.count("\n"))
+        for s in pd.segments
+    )
+
+
+def _entries(cmp: Comparison) -> tuple[list[tuple[str, PairDiff]], list[tuple[str, PairDiff]]]:
+    """(new-side entries in new order, old-only entries in old order). A pair out of old order is
+    shown as a move even if the alignment did not call it one, so the old side always reads in order."""
+    new_side: list[tuple[str, PairDiff]] = []
+    old_only: list[tuple[str, PairDiff]] = []
+    last_old = -1
+    for pd in cmp.pairs:
+        if not pd.new_index:
+            old_only.append(("del", pd))
+        elif not pd.old_index:
+            new_side.append(("ins", pd))
+        elif pd.status == "moved" or min(pd.old_index) < last_old:
+            clean = _clean_move(pd)
+            new_side.append(("moveTo" if clean else "ins", pd))
+            old_only.append(("moveFrom" if clean else "del", pd))
+        else:
+            new_side.append(("pair", pd))
+            last_old = max(pd.old_index)
+    return new_side, sorted(old_only, key=lambda e: min(e[1].old_index))
+
+
+def _redline_plans(cmp: Comparison, highlight: bool = False) -> list[ParaPlan]:
+    lang = cmp.new.language if cmp.new.language == cmp.old.language else "other"
+    new_side, old_only = _entries(cmp)
+    names: dict[int, str] = {}
+
+    def block(kind: str, pd: PairDiff) -> list[ParaPlan]:
+        plans = _pair_block(cmp, pd, kind, highlight)
+        if kind in ("moveFrom", "moveTo"):
+            name = names.setdefault(id(pd), f"move{len(names) + 1}")
+            for plan in plans:
+                plan.move = (kind, name)
+        return plans
+
+    body: list[ParaPlan] = []
+    for kind, pd in new_side:
+        body += block(kind, pd)
+    # Old-only paragraphs (deleted, moved away) go right after the mark that closes their old
+    # predecessor, even inside a block (a merge of non-adjacent paragraphs), so rejecting everything
+    # gives the old order and accepting removes them without a trace.
+    for kind, pd in old_only:
+        first = min(pd.old_index)
+        at = None
+        for k, plan in enumerate(body):
+            if plan.closes_old == first - 1:
+                at = k + 1
+        if at is None:
+            at = 0 if first == 0 else next(
+                (k for k, plan in enumerate(body) if plan.closes_old is not None and plan.closes_old > first),
+                len(body))
+        body[at:at] = block(kind, pd)
+    plans = _header_block(_header_lines(cmp.old), _header_lines(cmp.new), lang, highlight)
+    plans += body
+    plans += _header_block(_closing_lines(cmp.old), _closing_lines(cmp.new), lang, highlight)
+    _settle_last_mark(plans)
+    return plans
+
+
+def _settle_last_mark(plans: list[ParaPlan]) -> None:
+    """The last paragraph mark of a document cannot be removed; a wholly inserted or deleted last
+    paragraph revises the mark before it instead (its text then joins that paragraph, which is empty)."""
+    if len(plans) >= 2 and plans[-1].mark and plans[-2].mark is None and plans[-1].move is None:
+        plans[-2].mark, plans[-1].mark = plans[-1].mark, None
+
+
+def _identity(res: Resolution) -> Comparison:
+    pairs = tuple(
+        PairDiff(old=(p.label,), new=(p.label,), status="unchanged", text_changed=False, renumbered=False,
+                 similarity=1.0, segments=(Segment("equal", p.text),), old_index=(i,), new_index=(i,))
+        for i, p in enumerate(res.paragraphs)
+    )
+    return Comparison(old=res, new=res, pairs=pairs, header_changes=())
+
+
+# ── write ─────────────────────────────────────────────────────────────────────────────────────────
+
+def _template(language: str):
+    from docx import Document
+
+    name = "resolution-zh.docx" if language == "zh" else "resolution-en.docx"
+    with files("resdiff.templates").joinpath(name).open("rb") as f:
+        return Document(io.BytesIO(f.read()))
+
+
+class _Writer:
+    def __init__(self, language: str, style: str, author: str, date: datetime | None):
+        from resdiff.render.wordxml import Revisions
+
+        self.doc = _template(language)
+        self.track = style == "track"
+        self.revisions = Revisions(author, date)
+        self.notes_root = None
+        self.next_note = 1
+        self.styles = {sid: self.doc.styles[name] for sid, name in STYLE_NAMES.items()}
+        self.paragraphs: list = []  # python-docx paragraphs, one per plan
+
+    def write(self, plans: list[ParaPlan]) -> None:
+        moves: dict[tuple[str, str], list] = {}
+        for plan in plans:
+            p = self.doc.add_paragraph(style=self.styles[plan.style.style])
+            self.paragraphs.append(p)
+            self._content(p, plan)
+            if plan.move:
+                moves.setdefault(plan.move, []).append(p._p)
+        for (kind, name), ps in moves.items():
+            if self.track:
+                self.revisions.move_range(ps[0], kind, name, end_p=ps[-1])
+
+    def _content(self, p, plan: ParaPlan) -> None:
+        from resdiff.render import wordxml
+
+        line = plan.style
+        mark = plan.mark
+        label = line.label
+        if not self.track and mark in ("del", "moveFrom") and line.style == "UNOperative" and not label:
+            # Markup has no revisions: a struck operative paragraph must not take a number from the new
+            # count, so it shows its old number typed (and struck).
+            label = f"{line.number}.\t" if line.number is not None else ""
+            wordxml.suppress_numbering(p._p)
+        elif label:
+            wordxml.suppress_numbering(p._p)
+        pieces = ([Piece(label, mark)] if label else []) + plan.pieces
+        self._runs(p, pieces)
+        if self.track and mark:
+            self.revisions.mark_paragraph(p._p, mark)
+
+    def _runs(self, p, pieces: list[Piece]) -> None:
+        """Runs for ``pieces`` in paragraph ``p`` (body or footnote); consecutive runs with the same
+        revision state share one revision element."""
+        from docx.enum.text import WD_COLOR_INDEX
+
+        from resdiff.render import wordxml
+
+        pending: list = []
+        pending_state: str | None = None
+
+        def flush():
+            nonlocal pending
+            if self.track and pending_state and pending:
+                self.revisions.wrap(pending, pending_state)
+            pending = []
+
+        for piece in pieces:
+            if piece.state != pending_state:
+                flush()
+                pending_state = piece.state
+            if piece.note is not None:
+                r = wordxml.footnote_reference_run(self._footnote(piece.note))
+                p._p.append(r)
+                pending.append(r)
+                continue
+            if not piece.text:
+                continue
+            run = p.add_run(piece.text)
+            if piece.bold:
+                run.bold = True
+            if piece.italic:
+                run.italic = True
+            if piece.highlight:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            if not self.track:
+                if piece.state in ("ins", "moveTo"):
+                    run.bold = True
+                    run.underline = True
+                elif piece.state in ("del", "moveFrom"):
+                    run.font.strike = True
+            pending.append(run._r)
+        flush()
+
+    def _footnote(self, note: NotePlan) -> int:
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        from resdiff.render import wordxml
+
+        if self.notes_root is None:
+            self.notes_root = wordxml.new_footnotes_root()
+        note_id = self.next_note
+        self.next_note += 1
+        fp = DocxParagraph(wordxml.add_footnote(self.notes_root, note_id), self.doc._body)
+        self._runs(fp, [Piece(" ", note.pieces[0].state if note.pieces else None)] + note.pieces)
+        return note_id
+
+    def comment(self, paragraph_index: int, text: str) -> None:
+        p = self.paragraphs[paragraph_index]._p
+        runs = [el for el in p.iterchildren() if el.tag.endswith("}r") or el.tag.endswith("}ins")
+                or el.tag.endswith("}del") or el.tag.endswith("}moveTo")]
+        if not runs:
+            return
+        self.revisions.comment(runs[0], runs[-1], text, self.doc.part._comments_part.element)
+
+    def save(self) -> bytes:
+        from docx.opc.constants import CONTENT_TYPE as CT
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        from resdiff.render import wordxml
+
+        if self.notes_root is not None:
+            wordxml.add_xml_part(self.doc, "/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES, self.notes_root)
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+# ── public API ────────────────────────────────────────────────────────────────────────────────────
+
+def resolution_document(res: Resolution) -> bytes:
+    """A clean .docx of ``res`` on the UN template: header lines, paragraphs with automatic operative
+    numbering, sub-paragraphs as their own paragraphs, footnotes in the footnotes part."""
+    writer = _Writer(res.language, "track", "resdiff", None)
+    writer.write(_redline_plans(_identity(res)))
+    return writer.save()
+
+
+def redline_document(
+    cmp: Comparison, author: str = "resdiff", date: datetime | None = None, style: str = "track"
+) -> bytes:
+    """The NEW version with its changes against OLD: real tracked changes (``style="track"``), or the
+    compilation-text convention without revisions (``style="markup"``: insertions bold and underlined,
+    deletions struck through)."""
+    if style not in ("track", "markup"):
+        raise ValueError(f"unknown redline style {style!r}")
+    writer = _Writer(cmp.new.language, style, author, date)
+    writer.write(_redline_plans(cmp))
+    return writer.save()
+
+
+def draft_document(draft: Draft, cmp: Comparison, author: str = "resdiff", date: datetime | None = None) -> bytes:
+    """The draft as a redline against its source, a comment on each edited paragraph naming the rule
+    that changed it, placeholders highlighted in yellow."""
+    writer = _Writer(cmp.new.language, "track", author, date)
+    plans = _redline_plans(cmp, highlight=True)
+    writer.write(plans)
+    for index, text in _draft_comments(draft, plans):
+        writer.comment(index, text)
+    return writer.save()
+
+
+def _draft_comments(draft: Draft, plans: list[ParaPlan]) -> list[tuple[int, str]]:
+    """(plan index, comment text): edits grouped by the Word paragraph they changed."""
+    by_key: dict[str, int] = {}
+    notes: dict[int, int] = {}
+    header_text: dict[int, str] = {}
+    for k, plan in enumerate(plans):
+        if plan.mark in ("del", "moveFrom"):
+            continue  # comments belong on the draft's own paragraphs
+        key = plan.style.key
+        if key and key not in by_key:
+            by_key[key] = k
+        if key and key.startswith("header:"):
+            header_text[k] = "".join(pc.text for pc in plan.pieces if pc.state not in ("del", "moveFrom"))
+        for pc in plan.pieces:
+            if pc.note is not None and pc.note.number is not None:
+                notes.setdefault(pc.note.number, k)
+    grouped: dict[int, list[str]] = {}
+    for edit in draft.edits:
+        index = None
+        if edit.label in by_key:
+            index = by_key[edit.label]
+        elif edit.label.startswith("footnote"):
+            digits = "".join(ch for ch in edit.label if ch.isdigit())
+            index = notes.get(int(digits)) if digits else None
+        elif edit.label == "header" or edit.label.startswith("header"):
+            index = next((k for k, t in header_text.items() if edit.after and edit.after in t), None)
+            if index is None:
+                index = next(iter(header_text), None)
+        if index is None:
+            index = next(iter(header_text), 0)
+        line = f"{edit.rule}: {edit.before} → {edit.after}" if edit.before or edit.after else edit.rule
+        if edit.note:
+            line += f" ({edit.note})"
+        if edit.placeholder:
+            line += " — fill in the placeholder"
+        grouped.setdefault(index, []).append(line)
+    return sorted(grouped.items())

@@ -1,0 +1,356 @@
+"""The one module that writes raw WordprocessingML with lxml: revisions, comments, footnotes, numbering.
+
+python-docx has no API for tracked changes, footnotes or comment ranges, so everything below the
+friendly API lives here; ``render.docx`` builds paragraphs and runs with python-docx and asks this module
+to wrap them. Every revision gets a ``w:id`` from ONE counter shared by ins/del/move/comments (Word and
+LibreOffice corrupt or drop revisions whose ids collide), plus ``w:author`` and ``w:date`` (Word rejects
+revisions without a date).
+
+Specimens of what it emits (attributes ``a`` = ``w:author="resdiff" w:date="2026-11-28T12:00:00Z"``):
+
+Insertion, deletion (deleted text in ``w:delText``)::
+
+    <w:ins w:id="7" a><w:r><w:t xml:space="preserve">充分</w:t></w:r></w:ins>
+    <w:del w:id="8" a><w:r><w:delText>加强</w:delText></w:r></w:del>
+
+Whole inserted / deleted paragraph: the content as above AND the paragraph mark, so that rejecting /
+accepting leaves no empty paragraph behind (the mark revision sits in ``w:pPr/w:rPr``)::
+
+    <w:p><w:pPr><w:pStyle w:val="UNOperative"/><w:rPr><w:ins w:id="9" a/></w:rPr></w:pPr>
+         <w:ins w:id="10" a><w:r><w:t>…</w:t></w:r></w:ins></w:p>
+
+Moved paragraph: source and destination carry a named range (``w:name`` links them) around content in
+``w:moveFrom`` / ``w:moveTo`` (plain ``w:t`` in both, per ECMA-376 §17.13.5.22), and a moved mark::
+
+    <w:p><w:pPr><w:rPr><w:moveFrom w:id="12" a/></w:rPr></w:pPr>
+         <w:moveFromRangeStart w:id="11" w:name="move11" a/>
+         <w:moveFrom w:id="13" a><w:r><w:t>Recalling …</w:t></w:r></w:moveFrom>
+         <w:moveFromRangeEnd w:id="11"/></w:p>
+    …
+    <w:p><w:pPr><w:rPr><w:moveTo w:id="15" a/></w:rPr></w:pPr>
+         <w:moveToRangeStart w:id="14" w:name="move11" a/>
+         <w:moveTo w:id="16" a><w:r><w:t>Recalling …</w:t></w:r></w:moveTo>
+         <w:moveToRangeEnd w:id="14"/></w:p>
+
+Comment (range in the body, text in ``word/comments.xml``)::
+
+    <w:commentRangeStart w:id="20"/> <w:r>…</w:r> <w:commentRangeEnd w:id="20"/>
+    <w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="20"/></w:r>
+    <w:comment w:id="20" a w:initials="rd"><w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>
+         <w:r><w:annotationRef/></w:r><w:r><w:t>session: …</w:t></w:r></w:p></w:comment>
+
+Footnote (reference in the body, text in ``word/footnotes.xml``; a reference inside ``w:ins``/``w:del``
+makes the whole note inserted/deleted)::
+
+    <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="3"/></w:r>
+    <w:footnote w:id="3"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>
+         <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>
+         <w:r><w:t xml:space="preserve"> A/CONF.157/24 …</w:t></w:r></w:p></w:footnote>
+
+Operative numbering is automatic (``w:numPr`` in the operative style → ``word/numbering.xml``), never
+typed digits: a deleted operative paragraph whose mark is deleted too drops out of the count, so the
+numbers are right after accepting or rejecting everything.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Iterable, Literal
+
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import OxmlElement, parse_xml
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+RevisionKind = Literal["ins", "del", "moveFrom", "moveTo"]
+REVISION_KINDS = ("ins", "del", "moveFrom", "moveTo")
+# Content that survives accepting all revisions, and content that survives rejecting them.
+KEPT_ON_ACCEPT = {None, "ins", "moveTo"}
+KEPT_ON_REJECT = {None, "del", "moveFrom"}
+
+
+def iso_date(date: datetime | None) -> str:
+    """Word's revision date format, always UTC: 2026-11-28T12:00:00Z."""
+    if date is None:
+        date = datetime.now(timezone.utc)
+    elif date.tzinfo is not None:
+        date = date.astimezone(timezone.utc)
+    return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Revisions:
+    """Builds revision and comment elements for one package; owns its id counter."""
+
+    def __init__(self, author: str, date: datetime | None):
+        self.author = author or "resdiff"
+        self.date = iso_date(date)
+        self._next = 1
+
+    def next_id(self) -> int:
+        value = self._next
+        self._next += 1
+        return value
+
+    def _stamp(self, el, with_id: bool = True):
+        if with_id:
+            el.set(qn("w:id"), str(self.next_id()))
+        el.set(qn("w:author"), self.author)
+        el.set(qn("w:date"), self.date)
+        return el
+
+    def wrap(self, runs: list, kind: RevisionKind):
+        """Wrap consecutive run elements (already in their paragraph) in one revision element."""
+        if not runs:
+            return None
+        wrapper = self._stamp(OxmlElement(f"w:{kind}"))
+        runs[0].addprevious(wrapper)
+        for r in runs:
+            wrapper.append(r)  # moves the run into the wrapper
+            if kind == "del":
+                for t in r.iter(qn("w:t")):
+                    t.tag = qn("w:delText")
+        return wrapper
+
+    def mark_paragraph(self, p, kind: RevisionKind) -> None:
+        """Revise the paragraph mark of ``p`` (w:pPr/w:rPr/w:ins etc.)."""
+        rpr = _paragraph_mark_rpr(p)
+        mark = self._stamp(OxmlElement(f"w:{kind}"))
+        rpr.insert(0, mark)  # revision marks come first in CT_ParaRPr
+
+    def move_range(self, p, kind: Literal["moveFrom", "moveTo"], name: str, end_p=None) -> None:
+        """Put a named move range around the content of ``p`` (through ``end_p`` when several paragraphs)."""
+        range_id = self.next_id()
+        start = self._stamp(OxmlElement(f"w:{kind}RangeStart"), with_id=False)
+        start.set(qn("w:id"), str(range_id))
+        start.set(qn("w:name"), name)
+        ppr = p.find(qn("w:pPr"))
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            p.insert(0, start)
+        end = OxmlElement(f"w:{kind}RangeEnd")
+        end.set(qn("w:id"), str(range_id))
+        (end_p if end_p is not None else p).append(end)
+
+    def comment(self, first_run, last_run, text: str, comments_root, initials: str = "rd") -> int:
+        """Anchor a comment on the runs first_run..last_run and add its text to the comments part."""
+        cid = self.next_id()
+        start = OxmlElement("w:commentRangeStart")
+        start.set(qn("w:id"), str(cid))
+        end = OxmlElement("w:commentRangeEnd")
+        end.set(qn("w:id"), str(cid))
+        first_run.addprevious(start)
+        last_run.addnext(end)
+        ref = parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+            f'<w:commentReference w:id="{cid}"/></w:r>'
+        )
+        end.addnext(ref)
+        body = OxmlElement("w:comment")
+        body.set(qn("w:id"), str(cid))
+        self._stamp(body, with_id=False)
+        body.set(qn("w:initials"), initials)
+        for k, line in enumerate(text.split("\n")):
+            para = parse_xml(
+                f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="CommentText"/></w:pPr></w:p>'
+            )
+            if k == 0:
+                para.append(parse_xml(f'<w:r {nsdecls("w")}><w:annotationRef/></w:r>'))
+            para.append(_text_run(line))
+            body.append(para)
+        comments_root.append(body)
+        return cid
+
+
+def _text_run(text: str):
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return r
+
+
+def _paragraph_mark_rpr(p):
+    ppr = p.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        # w:rPr comes after every paragraph property except w:sectPr and w:pPrChange.
+        tail = [c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))]
+        if tail:
+            tail[0].addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    return rpr
+
+
+# ── footnotes ──────────────────────────────────────────────────────────────────────────────────────
+
+def new_footnotes_root():
+    """A footnotes part root with Word's two separator notes (ids -1 and 0)."""
+    return parse_xml(
+        f'<w:footnotes {nsdecls("w")}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
+        ' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
+        ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+
+
+def add_footnote(root, note_id: int):
+    """Append footnote ``note_id`` to the footnotes root; return its (python-docx CT_P) paragraph,
+    which already holds the footnote's own number (w:footnoteRef)."""
+    note = parse_xml(
+        f'<w:footnote {nsdecls("w")} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r></w:p></w:footnote>'
+    )
+    root.append(note)
+    return note[0]
+
+
+def footnote_reference_run(note_id: int):
+    return parse_xml(
+        f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+    )
+
+
+def add_xml_part(document, partname: str, content_type: str, reltype: str, root):
+    """Attach a new XML part (footnotes) to the main document part."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+
+    part = XmlPart(PackURI(partname), content_type, root, document.part.package)
+    document.part.relate_to(part, reltype)
+    return part
+
+
+# ── fonts, numbering (used by the template builder) ───────────────────────────────────────────────
+
+def set_fonts(rpr, latin: str, east_asia: str) -> None:
+    """Set all four font slots; python-docx's font.name leaves w:eastAsia alone (Chinese would fall
+    back to a Japanese font)."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(slot), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+
+
+def set_east_asian_language(rpr, lang: str) -> None:
+    el = rpr.find(qn("w:lang"))
+    if el is None:
+        el = OxmlElement("w:lang")
+        rpr.append(el)
+    el.set(qn("w:eastAsia"), lang)
+
+
+def replace_numbering(numbering_root, start_indent_twips: int, number_tab_twips: int) -> int:
+    """Replace all numbering definitions with one decimal list "1.", "2." … for operative paragraphs.
+
+    Returns the w:numId that the operative style refers to."""
+    for child in list(numbering_root):
+        numbering_root.remove(child)
+    numbering_root.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="1">'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+        '<w:lvlJc w:val="left"/><w:suff w:val="tab"/>'
+        f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{number_tab_twips}"/></w:tabs>'
+        f'<w:ind w:left="0" w:firstLine="{start_indent_twips}"/></w:pPr>'
+        '<w:rPr><w:b w:val="0"/><w:i w:val="0"/></w:rPr></w:lvl></w:abstractNum>'
+    ))
+    numbering_root.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    ))
+    return 1
+
+
+def set_style_numbering(style_el, num_id: int) -> None:
+    numpr = style_el.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = 0
+    numpr.get_or_add_numId().val = num_id
+
+
+def suppress_numbering(p) -> None:
+    """Paragraph-level numId 0: an operative paragraph that prints its own label ("5 bis")."""
+    numpr = p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = 0
+    numpr.get_or_add_numId().val = 0
+
+
+# ── reading revisions back (tests, and anyone who needs the text of one side) ─────────────────────
+
+def _revision_of(el) -> str | None:
+    """Innermost revision kind enclosing ``el`` inside its paragraph."""
+    node = el.getparent()
+    while node is not None and node.tag != qn("w:p"):
+        local = etree.QName(node).localname
+        if local in REVISION_KINDS:
+            return local
+        node = node.getparent()
+    return None
+
+
+def _mark_revision(p) -> str | None:
+    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    if rpr is None:
+        return None
+    for kind in REVISION_KINDS:
+        if rpr.find(qn(f"w:{kind}")) is not None:
+            return kind
+    return None
+
+
+def resolved_paragraphs(paragraphs: Iterable, accept: bool) -> list[tuple[str, list[int]]]:
+    """Text of each paragraph after accepting (or rejecting) every revision, with the ids of the
+    footnotes whose references survive. Paragraphs whose mark is removed merge into the next one."""
+    kept = KEPT_ON_ACCEPT if accept else KEPT_ON_REJECT
+    out: list[tuple[str, list[int]]] = []
+    text: list[str] = []
+    notes: list[int] = []
+    paragraphs = list(paragraphs)
+    for i, p in enumerate(paragraphs):
+        for el in p.iter(qn("w:t"), qn("w:delText"), qn("w:footnoteReference"), qn("w:tab")):
+            if _revision_of(el) not in kept:
+                continue
+            if el.tag == qn("w:footnoteReference"):
+                notes.append(int(el.get(qn("w:id"))))
+            elif el.tag == qn("w:tab"):
+                if el.getparent().tag == qn("w:r"):
+                    text.append("\t")
+            else:
+                text.append(el.text or "")
+        if _mark_revision(p) in kept or i == len(paragraphs) - 1:
+            out.append(("".join(text), notes))
+            text, notes = [], []
+    return out
+
+
+def resolve_package(docx_bytes: bytes, accept: bool) -> tuple[list[str], list[str]]:
+    """(body paragraph texts, footnote texts in reference order) after accepting or rejecting all."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        names = z.namelist()
+        notes_root = etree.fromstring(z.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
+    paragraphs = body.find(qn("w:body")).findall(qn("w:p"))
+    resolved = resolved_paragraphs(paragraphs, accept)
+    texts = [t for t, _ in resolved]
+    footnotes: list[str] = []
+    if notes_root is not None:
+        by_id = {int(n.get(qn("w:id"))): n for n in notes_root.findall(qn("w:footnote"))}
+        for _, ids in resolved:
+            for nid in ids:
+                parts = resolved_paragraphs(by_id[nid].findall(qn("w:p")), accept)
+                footnotes.append("\n".join(t for t, _ in parts).strip())
+    return texts, footnotes

@@ -410,3 +410,30 @@ def test_synthetic_date_inside_a_paragraph_is_not_a_closing_line():
     res = parse_text(text)
     assert res.paragraph("PP1").text == "Recalling its resolution 70/1 of 25 September 2015 and all its other resolutions,"
     assert res.header.closing == ("46th plenary meeting", "16 December 2020")
+
+
+_EN_TEXT = corpus("A_RES_75_180.en.txt").read_text(encoding="utf-8")
+
+
+def _rewrap_english(text: str, cuts: list[int]) -> str:
+    """Synthetic re-layout of the English 75/180: break long body lines once more at a space."""
+    head, body = text.split("The General Assembly,", 1)
+    out = []
+    for i, line in enumerate(body.split("\n")):
+        spaces = [m.start() for m in re.finditer(r"(?<=\S) (?=\S)", line)]
+        if len(line) > 30 and spaces and cuts[i % len(cuts)] % 3:
+            cut = spaces[cuts[i % len(cuts)] % len(spaces)]
+            line = line[:cut] + "\n" + line[cut + 1:]
+        out.append(line)
+    return head + "The General Assembly," + "\n".join(out)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cuts=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=8))
+def test_english_75_180_rewrapped_reads_the_same(cuts):
+    original = parse_text(_EN_TEXT)
+    res = parse_text(_rewrap_english(_EN_TEXT, cuts))
+    assert [p.label for p in res.paragraphs] == [p.label for p in original.paragraphs]
+    assert [p.key for p in res.paragraphs] == [p.key for p in original.paragraphs]
+    assert footnote_map(res) == footnote_map(original)
+    assert [f.text for f in res.footnotes] == [f.text for f in original.footnotes]

@@ -95,9 +95,10 @@ _FURNITURE = [
     re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/4"
     re.compile(r"^\d{2}-\d{5}(?:\s*\(\w\))?(?:\s+\d{6})?$"),  # job number "19-22275 (E)    220120"
     re.compile(r"^\*\d{5,}\*$"),  # bar code "*1922275*"
-    re.compile(r"^(?:United Nations|Distr\.: \w+|联合国|Nations Unies|Naciones Unidas)$"),
     re.compile(r"^Page \d+(?: of \d+)?$"),
 ]
+# Lines that are furniture only when they sit in a page header next to one of the anchors above.
+_WEAK_FURNITURE = re.compile(r"^(?:United Nations|Distr\.: \w+|General Assembly|联合国|大会|Nations Unies|Naciones Unidas)$")
 
 _ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -412,10 +413,10 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
     footnotes: list[Footnote] = []
     closing: list[str] = []
     kept: list[_Line] = []
-    title_norm = _running_title_words(title)
     in_rule_block = False  # inside the footnote area after a "____" rule
     current: list[str] | None = None  # text pieces of the footnote being read
     removed = False  # something was removed since the last kept line
+    furniture = _furniture_indices(lines, title)
     i = 0
 
     def finish_footnote() -> None:
@@ -448,9 +449,7 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
             finish_footnote()
             current = [numbered.group(1), numbered.group(2)]
             removed = True
-        elif _is_furniture(text) or (
-            title_norm and text.lower() in title_norm and len(text) > 8 and _near_furniture(lines, i)
-        ):
+        elif i in furniture:
             finish_footnote()
             in_rule_block, removed = False, True
         elif current is not None and not line.blank_before and not _is_paragraph_start(text, lang):
@@ -473,10 +472,29 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
     return kept, footnotes, closing
 
 
-def _near_furniture(lines: list[_Line], i: int) -> bool:
-    """Running titles sit in a page header or footer, within three lines of the symbol or page number."""
-    window = lines[max(0, i - 3): i + 4]
-    return any(_is_furniture(l.text) for l in window)
+def _furniture_indices(lines: list[_Line], title: str | None) -> set[int]:
+    """Indices of page-header/footer lines: the anchors (symbol, page "2/4", job number, bar code), and the
+    running title pieces or "United Nations" lines chained to an anchor without a blank line between
+    (a body line that happens to read "human rights" right after a page header is separated by one)."""
+    title_norm = _running_title_words(title)
+
+    def weak(text: str) -> bool:
+        norm = re.sub(r"\s+", " ", text).strip().lower()
+        return bool(_WEAK_FURNITURE.match(text)) or bool(title_norm and norm and norm in title_norm)
+
+    found = {i for i, line in enumerate(lines) if _is_furniture(line.text)}
+    frontier = sorted(found)
+    while frontier:
+        i = frontier.pop()
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(lines) or j in found:
+                continue
+            joined = not lines[max(i, j)].blank_before
+            full_title = title_norm and re.sub(r"\s+", " ", lines[j].text).strip().lower() == title_norm
+            if weak(lines[j].text) and (joined or full_title):
+                found.add(j)
+                frontier.append(j)
+    return found
 
 
 def _closing_follows(kept: list[_Line], lines: list[_Line], i: int) -> bool:

@@ -195,10 +195,13 @@ def _refine(old_run: list[_Unit], new_run: list[_Unit], lang: str) -> list[Segme
     new_text = "".join(u.text for u in new_run)
     o1, o2 = _surface(old_run, prefix), _surface(old_run, len(old_key) - suffix)
     n1, n2 = _surface(new_run, prefix), _surface(new_run, len(new_key) - suffix)
-    if prefix == 0 and old_run[0].pre and new_run[0].pre:
-        o1, n1 = len(old_run[0].pre), len(new_run[0].pre)  # layout before the change on both sides is equal
-    if suffix == 0 and old_run[-1].post and new_run[-1].post:
-        o2, n2 = len(old_text) - len(old_run[-1].post), len(new_text) - len(new_run[-1].post)
+    # Layout glued to the run's first (last) token on both sides is equal text, not part of the change.
+    old_pre, new_pre = len(old_run[0].pre), len(new_run[0].pre)
+    if prefix == 0 and old_pre and new_pre and old_pre <= o2 and new_pre <= n2:
+        o1, n1 = old_pre, new_pre
+    old_post, new_post = len(old_text) - len(old_run[-1].post), len(new_text) - len(new_run[-1].post)
+    if suffix == 0 and old_run[-1].post and new_run[-1].post and o1 <= old_post and n1 <= new_post:
+        o2, n2 = old_post, new_post
     out = [
         _equal_text(old_text[:o1], new_text[:n1]),
         Segment("delete", old_text[o1:o2]),

@@ -6,10 +6,12 @@ Regenerate on purpose only: RESDIFF_REGEN_GOLDEN=1 pytest tests/test_render_repo
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
-from conftest import check_golden, corpus
+from conftest import CORPUS, check_golden
 from resdiff.comparison import compare
 from resdiff.read import read_file
 from resdiff.render import html, markdown, terminal
@@ -18,7 +20,14 @@ from resdiff.render.json import comparison_dict, dumps
 
 @pytest.fixture(scope="module")
 def real_pair():
-    return compare(read_file(corpus("A_RES_51_102.zh.excerpt.txt")), read_file(corpus("A_RES_55_105.zh.excerpt.txt")))
+    # Relative paths, as a user types them: the reports name their sources, and golden files must not
+    # depend on where the checkout lives.
+    here = os.getcwd()
+    os.chdir(CORPUS)
+    try:
+        return compare(read_file(Path("A_RES_51_102.zh.excerpt.txt")), read_file(Path("A_RES_55_105.zh.excerpt.txt")))
+    finally:
+        os.chdir(here)
 
 
 def test_terminal_plain_golden(real_pair):

@@ -354,10 +354,12 @@ def format_number(n: int, fmt: str) -> str:
         return chr(0x2488 + n - 1)  # ⒈ …
     if fmt == "ideographEnclosedCircle" and n <= 10:
         return chr(0x3220 + n - 1)  # ㈠ …
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographDigital", "japaneseCounting"):
-        if fmt == "ideographDigital":
-            return "".join(_CN_DIGITS[int(c)] for c in str(n))
+    if fmt == "ideographDigital":
+        return "".join(_CN_DIGITS[int(c)] for c in str(n))
+    if fmt in ("chineseCounting", "japaneseCounting"):
         return _chinese_counting(n)
+    if fmt == "chineseCountingThousand":
+        return _chinese_counting(n, "零" + _CN_DIGITS[1:])
     if fmt == "chineseLegalSimplified":
         return _chinese_counting(n, _CN_TRADITIONAL, "拾佰仟")
     if fmt == "ideographTraditional" and n <= 10:
@@ -658,3 +660,207 @@ def docx_paragraphs(path_or_bytes: Source, view: str = "accept") -> list[str]:
     Footnote reference marks are not part of the text; empty paragraphs are kept (as "").
     """
     return [p.visible for p in docx_content(path_or_bytes, view).paragraphs]
+
+
+# ── the resolution ────────────────────────────────────────────────────────────────────────────────
+#
+# Built directly from the Word paragraphs rather than by printing a plain text for the text reader to
+# re-segment: Word already says where every paragraph starts and ends, which operative number it
+# carries and where each footnote reference stands, and a re-segmentation could only lose that (a
+# paragraph that does not end in punctuation would be glued to the next one). What is language knowledge
+# rather than layout (header fields, closing lines, opener verbs, typed numbers and sub-paragraph
+# markers) comes from the text reader, so both readers agree on the same resolution.
+
+_SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies"
+_AUTO_OP_NUMBER = re.compile(rf"^[(（]?(\d{{1,3}})(?:\s*({_SUFFIXES}))?\s*[.．)）]?$")
+
+
+@dataclass
+class _Unit:
+    """One paragraph of the body while the resolution is assembled: text plus footnote marker offsets."""
+
+    text: str
+    refs: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, footnote id)
+    lead: str = ""
+
+
+def _tidy(text: str, refs: list[tuple[int, str]], lang: str) -> tuple[str, list[tuple[int, str]]]:
+    """Display text: tabs become spaces, manual line breaks join the lines (kept before a sub-paragraph
+    marker), outer spaces go; footnote offsets follow every change."""
+    from resdiff.normalize import is_cjk
+    from resdiff.read.text import _SUBPARA
+
+    out: list[str] = []
+    where = []  # where[i]: length of ``out`` before source character i
+    for i, ch in enumerate(text):
+        where.append(len(out))
+        if ch == "\t":
+            out.append(" ")
+        elif ch == "\n":
+            rest = text[i + 1:].lstrip(" \t")
+            if _SUBPARA.match(rest):
+                while out and out[-1] == " ":
+                    out.pop()
+                out.append("\n")
+            elif out and rest and not (is_cjk(out[-1]) or is_cjk(rest[0])) and out[-1] != " ":
+                out.append(" ")
+        elif ch == " " and out and out[-1] == "\n":
+            continue
+        else:
+            out.append(ch)
+    where.append(len(out))
+    joined = "".join(out)
+    start = len(joined) - len(joined.lstrip())
+    result = joined.strip()
+    return result, [(min(max(where[o] - start, 0), len(result)), fid) for o, fid in refs]
+
+
+def _header_fields(lines: list[str], closing: list[str], lang: str) -> dict:
+    from resdiff.read.text import _CLOSING_EN_MEETING, _CLOSING_ZH_MEETING, _iso_date, _parse_header
+
+    fields = _parse_header(lines, lang)
+    for line in closing:
+        m = _CLOSING_ZH_MEETING.match(line) or _CLOSING_EN_MEETING.match(line)
+        if m:
+            fields["plenary_meeting"] = int(m.group(1))
+    if "date" not in fields:
+        for line in closing:
+            if _iso_date(line):
+                fields["date"] = _iso_date(line)
+    return fields
+
+
+def _body_start(paragraphs: list[DocxParagraph], lang: str) -> int:
+    """Index of the first body paragraph: after the author line ("大会，", "The General Assembly,"), else
+    the first one that is numbered, opens with an opener verb or with emphasised words."""
+    from resdiff.read.text import _AUTHOR, _is_opener, _op_number
+
+    for i, p in enumerate(paragraphs[:60]):
+        if _AUTHOR.match(p.visible.strip()):
+            return i + 1
+    for i, p in enumerate(paragraphs):
+        text = p.text.strip()
+        if (p.number and p.level == 0) or _is_opener(text, lang) or (i and _op_number(text)) or p.lead:
+            return i
+    return 0
+
+
+def _footnote_numbers(paragraphs: tuple[DocxParagraph, ...]) -> dict[str, int]:
+    """Word numbers footnotes by the order of their references; a custom mark that is a number keeps it."""
+    numbers: dict[str, int] = {}
+    counter = 0
+    for p in paragraphs:
+        for ref in p.footnote_refs:
+            if ref.id in numbers:
+                continue
+            if ref.custom_mark.strip().isdigit():
+                numbers[ref.id] = int(ref.custom_mark.strip())
+            else:
+                counter += 1
+                numbers[ref.id] = counter
+    return numbers
+
+
+def _build_resolution(content: DocxContent, lang: str | None, source: str | None) -> Resolution:
+    from resdiff.lang.detect import detect_language
+    from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
+    from resdiff.normalize import normalize
+    from resdiff.read.text import _SUBPARA, _is_closing, _lead, _op_number
+
+    paragraphs = [p for p in content.paragraphs if p.visible.strip()]
+    language = lang or detect_language("\n".join(p.visible for p in paragraphs))
+    numbers = _footnote_numbers(content.paragraphs)
+    start = _body_start(paragraphs, language)
+    header_lines = [line.strip() for p in paragraphs[:start] for line in p.visible.split("\n") if line.strip()]
+    body = paragraphs[start:]
+    closing: list[str] = []
+    while body and _is_closing(body[-1].visible.strip(), language):
+        closing.insert(0, body.pop().visible.strip())
+
+    # Each Word paragraph becomes an operative paragraph (a number), a sub-paragraph of the one before
+    # (a letter or roman number, or a deeper list level), or a preambular paragraph.
+    units: list[dict] = []
+    for p in body:
+        refs = [(r.offset, r.id) for r in p.footnote_refs]
+        text, lead = p.text, p.lead
+        number, suffix, marker = None, "", ""
+        auto = _AUTO_OP_NUMBER.match(p.number.strip()) if p.number else None
+        if auto and p.level == 0:
+            number, suffix = int(auto.group(1)), auto.group(2) or ""
+        elif p.number and _SUBPARA.match(p.number.strip() + " ") or (p.number and p.level):
+            marker = p.number.strip()
+        elif p.number:  # a list style resdiff does not know ("Article 1"): keep its label as text
+            text, refs = f"{p.number} {text}", [(o + len(p.number) + 1, fid) for o, fid in refs]
+        else:
+            typed = _op_number(text.lstrip())
+            if typed:
+                cut = len(text) - len(text.lstrip()) + typed.end()
+                number, suffix = int(typed.group(1)), typed.group(2) or ""
+                text, refs = text[cut:], [(max(o - cut, 0), fid) for o, fid in refs]
+                typed_lead = _op_number(lead)
+                lead = lead[typed_lead.end():] if typed_lead else lead
+        text, refs = _tidy(text, refs, language)
+        if not marker and units and _SUBPARA.match(text) and number is None:
+            m = _SUBPARA.match(text)
+            marker, text = m.group(1), text[m.end():]
+            refs = [(max(o - m.end(), 0), fid) for o, fid in refs]
+        if marker and units:
+            unit = units[-1]
+            shift = len(unit["text"]) + 1 + len(marker) + 1
+            unit["text"] += f"\n{marker} {text}"
+            unit["refs"] += [(o + shift, fid) for o, fid in refs]
+            unit["subparagraphs"].append(SubParagraph(marker, text))
+            continue
+        lead = lead.replace("\t", " ").strip()
+        units.append({"text": text, "refs": refs, "number": number, "suffix": suffix,
+                      "emphasis": lead if lead and lead != text and text.startswith(lead) else "",
+                      "subparagraphs": [], "marker": marker})
+
+    result: list[Paragraph] = []
+    pp = 0
+    for unit in units:
+        text = unit["text"]
+        if unit["marker"]:  # a sub-paragraph with nothing before it: keep its marker in the text
+            text = f"{unit['marker']} {text}"
+            unit["refs"] = [(o + len(unit["marker"]) + 1, fid) for o, fid in unit["refs"]]
+            unit["subparagraphs"] = []
+        if not text:
+            continue
+        kind = OPERATIVE if unit["number"] is not None else PREAMBULAR
+        if kind == OPERATIVE:
+            label = f"OP{unit['number']}{unit['suffix']}"
+        else:
+            pp += 1
+            label = f"PP{pp}"
+        refs = [(o, numbers[fid]) for o, fid in unit["refs"] if fid in numbers]
+        result.append(Paragraph(
+            label=label, kind=kind, number=unit["number"], text=text, key=normalize(text),
+            footnotes=tuple(n for _, n in refs), footnote_positions=tuple(o for o, _ in refs),
+            lead=unit["emphasis"] or _lead(text, language, kind), suffix=unit["suffix"],
+            subparagraphs=tuple(unit["subparagraphs"]),
+        ))
+
+    bodies = dict(content.footnotes)
+    footnotes = tuple(sorted((Footnote(n, bodies[fid]) for fid, n in numbers.items() if fid in bodies),
+                             key=lambda f: f.number))
+    fields = _header_fields(header_lines, closing, language)
+    header = Header(language=language, closing=tuple(closing), **fields)
+    notes = ()
+    if content.revisions:
+        name = Path(source).name if source else "The document"
+        plural = "s" if content.revisions != 1 else ""
+        notes = (f"{name} contained {content.revisions} tracked change{plural}; read with all changes accepted",)
+    return Resolution(header=header, paragraphs=tuple(result), footnotes=footnotes, source=source, notes=notes)
+
+
+def read_docx(path: Source, lang: str | None = None) -> Resolution:
+    """Read a resolution from a Word .docx file, as it reads with every tracked change accepted.
+
+    Raises UserError (with a hint) for files that are not readable .docx documents or hold no text.
+    """
+    content = docx_content(path, "accept")
+    source = None if isinstance(path, (bytes, bytearray)) else str(path)
+    if not any(p.visible.strip() for p in content.paragraphs):
+        raise UserError(f"{source or 'the document'} contains no text",
+                        "give the Word file that holds the resolution text")
+    return _build_resolution(content, lang, source)

@@ -23,6 +23,7 @@ How ``diff_words`` works:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ def _units(tokens: list[str], strict: bool) -> list[_Unit]:
     units: list[_Unit] = []
     pending = ""
     for token in tokens:
-        key = "" if _LAYOUT.fullmatch(token) else normalize(token)
+        key = _key(token)
         if not key:
             pending += token
             continue
@@ -94,6 +95,12 @@ def _units(tokens: list[str], strict: bool) -> list[_Unit]:
         last = units[-1]
         units[-1] = _Unit(last.key, last.core, last.pre, pending)
     return units
+
+
+@functools.lru_cache(maxsize=65536)
+def _key(token: str) -> str:
+    """Comparison key of a token outside strict mode; "" for layout."""
+    return "" if _LAYOUT.fullmatch(token) else normalize(token)
 
 
 # ── token diff ───────────────────────────────────────────────────────────────────────────────────

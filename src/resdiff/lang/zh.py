@@ -20,6 +20,7 @@ every Chinese corpus file. If the cache cannot be written, the full dictionary i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -68,11 +69,19 @@ def is_han(token: str) -> bool:
 
 def segment(run: str) -> list[str]:
     """Cut a run of Chinese ideographs with jieba (HMM off), dictionary blocks fetched as needed."""
+    return list(_segment(run))
+
+
+@functools.lru_cache(maxsize=8192)
+def _segment(run: str) -> tuple[str, ...]:
+    # Two versions of a resolution share most runs: cut each once. The result of a run never depends
+    # on blocks fetched later (they hold only entries that are not substrings of this run).
     tokenizer = _tokenizer()
     _dictionary().fetch(tokenizer, run)
-    return tokenizer.lcut(run, HMM=False)
+    return tuple(tokenizer.lcut(run, HMM=False))
 
 
+@functools.lru_cache(maxsize=8192)
 def subword_cuts(word: str) -> tuple[int, ...]:
     """Inner offsets where ``word`` splits into jieba's best segmentation of it as NOT one word.
 

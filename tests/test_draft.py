@@ -402,3 +402,36 @@ def test_every_edit_is_visible_in_the_draft():
         elif e.label.startswith("footnote"):
             assert res.footnote(int(e.label.split()[1])).text == e.after
         assert e.note
+
+
+def test_chinese_web_text_55_109_date_apart_from_number_and_series_chosen_by_subject():
+    """55/109 recalls two resolutions of the 54th session; the one 关于 this title is the series."""
+    previous = read_file(corpus("A_RES_55_109.zh.excerpt.txt"))
+    draft = draft_next(previous)
+    pp1 = draft.resolution.paragraph("PP1").text
+    # no adoption date in this web copy's header: the date becomes a placeholder, the number is known
+    assert pp1.startswith("回顾其[●]年[●]月[●]日关于加强人权领域的国际合作的第55/109号决议,")
+    assert "人权委员会[●]年[●]月[●]日第[●]号决议" in pp1
+    assert "大会1999年12月10日关于联合国不同文明之间对话年的第54/113号决议" in pp1
+    chain = edits_by_rule(draft, "recall-chain")
+    assert chain[0].before == "其1999年12月17日关于加强人权领域的国际合作的第54/181号决议" and chain[0].placeholder
+    assert chain[1].before == "人权委员会2000年4月26日第2000/70号决议"
+
+
+def test_series_chosen_by_subject_in_english_when_two_resolutions_share_the_latest_session():
+    res = en_resolution([
+        para("PP1", "Recalling its resolution 74/5 of 1 December 2019 on the dialogue among civilizations "
+                    "and its resolution 74/20 of 18 December 2019 on cooperation in the field of testing,", "Recalling"),
+    ])
+    chain = edits_by_rule(draft_next(res), "recall-chain")
+    assert [e.before for e in chain] == ["its resolution 74/20 of 18 December 2019"]
+
+
+def test_council_text_does_not_take_an_old_assembly_resolution_for_its_series():
+    """HRC 38/3 recalls GA 33/134 (1978): session numbers overlap the Council's, the year does not."""
+    previous = read_file(corpus("A_HRC_RES_38_3.en.excerpt.txt"))
+    draft = draft_next(previous)
+    assert draft.resolution.header.session_text == "Human Rights Council Thirty-ninth session"
+    assert draft.resolution.header.symbol == "A/HRC/39/L.[●]"
+    assert not edits_by_rule(draft, "recall-chain")
+    assert texts(draft.resolution) == texts(previous)

@@ -78,6 +78,7 @@ def draft_next(
         number=previous.header.number,
         date=previous.header.date,
         title=previous.header.title,
+        body=previous.header.body,
     )
     header, edits = _draft_header(previous.header, ctx, agenda_item, symbol)
     paragraphs = list(previous.paragraphs)
@@ -118,6 +119,16 @@ class _Context:
     number: str | None  # "75/180"
     date: str | None  # ISO adoption date
     title: str | None
+    body: str | None = None  # the body that adopted the resolution ("General Assembly", "人权理事会")
+
+    def is_own(self, ref: "_Ref") -> bool:
+        """A reference to the body's own resolutions: "its resolution", "其…决议", or the body named."""
+        if ref.body is None:
+            return True
+        own = {self.body or ("大会" if self.lang == "zh" else "General Assembly")}
+        if own & {"General Assembly", "大会"}:
+            own |= {"General Assembly", "Assembly", "大会"}
+        return ref.body in own
 
 
 # ── text surgery: replace spans of a paragraph, keep key, footnote offsets and sub-paragraphs right ──
@@ -307,7 +318,7 @@ class _Ref:
     date: tuple[int, int] | None  # (start, end) of the date, if any
     year: int | None
     session: int | None  # 74 for 74/153 when it looks like a GA number; None for 2000/22
-    body: str | None  # None for the General Assembly ("its", "大会", "其"), else the body's name
+    body: str | None  # the body's name as written ("大会", "Human Rights Council"); None for "its" / "其"
 
 
 _ZH_REF = re.compile(
@@ -328,24 +339,37 @@ def _find_refs(p: Paragraph, lang: str) -> list[_Ref]:
     return _find_refs_zh(p) if lang == "zh" else _find_refs_en(p)
 
 
+_ZH_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+# opening verbs before a body's name in the same clause ("注意到人权委员会…"): not part of the name
+_ZH_VERBS = re.compile(r"^(?:并|又|还|也|再次|同时)?(?:回顾|注意到|重申|认识到|欢迎|确认|铭记|考虑到|申明|强调|赞赏地|满意地|忆及)+")
+
+
 def _find_refs_zh(p: Paragraph) -> list[_Ref]:
     refs = []
     text = p.text
     for m in _ZH_REF.finditer(text):
-        clause_start = max(text.rfind(ch, 0, m.start()) for ch in "、，,；;。\n") + 1
-        prefix = re.sub(r"“[^”]*”", lambda q: " " * len(q.group(0)), text[clause_start:m.start()])
-        bodies = list(_ZH_BODY.finditer(prefix))
-        body = bodies[-1].group(0) if bodies else None
-        start = m.start()
-        if bodies and not prefix[bodies[-1].end():].strip():
-            start = clause_start + bodies[-1].start()  # the body word belongs to the phrase: "大会 2019 年…"
-        elif prefix.rstrip().endswith("其"):
-            start = clause_start + len(prefix.rstrip()) - 1
-        if body is not None and (body == "大会" or body.endswith("大会")):
-            body = None
         if not m.group("res") and "决议" not in text[m.end():m.end() + 20].split("、")[0]:
             continue  # "第 89 段" or a decision, not a resolution
-        refs.append(_ref_from_match(m, start, m.end(), body, text))
+        clause_start = max(text.rfind(ch, 0, m.start()) for ch in "、，,；;。\n") + 1
+        # quoted titles may contain anything; blank them out (same length) before looking for names
+        prefix = re.sub(r"“[^”]*”", lambda q: " " * len(q.group(0)), text[clause_start:m.start()])
+        bodies = list(_ZH_BODY.finditer(prefix))
+        body, start = None, m.start()
+        if bodies:
+            found = bodies[-1]
+            verbs = _ZH_VERBS.match(found.group(0))
+            body_start = found.start() + (verbs.end() if verbs else 0)
+            body = found.group(0)[body_start - found.start():]
+            start = clause_start + body_start  # the body's name belongs to the phrase: "大会 2019 年…"
+        elif re.search(r"其\s*$|其(?=\s*\d{4}\s*年)", prefix):
+            start = clause_start + prefix.rindex("其")
+        date = None
+        if not m.group("date"):
+            # "其1999年12月17日关于加强人权领域的国际合作的第54/181号决议": the date opens the phrase
+            dates = [d for d in _ZH_DATE.finditer(prefix) if clause_start + d.start() >= start]
+            if dates and not re.search(r"\d+/\d+", prefix[dates[-1].end():]):
+                date = (clause_start + dates[-1].start(), clause_start + dates[-1].end(), int(dates[-1].group("y")))
+        refs.append(_ref_from_match(m, start, m.end(), body, text, date))
     return refs
 
 
@@ -367,54 +391,64 @@ def _find_refs_en(p: Paragraph) -> list[_Ref]:
             name_start = max(found.start(1), lead_end)
             name = text[name_start:found.end(1)].strip()
             name = re.sub(r"^(?:[a-z]\w*\s+)+", "", name)  # "the Security Council" → "Security Council"
-            if name and name[0].isupper() and not re.search(r"\b(?:General\s+)?Assembly$", name):
+            if name and name[0].isupper():
                 body = name
                 start = text.index(name, name_start)
         refs.append(_ref_from_match(m, start, m.end(), body, text))
     return refs
 
 
-def _ref_from_match(m: re.Match, start: int, end: int, body: str | None, text: str) -> _Ref:
+def _ref_from_match(m: re.Match, start: int, end: int, body: str | None, text: str, date=None) -> _Ref:
     sess = int(m.group("s"))
-    year = int(m.group("y")) if m.group("y") else (sess if sess > 1900 else None)
+    year = int(m.group("y")) if m.group("y") else date[2] if date else (sess if sess > 1900 else None)
     return _Ref(
         start=start,
         end=end,
         number=m.span("num"),
-        date=m.span("date") if m.group("date") else None,
+        date=m.span("date") if m.group("date") else date[:2] if date else None,
         year=year,
         session=sess if sess <= 300 else None,
         body=body,
     )
 
 
-def _entitled_other_title(p: Paragraph, ref: _Ref, ctx: _Context) -> bool:
-    """True when the reference names its own title and it is not this series' title."""
+def _title_score(p: Paragraph, ref: _Ref, ctx: _Context) -> int:
+    """+1 when the reference names this series' title or subject, −1 when it names another, 0 when silent.
+
+    Chinese: "题为“…”的" or "关于…的" inside the reference; English: ', entitled "…"' or "on …" after it."""
     if not ctx.title:
-        return False
+        return 0
     if ctx.lang == "zh":
-        clause_start = max(p.text.rfind(ch, 0, ref.start) for ch in "、；;。\n") + 1
-        m = re.search(r"题为“([^”]+)”", p.text[clause_start:ref.end])
+        phrase = p.text[ref.start:ref.number[0]]
+        m = re.search(r"题为“([^”]+)”|关于(.+)的", phrase)
     else:
-        m = re.match(r",?\s*entitled\s+[“\"]([^”\"]+)[”\"]", p.text[ref.end:])
-    return bool(m) and normalize(m.group(1)).lower() != normalize(ctx.title).lower()
+        m = re.match(r",?\s*(?:entitled\s+[“\"]([^”\"]+)[”\"]|on\s+(?:the\s+)?([^,;]+))", p.text[ref.end:])
+    if not m:
+        return 0
+    named = normalize(m.group(1) or m.group(2)).lower().rstrip(",")
+    title = normalize(ctx.title).lower()
+    return 1 if named.startswith(title) or title.startswith(named) and len(named) > 10 else -1
 
 
 def _series_reference(paragraphs: list[Paragraph], ctx: _Context) -> tuple[int, _Ref] | None:
-    """(index, reference) of the latest earlier General Assembly resolution of this series."""
+    """(index, reference) of the latest earlier resolution of this series by the same body."""
     best = None
+    year = int(ctx.date[:4]) if ctx.date else None
     for i, p in enumerate(paragraphs):
         for ref in _find_refs(p, ctx.lang):
-            if ref.body is not None or ref.session is None:
+            if not ctx.is_own(ref) or ref.session is None:
                 continue
             if not ctx.old - _YEARS_BACK <= ref.session < ctx.old:
                 continue
+            if year and ref.year and not year - _YEARS_BACK - 1 <= ref.year <= year:
+                continue  # GA resolution 33/134 of 1978 in a Council text of 2018: same numbers, other era
             if ctx.number and p.text[slice(*ref.number)].replace(" ", "") == ctx.number:
                 continue
-            if _entitled_other_title(p, ref, ctx):
-                continue
-            # latest session first; then preambular before operative; then reading order
-            rank = (ref.session, p.kind == PREAMBULAR, -i)
+            score = _title_score(p, ref, ctx)
+            if score < 0:
+                continue  # another series ("entitled 'Transforming our world'")
+            # latest session first; then the one naming this title; preambular before operative; reading order
+            rank = (ref.session, score, p.kind == PREAMBULAR, -i)
             if best is None or rank > best[0]:
                 best = (rank, i, ref)
     return (best[1], best[2]) if best else None
@@ -448,7 +482,7 @@ def _recall_chain(paragraphs: list[Paragraph], footnotes: list[Footnote], ctx: _
 
     # other bodies' latest resolutions in the same paragraph: only the drafter knows the new ones
     for other in _find_refs(p, ctx.lang):
-        if other.body is None or other.start < ref.end and other.end > ref.start:
+        if ctx.is_own(other) or other.start < ref.end and other.end > ref.start:
             continue
         if ctx.date and other.year and other.year < int(ctx.date[:4]) - 3:
             continue  # an old reference (Commission on Human Rights 2005/…) is history, not the chain
@@ -525,7 +559,7 @@ def _council_footnote(footnotes: list[Footnote], number: int, body: str, ctx: _C
             continue
         year = 1945 + ctx.new
         why = (
-            f"{body}'s report in the Official Records moved to the draft's session: its next resolution of the "
+            f"the report of the {body} in the Official Records moved to the draft's session: its next resolution of the "
             f"series will most likely be adopted in {year}, and what the Council adopts in a year is in the "
             f"Official Records of the session opening that September, Supplement No. 53 (A/{ctx.new}/53) — "
             f"75/180 cites Council resolution 44/18 of July 2020 in A/75/53. If the latest resolution is from "

@@ -208,6 +208,7 @@ def test_forward_references_family_in_english():
         para("OP2", "Decides to include in the provisional agenda of its seventy-sixth session the item entitled “Testing”;", "Decides"),
         para("OP3", "Decides to convene a high-level meeting during its seventy-fifth session;", "Decides"),
         para("OP4", "Requests the Secretary-General to submit a report to be submitted to the General Assembly at its seventy-sixth session;", "Requests"),
+        para("OP5", "Welcomes the work of the Human Rights Council, and decides to continue its consideration at its seventy-sixth session;", "Welcomes"),
     ]
     draft = draft_next(en_resolution(ops))
     got = texts(draft.resolution)
@@ -215,6 +216,7 @@ def test_forward_references_family_in_english():
     assert "provisional agenda of its seventy-seventh session" in got["OP2"]
     assert "during its seventy-sixth session" in got["OP3"]
     assert got["OP4"].endswith("at its seventy-seventh session;")
+    assert got["OP5"].endswith("at its seventy-seventh session;")
     forward = edits_by_rule(draft, "forward-session")
     assert [(e.label, e.before, e.after) for e in forward[:3]] == [
         ("OP1", "at its seventy-sixth session", "at its seventy-seventh session"),

@@ -610,6 +610,8 @@ _EN_BACKWARD = re.compile(
     re.I,
 )
 _EN_OTHER_BODY = re.compile(r"\b(?:Council|Commission|Subcommission|Sub-Commission|Committee|Conference|Board|Forum)\b[^;]*$")
+# the Assembly's own voice in an operative paragraph: third person, not an infinitive ("to decide")
+_EN_ASSEMBLY_VERB = re.compile(r"(?<!to )\b(?:decides|requests|invites|encourages|urges|calls upon|recommends)\b")
 _ZH_FORWARD = re.compile(r"决定|请|要求|提交|列入|继续|审议|举行|召开|专门|邀请|鼓励|建议|促请|敦促|报告")
 _ZH_OTHER_BODY = re.compile(r"(?:理事会|委员会|缔约国会议|论坛|执行局)\s*$")
 
@@ -666,8 +668,10 @@ def _is_forward(text: str, m: re.Match, lang: str) -> bool:
         return False  # "the fifty-second session of the Subcommission"
     near = prefix[-70:]
     other = _EN_OTHER_BODY.search(near)
-    if other and "Assembly" not in near[other.start():]:
-        return False  # "requests the Council to consider … at its forty-seventh session"
+    if other and "Assembly" not in near[other.start():] and not _EN_ASSEMBLY_VERB.search(near[other.start():]):
+        # "requests the Council to consider … at its forty-seventh session"; but in "… including the
+        # Council, and decides to continue … at its …" the Assembly speaks again ("decides")
+        return False
     if _EN_BACKWARD.search(near):
         return False  # "the report submitted to the General Assembly at its seventy-fifth session"
     return bool(_EN_FORWARD.search(prefix))

@@ -51,6 +51,10 @@ def test_protected_pieces_are_single_tokens(text, token):
     assert token in tokenize(text, "zh")
 
 
+def test_year_before_du_stays_in_the_word():
+    assert "年" not in tokenize("2020 年度报告", "zh")
+
+
 def test_numbers_and_symbols_never_reach_jieba():
     for path in CHINESE_TEXTS:
         for piece, chinese in zh.split_protected(path.read_text(encoding="utf-8")):

@@ -293,6 +293,11 @@ def test_random_edits_rebuild_both_texts_and_cut_only_between_words(lang, strict
     for text, cuts in ((old, old_cuts), (new, new_cuts)):
         for start, end in number_or_symbol_spans(text, lang):
             assert not any(start < c < end for c in cuts), text[start:end]
+        pos = 0
+        for token in tokenize(text, lang):  # a cut inside a word: Chinese only, no one-character piece
+            inside = [c - pos for c in cuts if pos < c < pos + len(token)]
+            assert not inside or (lang == "zh" and all(2 <= c <= len(token) - 2 for c in inside)), (token, inside)
+            pos += len(token)
     if old == new:
         assert all(s.op == "equal" for s in segments)
 

@@ -36,7 +36,7 @@ _CN_DIGITS = "〇零一二三四五六七八九十百千"
 _ORDINAL = rf"第[{_CN_DIGITS}]+[届次条项章段节款期]?"
 # A counter or date character right after a number ("2020 年", "第 89 段", "第46次"): its own token,
 # so jieba never glues it to the next word ("日大会").
-_AFTER_NUMBER = r"(?:(?<=\d)|(?<=\d )|(?<=\d\u3000))[年月日号段届次条项章节款期]"
+_AFTER_NUMBER = r"(?:(?<=\d)|(?<=\d )|(?<=\d\u3000))[年月日号段届次条项章节款期](?![度份])"  # not 年度, 月份
 _LATIN = r"[A-Za-z]+(?:['’\-][A-Za-z]+)*"
 _FOOTNOTE = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 

@@ -90,7 +90,7 @@ def draft_next(
         edits += _recall_chain(paragraphs, footnotes, ctx, notes)
         edits += _forward_sessions(paragraphs, ctx)
     else:
-        notes.append(f"paragraphs left as they are: session references are only updated in Chinese and English")
+        notes.append("paragraphs left as they are: session references are only updated in Chinese and English")
     resolution = Resolution(header, tuple(paragraphs), tuple(footnotes), previous.source, tuple(notes))
     return Draft(previous=previous, resolution=resolution, edits=tuple(edits))
 

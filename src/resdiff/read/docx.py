@@ -10,7 +10,7 @@ WordprocessingML parts directly with lxml (python-docx's own XML library):
   tracked revisions.
 - ``docx_paragraphs(source, view)`` → the visible text of each paragraph (number + separator + text),
   the exact strings a redline check compares.
-- ``read_docx(path, lang)`` → :class:`resdiff.model.Resolution` (accept view).
+- ``read_docx(path, lang, view="accept")`` → :class:`resdiff.model.Resolution`.
 
 Views. "accept": keep ``w:ins``/``w:moveTo`` content, drop ``w:del``/``w:delText``/``w:moveFrom``; a
 paragraph whose mark is deleted (``w:pPr/w:rPr/w:del`` or ``w:moveFrom``) merges with the next one, whose
@@ -53,8 +53,8 @@ W_P, W_R, W_T, W_DELTEXT, W_PPR, W_RPR = _w("p"), _w("r"), _w("t"), _w("delText"
 W_INS, W_DEL, W_MOVE_FROM, W_MOVE_TO = _w("ins"), _w("del"), _w("moveFrom"), _w("moveTo")
 W_VAL = _w("val")
 # Elements that only wrap runs: their content is read as if it stood in the paragraph itself.
-_RUN_CONTAINERS = {_w(n) for n in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple",
-                                   "dir", "bdo")}
+_RUN_CONTAINERS = {_w(n) for n in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "dir",
+                                   "bdo")}
 # Block containers the body walk descends into to find paragraphs (text boxes are left out on purpose).
 _BLOCK_CONTAINERS = {_w(n) for n in ("tbl", "tc", "sdt", "sdtContent", "customXml")}
 # Every element kind that is one tracked revision in Word's count.
@@ -438,6 +438,22 @@ class _Numbering:
 
 # ── paragraph text ────────────────────────────────────────────────────────────────────────────────
 
+@dataclass
+class _Field:
+    """A Word field being read: its instruction ("NOTEREF _Ref1 \\f \\h") and, for NOTEREF, its result."""
+
+    state: str  # "code" until w:fldChar separate, then "result"
+    instruction: str = ""
+    result: str = ""
+
+    @property
+    def is_noteref(self) -> bool:
+        # a cross-reference to a footnote's number formatted as a footnote mark (switch \f): how Word
+        # cites the same footnote a second time. Without \f the number is ordinary text ("see note 3").
+        words = self.instruction.split()
+        return words[:1] == ["NOTEREF"] and "\\f" in (w.lower() for w in words) and self.state == "result"
+
+
 class _Collector:
     """Visible text of one paragraph in one view, with footnote reference offsets and emphasis spans."""
 
@@ -447,12 +463,29 @@ class _Collector:
         self.pieces: list[tuple[str, bool]] = []  # (text, emphasised)
         self.refs: list[FootnoteRef] = []
         self.length = 0
-        self.fields: list[str] = []  # stack of complex fields: "code" until w:fldChar separate, then "result"
+        self.fields: list[_Field] = []  # complex fields open at this point, outermost first
+
+    def _in_code(self) -> bool:
+        return any(f.state == "code" for f in self.fields)
 
     def add(self, text: str, emphasised: bool) -> None:
-        if text and "code" not in self.fields:
-            self.pieces.append((text, emphasised))
-            self.length += len(text)
+        if not text or self._in_code():
+            return
+        noteref = next((f for f in self.fields if f.is_noteref), None)
+        if noteref is not None:  # the printed number of a repeated footnote reference: a mark, not text
+            noteref.result += text
+            return
+        self.pieces.append((text, emphasised))
+        self.length += len(text)
+
+    def _open_field(self, state: str, instruction: str = "") -> None:
+        self.fields.append(_Field(state, instruction))
+
+    def _close_field(self) -> None:
+        field_ = self.fields.pop()
+        if field_.is_noteref and not any(f.is_noteref for f in self.fields):
+            bookmark = field_.instruction.split()[1] if len(field_.instruction.split()) > 1 else ""
+            self.refs.append(FootnoteRef(self.length, f"noteref:{bookmark}", field_.result.strip()))
 
     def content(self, element) -> None:
         for child in element:
@@ -465,6 +498,10 @@ class _Collector:
             elif tag in (W_DEL, W_MOVE_FROM):
                 if self.view == "reject":
                     self.content(child)
+            elif tag == _w("fldSimple"):
+                self._open_field("result", child.get(_w("instr"), ""))
+                self.content(child)
+                self._close_field()
             elif tag in _RUN_CONTAINERS:
                 self.content(child)
 
@@ -512,17 +549,19 @@ class _Collector:
                     value = int(code, 16)
                     self.add(chr(value - 0xF000 if 0xF020 <= value <= 0xF0FF else value), emphasised)
             elif tag == _w("footnoteReference"):
-                if "code" not in self.fields:
+                if not self._in_code():
                     self.refs.append(FootnoteRef(self.length, child.get(_w("id"), "")))
                     skip_custom_mark = _on_attr(child, "customMarkFollows")
             elif tag == _w("fldChar"):
                 kind = child.get(_w("fldCharType"))
                 if kind == "begin":
-                    self.fields.append("code")
+                    self._open_field("code")
                 elif kind == "separate" and self.fields:
-                    self.fields[-1] = "result"
+                    self.fields[-1].state = "result"
                 elif kind == "end" and self.fields:
-                    self.fields.pop()
+                    self._close_field()
+            elif tag == _w("instrText") and self.fields and self.fields[-1].state == "code":
+                self.fields[-1].instruction += child.text or ""
 
     def text(self) -> str:
         return "".join(text for text, _ in self.pieces)
@@ -657,7 +696,8 @@ def docx_content(source: Source, view: str = "accept") -> DocxContent:
 def docx_paragraphs(path_or_bytes: Source, view: str = "accept") -> list[str]:
     """Visible text of each body paragraph (automatic number + separator + text), revisions resolved by ``view``.
 
-    Footnote reference marks are not part of the text; empty paragraphs are kept (as "").
+    Footnote reference marks are not part of the text (nor the printed number of a NOTEREF field, Word's
+    way to cite a footnote a second time); empty paragraphs are kept (as "").
     """
     return [p.visible for p in docx_content(path_or_bytes, view).paragraphs]
 
@@ -841,7 +881,9 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
         ))
 
     bodies = dict(content.footnotes)
-    footnotes = tuple(sorted((Footnote(n, bodies[fid]) for fid, n in numbers.items() if fid in bodies),
+    # A footnote whose body is missing or empty is left out, as the text reader does for an excerpt
+    # whose notes were cut off: the paragraph still names its number.
+    footnotes = tuple(sorted((Footnote(n, bodies[fid]) for fid, n in numbers.items() if bodies.get(fid)),
                              key=lambda f: f.number))
     fields = _header_fields(header_lines, closing, language)
     header = Header(language=language, closing=tuple(closing), **fields)
@@ -849,16 +891,18 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     if content.revisions:
         name = Path(source).name if source else "The document"
         plural = "s" if content.revisions != 1 else ""
-        notes = (f"{name} contained {content.revisions} tracked change{plural}; read with all changes accepted",)
+        state = "accepted" if content.view == "accept" else "rejected"
+        notes = (f"{name} contained {content.revisions} tracked change{plural}; read with all changes {state}",)
     return Resolution(header=header, paragraphs=tuple(result), footnotes=footnotes, source=source, notes=notes)
 
 
-def read_docx(path: Source, lang: str | None = None) -> Resolution:
-    """Read a resolution from a Word .docx file, as it reads with every tracked change accepted.
+def read_docx(path: Source, lang: str | None = None, view: str = "accept") -> Resolution:
+    """Read a resolution from a Word .docx file, as it reads with every tracked change accepted
+    (``view="reject"``: as it read before the changes — the base text of a redline).
 
     Raises UserError (with a hint) for files that are not readable .docx documents or hold no text.
     """
-    content = docx_content(path, "accept")
+    content = docx_content(path, view)
     source = None if isinstance(path, (bytes, bytearray)) else str(path)
     if not any(p.visible.strip() for p in content.paragraphs):
         raise UserError(f"{source or 'the document'} contains no text",

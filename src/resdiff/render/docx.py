@@ -337,13 +337,14 @@ def _closing_lines(res: Resolution) -> list[tuple[str, str, str]]:
     return [(f"closing{k}", line, "UNClosing") for k, line in enumerate(res.header.closing) if line]
 
 
-def _line_diff(old: str, new: str, lang: str) -> tuple[Segment, ...]:
+def _line_diff(old: str, new: str, lang: str, strict: bool) -> tuple[Segment, ...]:
+    # Header lines are not paragraphs, so the Comparison carries no segments for them.
     from resdiff.worddiff import diff_words
 
-    return diff_words(old, new, lang)
+    return diff_words(old, new, lang, strict=strict)
 
 
-def _header_block(old_lines, new_lines, lang: str, highlight: bool) -> list[ParaPlan]:
+def _header_block(old_lines, new_lines, lang: str, highlight: bool, strict: bool) -> list[ParaPlan]:
     """Header (or closing) lines matched by role; changed lines diffed word by word."""
     old_by_role = {role: (text, style) for role, text, style in old_lines}
     new_roles = [role for role, _, _ in new_lines]
@@ -365,7 +366,7 @@ def _header_block(old_lines, new_lines, lang: str, highlight: bool) -> list[Para
         if n:
             new_side = Side(n[0], [LineStyle(n[1], key=key)], highlight=_placeholders(n[0]) if highlight else [])
         if o and n:
-            segments = (Segment("equal", n[0]),) if o[0] == n[0] else _line_diff(o[0], n[0], lang)
+            segments = (Segment("equal", n[0]),) if o[0] == n[0] else _line_diff(o[0], n[0], lang, strict)
         elif n:
             segments = (Segment("insert", n[0]),)
         else:
@@ -435,18 +436,46 @@ def _redline_plans(cmp: Comparison, highlight: bool = False) -> list[ParaPlan]:
                 (k for k, plan in enumerate(body) if plan.closes_old is not None and plan.closes_old > first),
                 len(body))
         body[at:at] = block(kind, pd)
-    plans = _header_block(_header_lines(cmp.old), _header_lines(cmp.new), lang, highlight)
+    plans = _header_block(_header_lines(cmp.old), _header_lines(cmp.new), lang, highlight, cmp.strict)
     plans += body
-    plans += _header_block(_closing_lines(cmp.old), _closing_lines(cmp.new), lang, highlight)
+    plans += _header_block(_closing_lines(cmp.old), _closing_lines(cmp.new), lang, highlight, cmp.strict)
+    _lean_marks_with_footnotes(plans)
     _settle_last_mark(plans)
     return plans
 
 
+def _lean_marks_with_footnotes(plans: list[ParaPlan]) -> None:
+    """LibreOffice (7.4) leaves an empty paragraph when it accepts (rejects) a lone deleted (inserted)
+    paragraph whose footnote marker follows some of its text. Revising the mark BEFORE that paragraph
+    instead gives the same text on both sides in Word and in LibreOffice; it is done only where it cannot
+    disturb the operative numbering (both paragraphs numbered, or neither)."""
+    for k in range(1, len(plans) - 1):
+        plan, before = plans[k], plans[k - 1]
+        if plan.mark not in ("del", "ins") or before.mark is not None or plans[k + 1].mark == plan.mark:
+            continue
+        if not all(pc.state == plan.mark for pc in plan.pieces):
+            continue
+        if not any(pc.note is not None for pc in plan.pieces[1:]):
+            continue
+        if (before.style.style == "UNOperative") != (plan.style.style == "UNOperative") or before.style.label or plan.style.label:
+            continue
+        before.mark, plan.mark = plan.mark, None
+
+
 def _settle_last_mark(plans: list[ParaPlan]) -> None:
-    """The last paragraph mark of a document cannot be removed; a wholly inserted or deleted last
-    paragraph revises the mark before it instead (its text then joins that paragraph, which is empty)."""
-    if len(plans) >= 2 and plans[-1].mark and plans[-2].mark is None and plans[-1].move is None:
-        plans[-2].mark, plans[-1].mark = plans[-1].mark, None
+    """The last paragraph mark of a document cannot be removed. When the document ends with wholly
+    inserted/deleted/moved paragraphs, each of their mark revisions moves to the mark before it (the
+    separator then precedes the paragraph instead of following it): accept and reject still drop
+    exactly those paragraphs and leave no empty one behind."""
+    k = len(plans)
+    while k > 0 and plans[k - 1].mark is not None and all(pc.state == plans[k - 1].mark for pc in plans[k - 1].pieces):
+        k -= 1
+    if k == len(plans) or k == 0 or plans[k - 1].mark is not None:
+        return
+    marks = [plan.mark for plan in plans[k:]]
+    for offset, mark in enumerate(marks):
+        plans[k - 1 + offset].mark = mark
+    plans[-1].mark = None
 
 
 def _identity(res: Resolution) -> Comparison:
@@ -464,7 +493,7 @@ def _template(language: str):
     from docx import Document
 
     name = "resolution-zh.docx" if language == "zh" else "resolution-en.docx"
-    with files("resdiff.templates").joinpath(name).open("rb") as f:
+    with files("resdiff").joinpath("templates", name).open("rb") as f:
         return Document(io.BytesIO(f.read()))
 
 
@@ -616,13 +645,13 @@ def draft_document(draft: Draft, cmp: Comparison, author: str = "resdiff", date:
     writer = _Writer(cmp.new.language, "track", author, date)
     plans = _redline_plans(cmp, highlight=True)
     writer.write(plans)
-    for index, text in _draft_comments(draft, plans):
-        writer.comment(index, text)
+    for index, lines in _draft_comments(draft, plans):
+        writer.comment(index, "\n".join(lines))
     return writer.save()
 
 
-def _draft_comments(draft: Draft, plans: list[ParaPlan]) -> list[tuple[int, str]]:
-    """(plan index, comment text): edits grouped by the Word paragraph they changed."""
+def _draft_comments(draft: Draft, plans: list[ParaPlan]) -> list[tuple[int, list[str]]]:
+    """(plan index, comment lines): edits grouped by the Word paragraph they changed."""
     by_key: dict[str, int] = {}
     notes: dict[int, int] = {}
     header_text: dict[int, str] = {}

@@ -1,0 +1,413 @@
+"""Word redlines: accepting every revision gives the new version, rejecting gives the old one.
+
+Checked three ways: our own reading of the XML (render.wordxml.resolve_package), LibreOffice itself
+(tests/lo_tracked.py, run with the system python and python3-uno: AcceptAllTrackedChanges /
+RejectAllTrackedChanges), and jubarte-redlines when it is installed. Real corpus pairs, plus synthetic
+edits of the seed and of its English original whose test names say what was edited.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import SEED, corpus
+from resdiff import compare, load
+from resdiff.model import Draft, Edit, Footnote, Paragraph, Resolution
+from resdiff.normalize import normalize
+from resdiff.render.docx import (
+    _closing_lines,
+    _header_lines,
+    draft_document,
+    redline_document,
+    resolution_document,
+)
+from resdiff.render.wordxml import resolve_package
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DATE = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+TESTS = Path(__file__).resolve().parent
+SOFFICE = shutil.which("soffice")
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+# ── expectations ──────────────────────────────────────────────────────────────────────────────────
+
+def expected_lines(res: Resolution) -> list[str]:
+    """The Word paragraphs of a resolution: header lines, paragraph lines (sub-paragraphs on their
+    own line; "5 bis" paragraphs carry their typed label), closing lines."""
+    lines = [text for _, text, _ in _header_lines(res)]
+    for p in res.paragraphs:
+        label = f"{p.number} {p.suffix}.\t" if p.kind == "operative" and p.suffix and p.number is not None else ""
+        lines += (label + p.text).split("\n")
+    return lines + [text for _, text, _ in _closing_lines(res)]
+
+
+def expected_notes(res: Resolution) -> list[str]:
+    notes = []
+    for p in res.paragraphs:
+        positions = list(p.footnote_positions) + [len(p.text)] * (len(p.footnotes) - len(p.footnote_positions))
+        for _, n in sorted(zip(positions, p.footnotes)):
+            f = res.footnote(n)
+            notes.append(f.text.replace("\n", " ").strip() if f else "")
+    return notes
+
+
+def operative_count(res: Resolution) -> int:
+    return sum(1 for p in res.paragraphs if p.kind == "operative" and not p.suffix)
+
+
+def xml_of(data: bytes, name: str = "word/document.xml"):
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name)) if name in z.namelist() else None
+
+
+def revision_elements(data: bytes):
+    out = []
+    for part in ("word/document.xml", "word/footnotes.xml"):
+        root = xml_of(data, part)
+        if root is not None:
+            out += [el for el in root.iter() if etree.QName(el).localname in (
+                "ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart")]
+    return out
+
+
+def all_ids(data: bytes) -> list[str]:
+    """w:id of every revision, move range and comment (footnote ids are another id space)."""
+    ids = [el.get(W + "id") for el in revision_elements(data)]
+    comments = xml_of(data, "word/comments.xml")
+    if comments is not None:
+        ids += [c.get(W + "id") for c in comments.iter(W + "comment")]
+    return ids
+
+
+def check_package(data: bytes) -> None:
+    """Ids unique, author and date on every revision, python-docx opens it again."""
+    import docx
+
+    ids = all_ids(data)
+    assert len(ids) == len(set(ids)), "duplicate w:id"
+    for el in revision_elements(data):
+        assert el.get(W + "author"), etree.tostring(el)[:200]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", el.get(W + "date") or ""), etree.tostring(el)[:200]
+    docx.Document(io.BytesIO(data))
+
+
+def as_old(lines: list[str], strict: bool) -> list[str]:
+    """Without --strict, layout noise (spaces around digits, half-width punctuation) is not a change:
+    the redline shows the new side's characters there, so the old side is compared normalised."""
+    return lines if strict else [normalize(x) for x in lines]
+
+
+def check_identities(data: bytes, old: Resolution, new: Resolution, strict: bool = False) -> None:
+    acc, acc_notes = resolve_package(data, accept=True)
+    rej, rej_notes = resolve_package(data, accept=False)
+    assert acc == expected_lines(new)
+    assert as_old(rej, strict) == as_old(expected_lines(old), strict)
+    assert acc_notes == expected_notes(new)
+    assert as_old(rej_notes, strict) == as_old(expected_notes(old), strict)
+
+
+# ── synthetic edits at the Resolution level ───────────────────────────────────────────────────────
+
+def replace_words(p: Paragraph, before: str, after: str) -> Paragraph:
+    """First ``before`` → ``after``; footnote markers after it shift with the text."""
+    at = p.text.index(before)
+    text = p.text[:at] + after + p.text[at + len(before):]
+    shift = len(after) - len(before)
+    positions = tuple(pos + shift if pos > at else pos for pos in p.footnote_positions)
+    return replace(p, text=text, key=normalize(text), footnote_positions=positions,
+                   lead=p.lead if text.startswith(p.lead) else "")
+
+
+def renumbered(res: Resolution, paragraphs: list[Paragraph]) -> Resolution:
+    """New labels PP1.. / OP1.. and operative numbers in the new order."""
+    out, pp, op = [], 0, 0
+    for p in paragraphs:
+        if p.kind == "operative":
+            op += 1
+            out.append(replace(p, label=f"OP{op}", number=op))
+        else:
+            pp += 1
+            out.append(replace(p, label=f"PP{pp}"))
+    return replace(res, paragraphs=tuple(out))
+
+
+def edited(res: Resolution, zh: bool) -> Resolution:
+    """Synthetic edit: PP3 moved after PP6, PP8 and OP5 deleted, a bracketed preambular paragraph
+    inserted after PP1, a word changed in OP1, and the text of the first footnote changed."""
+    ps = list(res.paragraphs)
+    pp = [p for p in ps if p.kind == "preambular"]
+    op = [p for p in ps if p.kind == "operative"]
+    moved = pp[2]
+    pp = pp[:2] + pp[3:6] + [moved] + pp[6:7] + pp[8:]
+    inserted = replace(pp[0], label="PPx", lead="",
+                       text="[又强调[各国]应当[●]合作，]" if zh else "[Stressing [also] the need for [●] cooperation,]",
+                       footnotes=(), footnote_positions=(), subparagraphs=())
+    inserted = replace(inserted, key=normalize(inserted.text))
+    pp.insert(1, inserted)
+    op[0] = replace_words(op[0], "重申", "再次重申") if zh else replace_words(op[0], "Reaffirms", "Strongly reaffirms")
+    del op[4]
+    new = renumbered(res, pp + op)
+    notes = list(res.footnotes)
+    if notes:
+        notes[0] = Footnote(notes[0].number, notes[0].text + (" 另见A/76/1。" if zh else " See also A/76/1."))
+    return replace(new, footnotes=tuple(notes), source="edited")
+
+
+# ── the documents under test (built once; LibreOffice reads all of them in one session) ───────────
+
+def _pair(a: str, b: str):
+    return load(corpus(a)), load(corpus(b))
+
+
+def _cases() -> dict[str, tuple[Resolution, Resolution]]:
+    seed = load(SEED)
+    en = load(corpus("A_RES_75_180.en.txt"))
+    return {
+        "zh-51-102-to-55-105": _pair("A_RES_51_102.zh.excerpt.txt", "A_RES_55_105.zh.excerpt.txt"),
+        "en-72-169-to-74-153": _pair("A_RES_72_169.en.txt", "A_RES_74_153.en.txt"),
+        "en-74-153-to-75-180": _pair("A_RES_74_153.en.txt", "A_RES_75_180.en.txt"),
+        "en-hrc-28-2-to-38-3": _pair("A_HRC_RES_28_2.en.excerpt.txt", "A_HRC_RES_38_3.en.excerpt.txt"),
+        "zh-55-109-to-75-180": (load(corpus("A_RES_55_109.zh.excerpt.txt")), seed),
+        "zh-seed-synthetic-move-insert-delete-footnote-brackets": (seed, edited(seed, zh=True)),
+        "en-75-180-synthetic-move-insert-delete-footnote-brackets": (en, edited(en, zh=False)),
+        "zh-seed-synthetic-reversed": (edited(seed, zh=True), seed),
+    }
+
+
+@pytest.fixture(scope="module")
+def redlines(tmp_path_factory):
+    out = {}
+    folder = tmp_path_factory.mktemp("redlines")
+    for name, (old, new) in _cases().items():
+        cmp = compare(old, new)
+        data = redline_document(cmp, author="Tester", date=DATE)
+        path = folder / f"{name}.docx"
+        path.write_bytes(data)
+        out[name] = (old, new, cmp, data, path)
+    return out
+
+
+def run_libreoffice(paths: list[Path]) -> dict:
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    proc = subprocess.run(
+        [SYSTEM_PYTHON, str(TESTS / "lo_tracked.py"), *map(str, paths)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def libreoffice(redlines):
+    return run_libreoffice([entry[4] for entry in redlines.values()])
+
+
+CASES = list(_cases().keys())
+
+
+# ── our own reading of the XML ────────────────────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("name", CASES)
+def test_accept_all_gives_new_and_reject_all_gives_old_in_our_xml_reading(redlines, name):
+    old, new, cmp, data, _ = redlines[name]
+    check_identities(data, old, new)
+
+
+def test_strict_redline_rejects_to_the_old_characters_exactly():
+    """55/109 (web, half-width punctuation) → 75/180 (PDF): with strict, layout differences are
+    revisions too, and rejecting all gives the old characters exactly."""
+    old, new = load(corpus("A_RES_55_109.zh.excerpt.txt")), load(SEED)
+    data = redline_document(compare(old, new, strict=True), date=DATE)
+    check_identities(data, old, new, strict=True)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_ids_unique_every_revision_has_author_and_date_and_python_docx_reopens(redlines, name):
+    data = redlines[name][3]
+    check_package(data)
+    for el in revision_elements(data):
+        if etree.QName(el).localname in ("ins", "del", "moveFrom", "moveTo"):
+            assert el.get(W + "author") == "Tester" and el.get(W + "date") == "2026-11-28T12:00:00Z"
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "synthetic-move" in n])
+def test_synthetic_move_is_a_word_move_with_named_ranges(redlines, name):
+    data = redlines[name][3]
+    root = xml_of(data)
+    starts = {el.get(W + "name") for el in root.iter(W + "moveFromRangeStart")}
+    ends = {el.get(W + "name") for el in root.iter(W + "moveToRangeStart")}
+    assert starts and starts == ends
+    assert root.find(f".//{W}moveFrom/{W}r/{W}t") is not None  # moved-from text stays w:t (ECMA-376)
+    assert root.find(f".//{W}pPr/{W}rPr/{W}moveFrom") is not None
+    for kind in ("moveFrom", "moveTo"):
+        start_ids = [el.get(W + "id") for el in root.iter(f"{W}{kind}RangeStart")]
+        end_ids = [el.get(W + "id") for el in root.iter(f"{W}{kind}RangeEnd")]
+        assert sorted(start_ids) == sorted(end_ids)
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "synthetic-move" in n])
+def test_synthetic_footnote_change_is_tracked_inside_the_footnotes_part(redlines, name):
+    data = redlines[name][3]
+    notes = xml_of(data, "word/footnotes.xml")
+    assert notes is not None
+    assert notes.find(f".//{W}ins") is not None
+    text = "".join(notes.itertext())
+    assert "A/76/1" in text
+
+
+def test_synthetic_bracket_paragraph_keeps_its_brackets_and_is_inserted_with_its_mark(redlines):
+    data = redlines["zh-seed-synthetic-move-insert-delete-footnote-brackets"][3]
+    root = xml_of(data)
+    for p in root.iter(W + "p"):
+        text = "".join(t.text or "" for t in p.iter(W + "t"))
+        if text == "[又强调[各国]应当[●]合作，]":
+            assert p.find(f"{W}pPr/{W}rPr/{W}ins") is not None
+            break
+    else:
+        pytest.fail("bracketed paragraph not found whole")
+
+
+def test_zh_real_pair_keeps_whole_words_and_whole_numbers(redlines):
+    """51/102 → 55/105: 增进→促进 as a whole word, 51/102 → 55/105 as whole numbers (not 5[5][1])."""
+    root = xml_of(redlines["zh-51-102-to-55-105"][3])
+    deleted = ["".join(d.itertext()) for d in root.iter(W + "del")]
+    inserted = ["".join(i.itertext()) for i in root.iter(W + "ins")]
+    assert "增进" in deleted and "促进" in inserted
+    assert "51/102" in deleted and "55/105" in inserted
+    assert not any(len(d) == 1 and d in "增促" for d in deleted)
+
+
+# ── LibreOffice itself ────────────────────────────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("name", CASES)
+def test_libreoffice_accept_all_and_reject_all(redlines, libreoffice, name):
+    old, new, cmp, data, path = redlines[name]
+    result = libreoffice[str(path)]
+    assert result["redlines"] > 0
+    for mode, res in (("accept", new), ("reject", old)):
+        got = result[mode]
+        assert got["redlines_left"] == 0
+        strict = mode == "accept"
+        assert as_old(got["paragraphs"], strict) == as_old(expected_lines(res), strict), mode
+        assert as_old([n.strip() for n in got["footnotes"]], strict) == as_old(expected_notes(res), strict), mode
+        labels = [label for label in got["labels"] if label]
+        assert labels == [f"{k}." for k in range(1, operative_count(res) + 1)], f"{mode}: numbering {labels}"
+
+
+# ── third opinion: jubarte-redlines (optional test dependency) ───────────────────────────────────
+
+@pytest.mark.parametrize("name", CASES)
+def test_jubarte_redlines_accept_and_reject(redlines, name):
+    jubarte = pytest.importorskip("jubarte_redlines")
+    import docx
+
+    old, new, cmp, data, _ = redlines[name]
+    for fn, res in ((jubarte.accept_revisions, new), (jubarte.reject_revisions, old)):
+        resolved = docx.Document(io.BytesIO(fn(data)))
+        texts = [p.text for p in resolved.paragraphs]
+        strict = res is new
+        assert as_old(texts, strict) == as_old(expected_lines(res), strict), fn.__name__
+
+
+# ── other outputs ─────────────────────────────────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("source", ["A_RES_75_180.zh.txt", "A_RES_75_180.en.txt"])
+def test_clean_document_has_no_revisions_numbered_operatives_and_real_footnotes(source):
+    res = load(corpus(source))
+    data = resolution_document(res)
+    check_package(data)
+    assert not revision_elements(data)
+    texts, notes = resolve_package(data, accept=True)
+    assert texts == expected_lines(res)
+    assert notes == expected_notes(res) and len(notes) == len(res.footnotes)
+    root = xml_of(data)
+    assert root.find(f".//{W}footnoteReference") is not None
+    body = "".join(root.itertext())
+    assert not re.search(r"(^|\n)1\.\s", body)  # numbers come from numbering.xml, not typed
+    styles = [p.find(f"{W}pPr/{W}pStyle").get(W + "val") for p in root.iter(W + "p")]
+    assert styles.count("UNOperative") == operative_count(res)
+
+
+def test_clean_zh_document_sets_east_asian_font_and_bold_operative_verbs():
+    res = load(SEED)
+    data = resolution_document(res)
+    styles = xml_of(data, "word/styles.xml")
+    fonts = styles.find(f".//{W}style[@{W}styleId='Normal']//{W}rFonts")
+    assert fonts.get(W + "eastAsia") == "SimSun"
+    root = xml_of(data)
+    op = next(p for p in res.paragraphs if p.kind == "operative" and p.lead)
+    bold_texts = ["".join(r.itertext()) for r in root.iter(W + "r") if r.find(f"{W}rPr/{W}b") is not None]
+    assert op.lead in bold_texts
+
+
+def test_markup_style_has_no_revisions_but_struck_and_underlined_runs(redlines):
+    old, new, cmp, _, _ = redlines["en-75-180-synthetic-move-insert-delete-footnote-brackets"]
+    data = redline_document(cmp, style="markup")
+    check_package(data)
+    assert not revision_elements(data)
+    root = xml_of(data)
+    struck = [r for r in root.iter(W + "r") if r.find(f"{W}rPr/{W}strike") is not None]
+    under = [r for r in root.iter(W + "r") if r.find(f"{W}rPr/{W}u") is not None and r.find(f"{W}rPr/{W}b") is not None]
+    assert struck and under
+    assert "Strongly" in "".join("".join(r.itertext()) for r in under)
+    # The deleted OP5 keeps its old number, typed and struck, outside the automatic count.
+    assert any("".join(r.itertext()) == "5." and r.find(W + "tab") is not None for r in struck)
+
+
+def test_redline_rejects_unknown_style(redlines):
+    cmp = redlines["zh-51-102-to-55-105"][2]
+    with pytest.raises(ValueError):
+        redline_document(cmp, style="colourful")
+
+
+def test_draft_document_comments_each_edited_paragraph_and_highlights_placeholders(redlines):
+    old, new, cmp, _, _ = redlines["zh-seed-synthetic-move-insert-delete-footnote-brackets"]
+    edits = (
+        Edit("session", "header", "第七十五届会议", "第七十六届会议", note="next session"),
+        Edit("placeholder", "PP2", "", "[●]", note="fill in", placeholder=True),
+        Edit("forward-session", new.paragraphs[-1].label, "第七十六届", "第七十七届"),
+    )
+    draft = Draft(previous=old, resolution=new, edits=edits)
+    data = draft_document(draft, cmp, author="Drafter", date=DATE)
+    check_package(data)
+    check_identities(data, old, new)
+    comments = xml_of(data, "word/comments.xml")
+    texts = ["".join(c.itertext()) for c in comments.iter(W + "comment")]
+    assert len(texts) == 3
+    assert any("placeholder" in t and "fill in" in t for t in texts)
+    assert all(c.get(W + "author") == "Drafter" for c in comments.iter(W + "comment"))
+    root = xml_of(data)
+    starts = [el.get(W + "id") for el in root.iter(W + "commentRangeStart")]
+    refs = [el.get(W + "id") for el in root.iter(W + "commentReference")]
+    assert sorted(starts) == sorted(refs) and len(starts) == 3
+    yellow = ["".join(r.itertext()) for r in root.iter(W + "r")
+              if r.find(f"{W}rPr/{W}highlight[@{W}val='yellow']") is not None]
+    assert "[●]" in yellow
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_zh_and_en_redlines_to_pdf(redlines, tmp_path):
+    paths = [redlines[n][4] for n in ("zh-seed-synthetic-move-insert-delete-footnote-brackets",
+                                      "en-75-180-synthetic-move-insert-delete-footnote-brackets")]
+    proc = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *map(str, paths)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for p in paths:
+        pdf = tmp_path / (p.stem + ".pdf")
+        assert pdf.exists() and pdf.stat().st_size > 10_000

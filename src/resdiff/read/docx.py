@@ -6,8 +6,8 @@ WordprocessingML parts directly with lxml (python-docx's own XML library):
 
 - ``docx_content(source, view)`` → :class:`DocxContent`: every body paragraph as Word shows it in the
   chosen view, with its automatic number rendered from numbering.xml, the offsets of its footnote
-  references, its emphasised (bold/italic) opening words, plus the footnote bodies and the number of
-  tracked revisions.
+  references (and of NOTEREF fields, Word's way to cite a footnote again), its emphasised (bold/italic)
+  opening words, plus the footnote bodies and the number of tracked revisions.
 - ``docx_paragraphs(source, view)`` → the visible text of each paragraph (number + separator + text),
   the exact strings a redline check compares.
 - ``read_docx(path, lang, view="accept")`` → :class:`resdiff.model.Resolution`.
@@ -31,7 +31,7 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Union
 
@@ -545,9 +545,9 @@ class _Collector:
                 self.add("\u2011", emphasised)
             elif tag == _w("sym"):
                 code = child.get(_w("char"), "")
-                if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code):
-                    value = int(code, 16)
-                    self.add(chr(value - 0xF000 if 0xF020 <= value <= 0xF0FF else value), emphasised)
+                if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) and int(code, 16) <= 0x10FFFF:
+                    # symbol fonts use private-use code points; kept as they are rather than guessed
+                    self.add(chr(int(code, 16)), emphasised)
             elif tag == _w("footnoteReference"):
                 if not self._in_code():
                     self.refs.append(FootnoteRef(self.length, child.get(_w("id"), "")))
@@ -715,16 +715,7 @@ _SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies"
 _AUTO_OP_NUMBER = re.compile(rf"^[(（]?(\d{{1,3}})(?:\s*({_SUFFIXES}))?\s*[.．)）]?$")
 
 
-@dataclass
-class _Unit:
-    """One paragraph of the body while the resolution is assembled: text plus footnote marker offsets."""
-
-    text: str
-    refs: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, footnote id)
-    lead: str = ""
-
-
-def _tidy(text: str, refs: list[tuple[int, str]], lang: str) -> tuple[str, list[tuple[int, str]]]:
+def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     """Display text: tabs become spaces, manual line breaks join the lines (kept before a sub-paragraph
     marker), outer spaces go; footnote offsets follow every change."""
     from resdiff.normalize import is_cjk
@@ -839,7 +830,7 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
                 text, refs = text[cut:], [(max(o - cut, 0), fid) for o, fid in refs]
                 typed_lead = _op_number(lead)
                 lead = lead[typed_lead.end():] if typed_lead else lead
-        text, refs = _tidy(text, refs, language)
+        text, refs = _tidy(text, refs)
         if not marker and units and _SUBPARA.match(text) and number is None:
             m = _SUBPARA.match(text)
             marker, text = m.group(1), text[m.end():]

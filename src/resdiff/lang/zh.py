@@ -47,6 +47,29 @@ _TOKEN = re.compile(
 _IS_HAN = re.compile(rf"[{HAN}]+\Z")
 
 
+def import_jieba():
+    """Import jieba without letting it import ``pkg_resources``.
+
+    jieba's ``_compat`` tries ``import pkg_resources`` first; with setuptools < 82 installed (a fresh
+    Python 3.11 venv has 65) that costs ~150 ms and prints a deprecation warning. Marking the module as
+    absent for the duration of the import makes jieba take its plain-file fallback, which reads the same
+    dictionary file.
+    """
+    import sys
+
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     for piece, chinese in split_protected(text):
@@ -129,7 +152,7 @@ def make_tokenizer(dictionary: "_BlockDictionary | _FullDictionary"):
     """A new jieba.Tokenizer whose dictionary comes from ``dictionary`` (call its ``fetch`` before a cut)."""
     import logging
 
-    import jieba
+    jieba = import_jieba()
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
@@ -174,7 +197,7 @@ def cache_dir() -> Path:
 
 
 def cache_path(directory: Path | None = None) -> Path:
-    import jieba
+    jieba = import_jieba()
 
     dict_file = Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
     stat = dict_file.stat()
@@ -186,7 +209,7 @@ def cache_path(directory: Path | None = None) -> Path:
 
 def full_dictionary() -> tuple[dict[str, int], int]:
     """jieba's prefix dictionary with our user dictionary added, exactly as jieba builds it (slow)."""
-    import jieba
+    jieba = import_jieba()
 
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())

@@ -212,9 +212,11 @@ def full_dictionary() -> tuple[dict[str, int], int]:
     jieba = import_jieba()
 
     tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    with tokenizer.get_dict_file() as dict_file:  # jieba leaves files it opens itself unclosed
+        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(dict_file)
     tokenizer.initialized = True
-    tokenizer.load_userdict(str(USER_DICT))
+    with open(USER_DICT, "rb") as user_dict:
+        tokenizer.load_userdict(user_dict)
     return tokenizer.FREQ, tokenizer.total
 
 

@@ -311,6 +311,9 @@ def _parse_session(text: str) -> int | None:
     return None
 
 
+_DRAFT_SYMBOL = re.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.\-]*(?:\[●\])?)+")
+
+
 def _parse_header(lines: list[str], lang: str) -> dict:
     """Header fields from the header lines (furniture lines are recognised and ignored)."""
     h: dict = {}
@@ -362,6 +365,8 @@ def _parse_header(lines: list[str], lang: str) -> dict:
             agenda_title = None
         elif any(p.match(line) for p in _FURNITURE) and _SYMBOL_IN.fullmatch(line):
             h.setdefault("symbol", line)
+        elif _DRAFT_SYMBOL.fullmatch(line):
+            h.setdefault("symbol", line)  # a draft's own symbol, possibly with a placeholder: A/C.3/76/L.[●]
         elif any(p.match(line) for p in _FURNITURE):
             pass
         elif h.get("body") and line in ("General Assembly", "Human Rights Council", "Security Council"):

@@ -165,3 +165,44 @@ def test_help_lists_commands():
     assert result.exit_code == 0
     for cmd in ("parse", "compare", "redline", "draft"):
         assert cmd in result.stdout
+
+
+def test_draft_terminal_lists_the_edits():
+    result = run("draft", SEED)
+    assert result.exit_code == 0, result.stderr
+    assert "第七十六届会议" in result.stdout and "75/180" in result.stdout and "第七十七届会议" in result.stdout
+    assert "recall-chain" in result.stdout and "forward-session" in result.stdout
+
+
+def test_draft_json_has_parse_shape_plus_edits():
+    result = run("draft", corpus("A_RES_74_153.en.txt"), "--format", "json", "--agenda-item", "72 (b)")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["header"]["session"] == 75 and data["header"]["agenda_item"] == "72(b)"
+    assert {"rule", "label", "before", "after", "note"} <= set(data["edits"][0])
+    op17 = next(p for p in data["paragraphs"] if p["label"] == "OP17")
+    assert "at its seventy-sixth session" in op17["text"]
+
+
+def test_draft_text_output_reads_back_as_the_draft(tmp_path):
+    out = tmp_path / "draft.txt"
+    result = run("draft", SEED, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "recall-chain" in result.stderr  # the list of edits still reaches the drafter
+    back = json.loads(run("parse", out, "--format", "json").stdout)
+    assert back["header"]["session"] == 76 and back["header"]["symbol"] == "A/C.3/76/L.[●]"
+    pp3 = next(p for p in back["paragraphs"] if p["label"] == "PP3")
+    assert "第 75/180 号决议" in pp3["text"] and "74/153" not in pp3["text"]
+    assert len(back["paragraphs"]) == 32
+
+
+def test_draft_without_a_session_suggests_the_option(tmp_path):
+    """Synthetic: the seed's paragraphs without its header lines (no session, no resolution number)."""
+    text = SEED.read_text(encoding="utf-8")
+    body = text[text.index("大会，"):]
+    path = tmp_path / "nohead.txt"
+    path.write_text(body, encoding="utf-8")
+    assert_user_error(run("draft", path), "--session")
+    result = run("draft", path, "--session", "76", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["header"]["session"] == 76

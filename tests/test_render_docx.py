@@ -411,3 +411,19 @@ def test_libreoffice_converts_zh_and_en_redlines_to_pdf(redlines, tmp_path):
     for p in paths:
         pdf = tmp_path / (p.stem + ".pdf")
         assert pdf.exists() and pdf.stat().st_size > 10_000
+
+
+def test_templates_define_every_style_the_renderer_uses_and_package_copies_match_the_repo():
+    import docx
+
+    from resdiff.render.docx import STYLE_NAMES
+
+    root = TESTS.parent
+    for lang in ("zh", "en"):
+        repo = (root / "templates" / f"resolution-{lang}.docx").read_bytes()
+        package = (root / "src" / "resdiff" / "templates" / f"resolution-{lang}.docx").read_bytes()
+        assert repo == package, f"run templates/build_templates.py: package copy of {lang} differs"
+        ids = {s.style_id for s in docx.Document(io.BytesIO(repo)).styles}
+        assert set(STYLE_NAMES) | {"FootnoteText", "FootnoteReference", "CommentText", "CommentReference"} <= ids
+        section = docx.Document(io.BytesIO(repo)).sections[0]
+        assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)

@@ -506,13 +506,14 @@ class _Writer:
         self.revisions = Revisions(author, date)
         self.notes_root = None
         self.next_note = 1
-        self.styles = {sid: self.doc.styles[name] for sid, name in STYLE_NAMES.items()}
         self.paragraphs: list = []  # python-docx paragraphs, one per plan
 
     def write(self, plans: list[ParaPlan]) -> None:
         moves: dict[tuple[str, str], list] = {}
         for plan in plans:
-            p = self.doc.add_paragraph(style=self.styles[plan.style.style])
+            p = self.doc.add_paragraph()
+            # By style id: python-docx's lookup by style name scans every style of the template each time.
+            p._p.style = plan.style.style
             self.paragraphs.append(p)
             self._content(p, plan)
             if plan.move:

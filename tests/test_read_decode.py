@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from conftest import SEED
+from conftest import CORPUS as CORPUS_DIR, SEED
 from resdiff.errors import UserError
 from resdiff.read.decode import decode_bytes
 from resdiff.read.text import parse_text
@@ -70,3 +70,18 @@ def test_control_characters_without_nul_are_refused():
 def test_utf16_bom_with_broken_body_is_refused():
     with pytest.raises(UserError):
         decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8", "x")  # lone surrogate
+
+
+def test_windows_1252_text_is_named_with_a_conversion_hint():
+    """Synthetic: the English 74/153 saved as Windows-1252 (curly quotes become single high bytes)."""
+    data = (CORPUS_DIR / "A_RES_74_153.en.txt").read_text(encoding="utf-8").encode("cp1252", errors="replace")
+    with pytest.raises(UserError) as err:
+        decode_bytes(data, "old.txt")
+    assert "Windows-1252" in err.value.message and "UTF-8" in err.value.hint
+
+
+def test_utf16_without_bom_is_named_with_a_conversion_hint():
+    data = (CORPUS_DIR / "A_RES_74_153.en.txt").read_text(encoding="utf-8").encode("utf-16-le")
+    with pytest.raises(UserError) as err:
+        decode_bytes(data, "old.txt")
+    assert "UTF-16" in err.value.message and "iconv" in err.value.hint

@@ -52,6 +52,11 @@ def decode_bytes(data: bytes, source: str) -> str:
                 raise _not_text(source)
             return _normalise_newlines(text)
     if b"\x00" in data:
+        if _looks_like_utf16_without_bom(data):
+            raise UserError(
+                f"{source} looks like UTF-16 text without a byte-order mark, which cannot be read reliably",
+                "save it as UTF-8 (or UTF-16 with BOM), e.g. `iconv -f UTF-16LE -t UTF-8 IN > OUT`",
+            )
         raise _not_text(source)
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -61,4 +66,25 @@ def decode_bytes(data: bytes, source: str) -> str:
         if _looks_binary(text):
             raise _not_text(source)
         return _normalise_newlines(text)
+    if _looks_like_single_byte_text(data):
+        # Windows-1252 / Latin-1 (Word's "plain text" on Western systems): we refuse to guess which.
+        raise UserError(
+            f"{source} is text in a legacy single-byte encoding (such as Windows-1252 or Latin-1), not UTF-8",
+            "save it as UTF-8 (Word: Save As → Plain Text → Unicode (UTF-8)), "
+            "or convert it: `iconv -f WINDOWS-1252 -t UTF-8 IN > OUT`",
+        )
     raise _not_text(source)
+
+
+def _looks_like_utf16_without_bom(data: bytes) -> bool:
+    """ASCII-heavy UTF-16: a NUL in (almost) every other byte."""
+    sample = data[:4000]
+    odd, even = sample[1::2], sample[0::2]
+    return len(sample) >= 20 and (odd.count(0) > 0.8 * len(odd) or even.count(0) > 0.8 * len(even))
+
+
+def _looks_like_single_byte_text(data: bytes) -> bool:
+    """Mostly printable ASCII with scattered high bytes, and no control bytes: text, just not UTF-8."""
+    printable = sum(1 for b in data if 32 <= b < 127 or b in (9, 10, 13))
+    high = sum(1 for b in data if b >= 0x80)
+    return printable + high == len(data) and high <= 0.3 * len(data)

@@ -43,7 +43,10 @@ def _check_docx(path: Path, data: bytes) -> None:
 
 
 def read_file(path: str | Path, lang: str | None = None) -> Resolution:
-    """Read a resolution from ``path`` (.docx, or text in UTF-8 / UTF-16 / GB18030). ``lang`` overrides detection."""
+    """Read a resolution from ``path`` (.docx, an HTML page, or text in UTF-8 / UTF-16 / GB18030).
+
+    ``lang`` overrides language detection.
+    """
     path = Path(path)
     if lang is not None and lang not in ("zh", "en", "other"):
         raise UserError(f"unknown language {lang!r}", "use --lang zh, --lang en or --lang other")
@@ -72,10 +75,19 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
         from resdiff.read.docx import read_docx  # python-docx/lxml load only when a .docx is read
 
         return read_docx(path, lang=lang)
+    if data.startswith(b"%PDF"):
+        raise UserError(
+            f"{path} is a PDF file; resdiff reads text, not PDF",
+            "extract its text first (`pdftotext -layout FILE.pdf FILE.txt`, or copy the text from a PDF viewer "
+            "into a .txt file), or give the Word version",
+        )
     from resdiff.read.decode import decode_bytes
+    from resdiff.read.html import html_to_text, looks_like_html
     from resdiff.read.text import parse_text
 
     text = decode_bytes(data, str(path))
+    if looks_like_html(text):
+        text = html_to_text(text)
     if not text.strip():
         raise UserError(f"{path} is empty (only spaces or blank lines)", "give the file that holds the resolution text")
     resolution = parse_text(text, lang=lang, source=str(path))

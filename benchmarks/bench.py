@@ -90,7 +90,10 @@ def main() -> None:
     old_text, new_text = resolution_text(old), resolution_text(new)
     compare(old, new)  # warm: jieba dictionary loaded once per process
     cmp = compare(old, new)
-    print(f"\nseed pair: {len(old.paragraphs)} → {len(new.paragraphs)} paragraphs; summary {cmp.summary}")
+    changes = sum(1 for p in cmp.pairs if p.status not in ("inserted", "deleted") for s in p.segments if s.op != "equal")
+    counts = ", ".join(f"{k} {v}" for k, v in cmp.summary.items() if v)
+    print(f"\nseed pair: {len(old.paragraphs)} → {len(new.paragraphs)} paragraphs; {counts}; "
+          f"{changes} word-level change runs")
     t_res = timed(lambda: compare(old, new), repeat)
     t_base = timed(lambda: baseline_diff(old_text, new_text), repeat)
     print(f"  in-process compare      resdiff {t_res * 1000:8.1f} ms   baseline (char dmp) {t_base * 1000:8.1f} ms"

@@ -79,3 +79,31 @@ def test_python_api_takes_paths():
     cmp = resdiff.compare(str(corpus("A_RES_51_102.zh.excerpt.txt")), str(corpus("A_RES_55_105.zh.excerpt.txt")))
     assert cmp.has_differences
     assert cmp.summary["moved"] + cmp.summary["modified"] > 0
+
+
+def test_layout_noise_is_cut_into_small_pieces_that_rebuild_both_texts_55_109_to_75_180():
+    """Real pair: half-width punctuation (web, 2000) against full-width (PDF, 2020)."""
+    old, new = read_file(corpus("A_RES_55_109.zh.excerpt.txt")), read_file(SEED)
+    cmp = compare(old, new)
+    layout = [s for p in cmp.pairs for s in p.segments if s.op == "equal" and s.old_text is not None]
+    assert layout and all(s.text and s.old_text and s.text != s.old_text for s in layout)
+    assert (",", "，") in [(s.old_text, s.text) for s in layout]
+    # a comma, or " 1993 年 6" for "1993年6", never the sentence around them
+    assert max(len(s.text) for s in layout) <= 10
+    for p in cmp.pairs:
+        o = "\n".join(old.paragraphs[i].text for i in p.old_index)
+        n = "\n".join(new.paragraphs[i].text for i in p.new_index)
+        assert rebuild(p.segments, "old") == o and rebuild(p.segments, "new") == n
+
+
+def test_header_lines_are_matched_by_role_and_diffed_in_the_comparison():
+    old, new = read_file(corpus("A_RES_74_153.en.txt")), read_file(corpus("A_RES_75_180.en.txt"))
+    cmp = compare(old, new)
+    roles = [line.role for line in cmp.header_lines]
+    assert "title" in roles and "author" in roles and roles[-1].startswith("closing")
+    for line in cmp.header_lines:
+        assert rebuild(line.segments, "old") == (line.old or "")
+        assert rebuild(line.segments, "new") == (line.new or "")
+    title = next(line for line in cmp.header_lines if line.role == "title")
+    assert ("delete", "74/153") in [(s.op, s.text) for s in title.segments]
+    assert all(s.op == "equal" for line in compare(new, new).header_lines for s in line.segments)

@@ -15,6 +15,7 @@ from resdiff.model import (
     Comparison,
     FootnoteChange,
     HeaderChange,
+    HeaderLine,
     PairDiff,
     Paragraph,
     Resolution,
@@ -37,7 +38,7 @@ def compare(old: Resolution, new: Resolution, strict: bool = False) -> Compariso
     notes = tuple(f"{side}: {note}" for side, res in (("old", old), ("new", new)) for note in res.notes)
     return Comparison(
         old=old, new=new, pairs=pairs, header_changes=header_changes(old, new, strict), strict=strict,
-        notes=notes,
+        notes=notes, header_lines=header_lines(old, new, lang, strict),
     )
 
 
@@ -60,7 +61,7 @@ def _pair_diff(old: Resolution, new: Resolution, ap: AlignedPair, lang: str, str
     elif not ap.new:
         segments = (Segment("delete", old_text),)
     else:
-        segments = diff_words(old_text, new_text, lang, strict=strict)
+        segments = layout_pieces(diff_words(old_text, new_text, lang, strict=strict))
     text_changed = any(s.op != "equal" for s in segments)
     footnotes = _footnote_changes(old, new, ap, lang, strict)
     status = ap.status
@@ -98,7 +99,7 @@ def _footnote_changes(
         elif n is None:
             changes.append(FootnoteChange(o, None, (Segment("delete", o_text),) if o_text else ()))
         elif (o_text != n_text) if strict else (normalize(o_text) != normalize(n_text)):
-            changes.append(FootnoteChange(o, n, diff_words(o_text, n_text, lang, strict=strict)))
+            changes.append(FootnoteChange(o, n, layout_pieces(diff_words(o_text, n_text, lang, strict=strict))))
     return tuple(changes)
 
 
@@ -119,3 +120,127 @@ def header_changes(old: Resolution, new: Resolution, strict: bool = False) -> tu
         if not same:
             changes.append(HeaderChange(name, a_s, b_s))
     return tuple(changes)
+
+
+# ── printed header and closing lines ─────────────────────────────────────────────────────────────
+
+def printed_header_lines(res: Resolution) -> list[tuple[str, str]]:
+    """(role, text) of the lines a document prints before its first paragraph, then of its closing
+    lines (roles "closing0", "closing1" …), as the Word writer lays them out."""
+    h = res.header
+    zh = res.language == "zh"
+    lines: list[tuple[str, str]] = []
+
+    def add(role: str, text: str | None) -> None:
+        if text:
+            lines.append((role, text))
+
+    add("session", h.session_text)
+    if h.agenda_item:
+        add("agenda_item", f"议程项目 {h.agenda_item}" if zh else f"Agenda item {h.agenda_item}")
+    add("agenda_title", h.agenda_title)
+    if not h.number:
+        add("symbol", h.symbol)  # a draft shows its own symbol; an adopted text shows its number
+    add("sponsors", h.sponsors)
+    add("adoption", h.adoption)
+    add("report", h.report)
+    if h.title:
+        add("title", f"{h.number}. {h.title}" if h.number else h.title)
+    add("author", h.author)
+    lines += [(f"closing{k}", line) for k, line in enumerate(h.closing) if line]
+    return lines
+
+
+def header_lines(old: Resolution, new: Resolution, lang: str, strict: bool = False) -> tuple[HeaderLine, ...]:
+    """Printed lines matched by role, in the new order with each old-only line right after its old
+    predecessor; changed lines diffed word by word (layout noise cut small, as in paragraphs)."""
+    old_lines, new_lines = printed_header_lines(old), printed_header_lines(new)
+    old_text, new_text = dict(old_lines), dict(new_lines)
+    order = [role for role, _ in new_lines]
+    for k, (role, _) in enumerate(old_lines):
+        if role not in new_text:
+            prev = next((r for r, _ in reversed(old_lines[:k]) if r in order), None)
+            order.insert(order.index(prev) + 1 if prev else 0, role)
+    out = []
+    for role in order:
+        o, n = old_text.get(role), new_text.get(role)
+        if o is not None and n is not None:
+            segments = (Segment("equal", n),) if o == n else layout_pieces(diff_words(o, n, lang, strict=strict))
+        elif n is not None:
+            segments = (Segment("insert", n),)
+        else:
+            segments = (Segment("delete", o),)
+        out.append(HeaderLine(role, o, n, segments))
+    return tuple(out)
+
+
+# ── layout noise, cut small ───────────────────────────────────────────────────────────────────────
+
+def layout_pieces(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Cut every "equal" run whose sides differ by layout noise into the characters that really differ
+    (each carrying its ``old_text``) and plain equal runs around them.
+
+    A Word redline shows a layout difference as its own deletion + insertion (so that rejecting all gives
+    the old characters exactly); cut small, that is "，" for "," or "1993" for " 1993", not a whole
+    sentence struck through. Neither side of a piece is ever empty: a space that exists on one side only
+    takes one neighbouring character with it (" 1993" ← "1993" becomes " 1" ← "1" + "993")."""
+    out: list[Segment] = []
+    for seg in segments:
+        if seg.op == "equal" and seg.old_text is not None and seg.old_text != seg.text:
+            for old, new in _char_pieces(seg.old_text, seg.text):
+                out.append(Segment("equal", new, None if old == new else old))
+        elif seg.op == "equal" and seg.old_text == seg.text:
+            out.append(Segment("equal", seg.text))
+        else:
+            out.append(seg)
+    merged: list[Segment] = []
+    for seg in out:  # neighbouring plain equal runs become one
+        if merged and seg.op == "equal" and seg.old_text is None and merged[-1].op == "equal" \
+                and merged[-1].old_text is None:
+            merged[-1] = Segment("equal", merged[-1].text + seg.text)
+        else:
+            merged.append(seg)
+    return tuple(merged)
+
+
+def _char_pieces(old: str, new: str) -> list[tuple[str, str]]:
+    """(old piece, new piece) in order: same pieces and differing pieces, none empty on either side."""
+    from difflib import SequenceMatcher
+
+    pieces: list[list[str]] = []
+    i = j = 0
+    for a, b, size in SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks():
+        if a > i or b > j:
+            pieces.append([old[i:a], new[j:b]])
+        if size:
+            pieces.append([old[a:a + size], new[b:b + size]])
+        i, j = a + size, b + size
+    for k, (o, n) in enumerate(pieces):
+        if o == n or (o and n):
+            continue
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        prev = pieces[k - 1] if k else None
+        if nxt is not None and nxt[0] == nxt[1] and nxt[0]:
+            ch = nxt[0][0]
+            pieces[k] = [o + ch, n + ch]
+            nxt[0] = nxt[1] = nxt[0][1:]
+        elif prev is not None and prev[0] == prev[1] and prev[0]:
+            ch = prev[0][-1]
+            pieces[k] = [ch + o, ch + n]
+            prev[0] = prev[1] = prev[0][:-1]
+    # Neighbouring differing pieces (a borrowed character can leave them side by side) become one.
+    out: list[tuple[str, str]] = []
+    for o, n in pieces:
+        if not o and not n:
+            continue
+        if out and o != n and out[-1][0] != out[-1][1]:
+            out[-1] = (out[-1][0] + o, out[-1][1] + n)
+        else:
+            out.append((o, n))
+    # A piece still empty on one side (possible only when nothing else is left) joins its neighbour.
+    while any((not o) != (not n) for o, n in out) and len(out) > 1:
+        k = next(k for k, (o, n) in enumerate(out) if (not o) != (not n))
+        other = k - 1 if k else k + 1
+        lo, hi = min(k, other), max(k, other)
+        out[lo:hi + 1] = [(out[lo][0] + out[hi][0], out[lo][1] + out[hi][1])]
+    return out

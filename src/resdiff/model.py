@@ -164,6 +164,19 @@ class HeaderChange:
 
 
 @dataclass(frozen=True)
+class HeaderLine:
+    """A line of the header or of the closing lines, as a Word document prints it, matched by role
+    ("session", "agenda_item", "title", "author", "closing0" …) between the two versions; ``segments``
+    is its word diff (one "equal" run when the line is the same, all "insert"/"delete" when one side
+    has no such line)."""
+
+    role: str
+    old: str | None
+    new: str | None
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
 class Comparison:
     old: Resolution
     new: Resolution
@@ -171,6 +184,7 @@ class Comparison:
     header_changes: tuple[HeaderChange, ...]
     strict: bool = False
     notes: tuple[str, ...] = ()  # fallbacks and reader notes, shown by every renderer
+    header_lines: tuple[HeaderLine, ...] = ()  # printed header then closing lines, in reading order
 
     @property
     def summary(self) -> dict[str, int]:

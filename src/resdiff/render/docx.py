@@ -1,7 +1,7 @@
 """Word output: a clean resolution, a redline with real tracked changes, a draft with comments.
 
 Everything is built in two steps:
-1. *plan*: the Comparison (never re-diffed) becomes a list of Word paragraphs (``ParaPlan``), each a list
+1. *plan*: the Comparison (never re-diffed: paragraphs, footnotes and header lines all come diffed) becomes a list of Word paragraphs (``ParaPlan``), each a list
    of pieces of text with a revision state (None, "ins", "del", "moveFrom", "moveTo"), emphasis and
    footnote references, plus the state of its paragraph mark;
 2. *write*: python-docx builds paragraphs and runs on the UN template; ``render.wordxml`` (the only
@@ -13,7 +13,13 @@ Rules that keep accept-all = new text and reject-all = old text:
 - a Word paragraph takes the style of the line its mark closes (new side for kept/inserted marks, old
   side for deleted ones), because a removed mark merges its text into the next paragraph;
 - old-only paragraphs (deleted, moved-from) are placed right after their old predecessor, so the old
-  side reads in old order and the new side in new order.
+  side reads in old order and the new side in new order;
+- layout noise (an "equal" segment whose ``old_text`` differs: spaces around digits, "," for "，") is a
+  real deletion of ``old_text`` + insertion of ``text``, so rejecting all gives the old characters
+  exactly, but filed under the author ``f"{author} (layout)"`` (same date, same id counter): a drafter
+  hides it in Word with Review → Show Markup → Specific People and keeps the real changes, which stay
+  under ``author``. With ``--strict`` the comparison already makes these insert/delete segments, so they
+  are ordinary changes by ``author``. Markup style (no revisions) prints only the new side of them.
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ class Piece:
     italic: bool = False
     highlight: bool = False
     note: "NotePlan | None" = None  # a footnote reference instead of text
+    layout: bool = False  # a layout-noise revision (written under the "(layout)" author)
 
 
 @dataclass
@@ -79,6 +86,7 @@ class ParaPlan:
     style: LineStyle
     pieces: list[Piece] = field(default_factory=list)
     mark: str | None = None  # revision state of the paragraph mark
+    mark_layout: bool = False  # the mark's revision is layout noise
     move: tuple[str, str] | None = None  # (kind, name) of the move range this paragraph belongs to
     closes_old: int | None = None  # old paragraph index whose last line this (kept-on-reject) mark ends
 
@@ -111,13 +119,14 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
     old_off = new_off = 0
     old_line = new_line = 0
 
-    def close(mark_state: str | None, side: str, closes_old_line: bool) -> None:
+    def close(mark_state: str | None, side: str, closes_old_line: bool, layout: bool = False) -> None:
         nonlocal current
         line = (new.lines[new_line] if side == "new" else old.lines[old_line])
         closes = None
         if closes_old_line and old.line_par and old.line_par[old_line][1]:
             closes = old.line_par[old_line][0]
-        plans.append(ParaPlan(style=line, pieces=current, mark=mark_state, closes_old=closes))
+        plans.append(ParaPlan(style=line, pieces=current, mark=mark_state, closes_old=closes,
+                              mark_layout=layout and mark_state is not None))
         current = []
 
     def notes_at(side: Side | None, pos: int) -> None:
@@ -127,15 +136,17 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
             current.append(Piece(state=state, note=note))
 
     for seg in segments:
-        state = states[seg.op]
-        if seg.op == "equal" and seg.old_text is not None and seg.old_text.count("\n") != seg.text.count("\n"):
-            # Layout noise that moves a paragraph boundary cannot stay invisible: track it.
-            parts = [Segment("delete", seg.old_text), Segment("insert", seg.text)]
-            sub = parts
+        layout = False
+        if seg.op == "equal" and seg.old_text is not None and seg.old_text != seg.text:
+            # Layout noise (the comparison cut it small): a real deletion of the old characters and
+            # insertion of the new ones, so rejecting all gives the old text exactly; the writer files
+            # them under the "(layout)" author.
+            sub = [Segment("delete", seg.old_text), Segment("insert", seg.text)]
+            layout = True
         else:
             sub = [seg]
         for s in sub:
-            st = states[s.op] if s is not seg else state
+            st = PAIR_STATES[s.op] if layout else states[s.op]
             if s.op == "equal":
                 old_len = len(s.old_text) if s.old_text is not None else len(s.text)
                 lockstep = old_len == len(s.text)
@@ -159,21 +170,21 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
                 for ch in s.text:
                     notes_at(new, new_off)
                     if ch == "\n":
-                        close(st, "new", False)
+                        close(st, "new", False, layout)
                         new_line += 1
                     else:
                         bold, italic = new.style_at(new_off)
-                        current.append(Piece(ch, st, bold, italic, new.highlighted(new_off)))
+                        current.append(Piece(ch, st, bold, italic, new.highlighted(new_off), layout=layout))
                     new_off += 1
             else:  # delete
                 for ch in s.text:
                     notes_at(old, old_off)
                     if ch == "\n":
-                        close(st, "old", True)
+                        close(st, "old", True, layout)
                         old_line += 1
                     else:
                         bold, italic = old.style_at(old_off)
-                        current.append(Piece(ch, st, bold, italic))
+                        current.append(Piece(ch, st, bold, italic, layout=layout))
                     old_off += 1
     # Footnote markers at the very end of the text, then the block's own final mark.
     notes_at(old, old_off)
@@ -196,11 +207,12 @@ def _merge_pieces(plan: ParaPlan) -> ParaPlan:
         last = merged[-1] if merged else None
         if (
             last is not None and p.note is None and last.note is None
-            and (last.state, last.bold, last.italic, last.highlight) == (p.state, p.bold, p.italic, p.highlight)
+            and (last.state, last.bold, last.italic, last.highlight, last.layout)
+            == (p.state, p.bold, p.italic, p.highlight, p.layout)
         ):
             last.text += p.text
         else:
-            merged.append(Piece(p.text, p.state, p.bold, p.italic, p.highlight, p.note))
+            merged.append(Piece(p.text, p.state, p.bold, p.italic, p.highlight, p.note, p.layout))
     plan.pieces = merged
     return plan
 
@@ -261,6 +273,25 @@ def _plain_note(res: Resolution, number: int, state: str | None, new_number: int
     return NotePlan([Piece(_note_text(res, number), state)], number=new_number)
 
 
+def _note_pieces(segments) -> list[Piece]:
+    pieces = []
+    for s in segments:
+        if s.op == "equal" and s.old_text is not None and s.old_text != s.text:
+            pieces.append(Piece(s.old_text.replace("\n", " "), "del", layout=True))
+            pieces.append(Piece(s.text.replace("\n", " "), "ins", layout=True))
+        else:
+            pieces.append(Piece(s.text.replace("\n", " "), PAIR_STATES[s.op]))
+    return pieces
+
+
+def _layout_note(old: str, new: str) -> list[Piece]:
+    """A paired footnote the comparison found unchanged: same text, or different only by layout noise
+    (the comparison keeps no segments for it), then shown whole as a layout revision."""
+    if old == new or not old:
+        return [Piece(new, None)]
+    return [Piece(old, "del", layout=True), Piece(new, "ins", layout=True)]
+
+
 def _attach_notes(cmp: Comparison, pd: PairDiff, old: Side | None, old_markers, new: Side | None,
                   new_markers, states: dict) -> None:
     """Footnote references of a block: paired notes (in marker order, as compare pairs them) sit at the
@@ -272,9 +303,9 @@ def _attach_notes(cmp: Comparison, pd: PairDiff, old: Side | None, old_markers, 
             o = old_markers[k][0]
             change = changes.get((o, number))
             if change is not None:
-                pieces = [Piece(s.text.replace("\n", " "), PAIR_STATES[s.op]) for s in change.segments]
+                pieces = _note_pieces(change.segments)
             else:
-                pieces = [Piece(_note_text(cmp.new, number), None)]
+                pieces = _layout_note(_note_text(cmp.old, o), _note_text(cmp.new, number))
             note, state = NotePlan(pieces, number=number), None
         else:
             state = states["insert"]
@@ -308,70 +339,24 @@ def _pair_block(cmp: Comparison, pd: PairDiff, kind: str, highlight: bool) -> li
     return _block(segments, old, new, states)
 
 
-def _header_lines(res: Resolution) -> list[tuple[str, str, str]]:
-    """(role, text, style id) of the lines before the first paragraph, then the closing lines."""
-    h = res.header
-    zh = res.language == "zh"
-    lines = []
-
-    def add(role, text, style="UNHeader"):
-        if text:
-            lines.append((role, text, style))
-
-    add("session", h.session_text)
-    if h.agenda_item:
-        add("agenda_item", f"议程项目 {h.agenda_item}" if zh else f"Agenda item {h.agenda_item}")
-    add("agenda_title", h.agenda_title)
-    if not h.number:
-        add("symbol", h.symbol)  # a draft shows its own symbol; an adopted text shows its number
-    add("sponsors", h.sponsors)
-    add("adoption", h.adoption)
-    add("report", h.report)
-    if h.title:
-        add("title", f"{h.number}. {h.title}" if h.number else h.title, "UNTitle")
-    add("author", h.author, "UNAuthor")
-    return lines
+def _style_of(role: str) -> str:
+    if role.startswith("closing"):
+        return "UNClosing"
+    return {"title": "UNTitle", "author": "UNAuthor"}.get(role, "UNHeader")
 
 
-def _closing_lines(res: Resolution) -> list[tuple[str, str, str]]:
-    return [(f"closing{k}", line, "UNClosing") for k, line in enumerate(res.header.closing) if line]
-
-
-def _line_diff(old: str, new: str, lang: str, strict: bool) -> tuple[Segment, ...]:
-    # Header lines are not paragraphs, so the Comparison carries no segments for them.
-    from resdiff.worddiff import diff_words
-
-    return diff_words(old, new, lang, strict=strict)
-
-
-def _header_block(old_lines, new_lines, lang: str, highlight: bool, strict: bool) -> list[ParaPlan]:
-    """Header (or closing) lines matched by role; changed lines diffed word by word."""
-    old_by_role = {role: (text, style) for role, text, style in old_lines}
-    new_roles = [role for role, _, _ in new_lines]
-    order: list[str] = []
-    for role, _, _ in new_lines:
-        # old-only roles go right after their old predecessor
-        order.append(role)
-    for k, (role, _, _) in enumerate(old_lines):
-        if role not in new_roles:
-            prev = next((r for r, _, _ in reversed(old_lines[:k]) if r in order), None)
-            order.insert(order.index(prev) + 1 if prev else 0, role)
-    new_by_role = {role: (text, style) for role, text, style in new_lines}
+def _header_block(lines, highlight: bool) -> list[ParaPlan]:
+    """Header (or closing) lines as the comparison matched and diffed them (Comparison.header_lines)."""
     plans: list[ParaPlan] = []
-    for role in order:
-        o, n = old_by_role.get(role), new_by_role.get(role)
-        key = f"header:{role}"
-        old_side = Side(o[0], [LineStyle(o[1], key=key)]) if o else None
+    for line in lines:
+        key = f"header:{line.role}"
+        style = _style_of(line.role)
+        old_side = Side(line.old, [LineStyle(style, key=key)]) if line.old is not None else None
         new_side = None
-        if n:
-            new_side = Side(n[0], [LineStyle(n[1], key=key)], highlight=_placeholders(n[0]) if highlight else [])
-        if o and n:
-            segments = (Segment("equal", n[0]),) if o[0] == n[0] else _line_diff(o[0], n[0], lang, strict)
-        elif n:
-            segments = (Segment("insert", n[0]),)
-        else:
-            segments = (Segment("delete", o[0]),)
-        plans += _block(segments, old_side, new_side, PAIR_STATES)
+        if line.new is not None:
+            new_side = Side(line.new, [LineStyle(style, key=key)],
+                            highlight=_placeholders(line.new) if highlight else [])
+        plans += _block(line.segments, old_side, new_side, PAIR_STATES)
     return plans
 
 
@@ -407,7 +392,6 @@ def _entries(cmp: Comparison) -> tuple[list[tuple[str, PairDiff]], list[tuple[st
 
 
 def _redline_plans(cmp: Comparison, highlight: bool = False) -> list[ParaPlan]:
-    lang = cmp.new.language if cmp.new.language == cmp.old.language else "other"
     new_side, old_only = _entries(cmp)
     names: dict[int, str] = {}
 
@@ -436,9 +420,10 @@ def _redline_plans(cmp: Comparison, highlight: bool = False) -> list[ParaPlan]:
                 (k for k, plan in enumerate(body) if plan.closes_old is not None and plan.closes_old > first),
                 len(body))
         body[at:at] = block(kind, pd)
-    plans = _header_block(_header_lines(cmp.old), _header_lines(cmp.new), lang, highlight, cmp.strict)
+    closing = [line for line in cmp.header_lines if line.role.startswith("closing")]
+    plans = _header_block([line for line in cmp.header_lines if line not in closing], highlight)
     plans += body
-    plans += _header_block(_closing_lines(cmp.old), _closing_lines(cmp.new), lang, highlight, cmp.strict)
+    plans += _header_block(closing, highlight)
     _lean_marks_with_footnotes(plans)
     _settle_last_mark(plans)
     return plans
@@ -460,6 +445,7 @@ def _lean_marks_with_footnotes(plans: list[ParaPlan]) -> None:
         if (before.style.style == "UNOperative") != (plan.style.style == "UNOperative") or before.style.label or plan.style.label:
             continue
         before.mark, plan.mark = plan.mark, None
+        before.mark_layout, plan.mark_layout = plan.mark_layout, False
 
 
 def _settle_last_mark(plans: list[ParaPlan]) -> None:
@@ -472,10 +458,12 @@ def _settle_last_mark(plans: list[ParaPlan]) -> None:
         k -= 1
     if k == len(plans) or k == 0 or plans[k - 1].mark is not None:
         return
-    marks = [plan.mark for plan in plans[k:]]
-    for offset, mark in enumerate(marks):
+    marks = [(plan.mark, plan.mark_layout) for plan in plans[k:]]
+    for offset, (mark, layout) in enumerate(marks):
         plans[k - 1 + offset].mark = mark
+        plans[k - 1 + offset].mark_layout = layout
     plans[-1].mark = None
+    plans[-1].mark_layout = False
 
 
 def _identity(res: Resolution) -> Comparison:
@@ -484,7 +472,11 @@ def _identity(res: Resolution) -> Comparison:
                  similarity=1.0, segments=(Segment("equal", p.text),), old_index=(i,), new_index=(i,))
         for i, p in enumerate(res.paragraphs)
     )
-    return Comparison(old=res, new=res, pairs=pairs, header_changes=())
+    from resdiff.comparison import header_lines
+
+    # Every line equal to itself: header_lines diffs nothing, so no tokenizer is loaded.
+    return Comparison(old=res, new=res, pairs=pairs, header_changes=(),
+                      header_lines=header_lines(res, res, res.language))
 
 
 # ── write ─────────────────────────────────────────────────────────────────────────────────────────
@@ -504,6 +496,7 @@ class _Writer:
         self.doc = _template(language)
         self.track = style == "track"
         self.revisions = Revisions(author, date)
+        self.layout_author = f"{self.revisions.author} (layout)"
         self.notes_root = None
         self.next_note = 1
         self.paragraphs: list = []  # python-docx paragraphs, one per plan
@@ -535,10 +528,10 @@ class _Writer:
             wordxml.suppress_numbering(p._p)
         elif label:
             wordxml.suppress_numbering(p._p)
-        pieces = ([Piece(label, mark)] if label else []) + plan.pieces
+        pieces = ([Piece(label, mark, layout=plan.mark_layout)] if label else []) + plan.pieces
         self._runs(p, pieces)
         if self.track and mark:
-            self.revisions.mark_paragraph(p._p, mark)
+            self.revisions.mark_paragraph(p._p, mark, self.layout_author if plan.mark_layout else None)
 
     def _runs(self, p, pieces: list[Piece]) -> None:
         """Runs for ``pieces`` in paragraph ``p`` (body or footnote); consecutive runs with the same
@@ -548,18 +541,24 @@ class _Writer:
         from resdiff.render import wordxml
 
         pending: list = []
-        pending_state: str | None = None
+        pending_state: tuple[str | None, bool] = (None, False)
 
         def flush():
             nonlocal pending
-            if self.track and pending_state and pending:
-                self.revisions.wrap(pending, pending_state)
+            state, layout = pending_state
+            if self.track and state and pending:
+                self.revisions.wrap(pending, state, self.layout_author if layout else None)
             pending = []
 
         for piece in pieces:
-            if piece.state != pending_state:
+            if not self.track and piece.layout:
+                # Markup shows what was negotiated: layout noise is not, so only its new side is printed.
+                if piece.state in ("del", "moveFrom"):
+                    continue
+                piece = Piece(piece.text, None, piece.bold, piece.italic, piece.highlight, piece.note)
+            if (piece.state, piece.layout) != pending_state:
                 flush()
-                pending_state = piece.state
+                pending_state = (piece.state, piece.layout)
             if piece.note is not None:
                 r = wordxml.footnote_reference_run(self._footnote(piece.note))
                 p._p.append(r)
@@ -593,7 +592,13 @@ class _Writer:
         note_id = self.next_note
         self.next_note += 1
         fp = DocxParagraph(wordxml.add_footnote(self.notes_root, note_id), self.doc._body)
-        self._runs(fp, [Piece(" ", note.pieces[0].state if note.pieces else None)] + note.pieces)
+        # The space after the note's number belongs to the note: inserted/deleted with a whole new/old
+        # note, kept when the note's text only begins with a change.
+        first = note.pieces[0] if note.pieces else None
+        lead_state = None
+        if first is not None and not first.layout and all(pc.state == first.state for pc in note.pieces):
+            lead_state = first.state
+        self._runs(fp, [Piece(" ", lead_state)] + note.pieces)
         return note_id
 
     def comment(self, paragraph_index: int, text: str) -> None:

@@ -13,6 +13,15 @@ Insertion, deletion (deleted text in ``w:delText``)::
     <w:ins w:id="7" a><w:r><w:t xml:space="preserve">充分</w:t></w:r></w:ins>
     <w:del w:id="8" a><w:r><w:delText>加强</w:delText></w:r></w:del>
 
+Layout noise (spaces around digits, "," for "，") that the comparison does not count as a change is
+still written as a deletion + insertion, so that rejecting all gives the old characters exactly, but
+under its own author ``<author> (layout)`` (same date, ids from the same counter): in Word, Review → Show
+Markup → Specific People hides it and leaves the real changes. With ``--strict`` the comparison already
+makes such differences ordinary insert/delete segments, filed under the plain author::
+
+    <w:del w:id="5" w:author="resdiff (layout)" w:date="…"><w:r><w:delText>,</w:delText></w:r></w:del>
+    <w:ins w:id="6" w:author="resdiff (layout)" w:date="…"><w:r><w:t>，</w:t></w:r></w:ins>
+
 Whole inserted / deleted paragraph: the content as above AND the paragraph mark, so that rejecting /
 accepting leaves no empty paragraph behind (the mark revision sits in ``w:pPr/w:rPr``)::
 
@@ -92,18 +101,19 @@ class Revisions:
         self._next += 1
         return value
 
-    def _stamp(self, el, with_id: bool = True):
+    def _stamp(self, el, with_id: bool = True, author: str | None = None):
         if with_id:
             el.set(qn("w:id"), str(self.next_id()))
-        el.set(qn("w:author"), self.author)
+        el.set(qn("w:author"), author or self.author)
         el.set(qn("w:date"), self.date)
         return el
 
-    def wrap(self, runs: list, kind: RevisionKind):
-        """Wrap consecutive run elements (already in their paragraph) in one revision element."""
+    def wrap(self, runs: list, kind: RevisionKind, author: str | None = None):
+        """Wrap consecutive run elements (already in their paragraph) in one revision element
+        (``author``: another author than the package's, e.g. "resdiff (layout)")."""
         if not runs:
             return None
-        wrapper = self._stamp(OxmlElement(f"w:{kind}"))
+        wrapper = self._stamp(OxmlElement(f"w:{kind}"), author=author)
         runs[0].addprevious(wrapper)
         for r in runs:
             wrapper.append(r)  # moves the run into the wrapper
@@ -112,10 +122,10 @@ class Revisions:
                     t.tag = qn("w:delText")
         return wrapper
 
-    def mark_paragraph(self, p, kind: RevisionKind) -> None:
+    def mark_paragraph(self, p, kind: RevisionKind, author: str | None = None) -> None:
         """Revise the paragraph mark of ``p`` (w:pPr/w:rPr/w:ins etc.)."""
         rpr = _paragraph_mark_rpr(p)
-        mark = self._stamp(OxmlElement(f"w:{kind}"))
+        mark = self._stamp(OxmlElement(f"w:{kind}"), author=author)
         rpr.insert(0, mark)  # revision marks come first in CT_ParaRPr
 
     def move_range(self, p, kind: Literal["moveFrom", "moveTo"], name: str, end_p=None) -> None:

@@ -50,10 +50,16 @@ def _read(doc):
         if el.supportsService("com.sun.star.text.Paragraph"):
             # Footnote anchors come back as their number in getString(): keep only text portions.
             parts = []
+            in_noteref = False  # LibreOffice keeps a Word NOTEREF field as a fieldmark around its number
             portions = el.createEnumeration()
             while portions.hasMoreElements():
                 portion = portions.nextElement()
-                if portion.getPropertyValue("TextPortionType") != "Footnote":
+                kind = portion.getPropertyValue("TextPortionType")
+                if kind == "TextFieldStart":
+                    in_noteref = _field_code(portion).split()[:1] == ["NOTEREF"]
+                elif kind == "TextFieldEnd":
+                    in_noteref = False
+                elif kind != "Footnote" and not in_noteref:
                     parts.append(portion.getString())
             paragraphs.append("".join(parts).lstrip("\ufeff"))
             try:
@@ -63,6 +69,15 @@ def _read(doc):
     notes = doc.getFootnotes()
     footnotes = [notes.getByIndex(i).getString().lstrip("\ufeff").strip() for i in range(notes.getCount())]
     return {"paragraphs": paragraphs, "labels": labels, "footnotes": footnotes}
+
+
+def _field_code(portion):
+    try:
+        params = portion.getPropertyValue("Bookmark").getParameters()
+        name = "vnd.oasis.opendocument.field.code"
+        return params.getByName(name) if params.hasByName(name) else ""
+    except Exception:
+        return ""
 
 
 def main(paths):

@@ -545,11 +545,8 @@ def test_second_citation_of_a_footnote_through_a_noteref_field_is_a_marker_not_t
 
 # ── round trips through resdiff's own Word writer ─────────────────────────────────────────────────
 
-_REPEATED_NOTE = pytest.mark.xfail(strict=True, reason=(
-    "72/169 OP15 cites footnote 1 a second time; the Word writer gives that citation a new footnote (7) "
-    "where Word would use a NOTEREF field, which this reader reads as footnote 1"))
-_CORPUS_TEXTS = [pytest.param(p.name, marks=_REPEATED_NOTE) if p.name == "A_RES_72_169.en.txt" else p.name
-                 for p in sorted(CORPUS.glob("*.txt"))]
+# 72/169 OP15 cites footnote 1 a second time: the writer cites it with a NOTEREF field, read as note 1.
+_CORPUS_TEXTS = [p.name for p in sorted(CORPUS.glob("*.txt"))]
 
 
 @pytest.mark.parametrize("name", _CORPUS_TEXTS)

@@ -467,3 +467,27 @@ def test_templates_define_every_style_the_renderer_uses_and_package_copies_match
         assert set(STYLE_NAMES) | {"FootnoteText", "FootnoteReference", "CommentText", "CommentReference"} <= ids
         section = docx.Document(io.BytesIO(repo)).sections[0]
         assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+
+
+def test_72_169_second_citation_of_footnote_1_is_a_noteref_field_not_a_new_footnote():
+    """72/169 OP15 cites footnote 1 again: Word's NOTEREF field to a bookmark on the first reference."""
+    res = load(corpus("A_RES_72_169.en.txt"))
+    data = resolution_document(res)
+    root, notes = xml_of(data), xml_of(data, "word/footnotes.xml")
+    fields = [f.get(W + "instr") for f in root.iter(W + "fldSimple")]
+    assert len(fields) == 1 and fields[0].split()[0] == "NOTEREF" and "\\f" in fields[0].split()
+    name = fields[0].split()[1]
+    start = next(b for b in root.iter(W + "bookmarkStart") if b.get(W + "name") == name)
+    assert start.getnext().find(f"{W}footnoteReference").get(W + "id") == "1"
+    real_notes = [n for n in notes.iter(W + "footnote") if int(n.get(W + "id")) > 0]
+    assert len(real_notes) == len(res.footnotes)
+    assert resolve_package(data, accept=True)[1] == expected_notes(res)
+    if SOFFICE:  # LibreOffice reads the field as a reference, not as text, and keeps six notes
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "72-169.docx"
+            path.write_bytes(data)
+            got = run_libreoffice([path])[str(path)]["as_is"]
+        assert got["paragraphs"] == expected_lines(res)
+        assert len(got["footnotes"]) == len(res.footnotes)

@@ -71,6 +71,7 @@ class Piece:
 class NotePlan:
     pieces: list[Piece]
     number: int | None = None  # footnote number on the new side (for draft comments)
+    key: tuple[int, int] | None = None  # (old number, new number) of a note cited on both sides
 
 
 @dataclass
@@ -306,7 +307,7 @@ def _attach_notes(cmp: Comparison, pd: PairDiff, old: Side | None, old_markers, 
                 pieces = _note_pieces(change.segments)
             else:
                 pieces = _layout_note(_note_text(cmp.old, o), _note_text(cmp.new, number))
-            note, state = NotePlan(pieces, number=number), None
+            note, state = NotePlan(pieces, number=number, key=(o, number)), None
         else:
             state = states["insert"]
             note = _plain_note(cmp.new, number, None if state in ("moveTo",) else state, number)
@@ -499,6 +500,8 @@ class _Writer:
         self.layout_author = f"{self.revisions.author} (layout)"
         self.notes_root = None
         self.next_note = 1
+        # First reference of each note cited on both sides: (its run, bookmark name once one is needed).
+        self.cited: dict[tuple[int, int], list] = {}
         self.paragraphs: list = []  # python-docx paragraphs, one per plan
 
     def write(self, plans: list[ParaPlan]) -> None:
@@ -560,7 +563,7 @@ class _Writer:
                 flush()
                 pending_state = (piece.state, piece.layout)
             if piece.note is not None:
-                r = wordxml.footnote_reference_run(self._footnote(piece.note))
+                r = self._reference(piece)
                 p._p.append(r)
                 pending.append(r)
                 continue
@@ -581,6 +584,25 @@ class _Writer:
                     run.font.strike = True
             pending.append(run._r)
         flush()
+
+    def _reference(self, piece: Piece):
+        """A footnote reference run, or, for a note already cited on both sides (72/169 cites note 1
+        again in OP15), Word's own way to cite it again: a NOTEREF field to a bookmark around the first
+        reference, so the note is not duplicated. Only where both references stand in both views."""
+        from resdiff.render import wordxml
+
+        key = piece.note.key
+        first = self.cited.get(key) if key is not None and piece.state is None else None
+        if first is None:
+            r = wordxml.footnote_reference_run(self._footnote(piece.note))
+            if key is not None and piece.state is None:
+                self.cited[key] = [r, None]
+            return r
+        if first[1] is None:
+            first[1] = f"_Ref{self.revisions.next_id()}"
+            wordxml.bookmark_around(first[0], first[1], self.revisions.next_id())
+        printed = piece.note.number if piece.note.number is not None else key[1]
+        return wordxml.noteref_field(first[1], str(printed))
 
     def _footnote(self, note: NotePlan) -> int:
         from docx.text.paragraph import Paragraph as DocxParagraph

@@ -56,6 +56,15 @@ makes the whole note inserted/deleted)::
          <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>
          <w:r><w:t xml:space="preserve"> A/CONF.157/24 …</w:t></w:r></w:p></w:footnote>
 
+A footnote cited a second time (both citations in both views): a bookmark around the first reference
+and a NOTEREF field (number formatted as a footnote mark) where Word would put it::
+
+    <w:bookmarkStart w:id="31" w:name="_Ref30"/><w:r>…<w:footnoteReference w:id="1"/></w:r>
+    <w:bookmarkEnd w:id="31"/>
+    …
+    <w:fldSimple w:instr=" NOTEREF _Ref30 \\f \\h "><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>
+         </w:rPr><w:t>1</w:t></w:r></w:fldSimple>
+
 Operative numbering is automatic (``w:numPr`` in the operative style → ``word/numbering.xml``), never
 typed digits: a deleted operative paragraph whose mark is deleted too drops out of the count, so the
 numbers are right after accepting or rejecting everything.
@@ -228,6 +237,27 @@ def footnote_reference_run(note_id: int):
     )
 
 
+def bookmark_around(run, name: str, bookmark_id: int) -> None:
+    """A bookmark (hidden, name starting with "_Ref" as Word names cross-reference targets) around one
+    run already in its paragraph."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    run.addprevious(start)
+    run.addnext(end)
+
+
+def noteref_field(bookmark: str, printed: str):
+    """Word's second citation of a footnote: the number of the note whose reference the bookmark holds,
+    formatted as a footnote mark (\\f), as a hyperlink to it (\\h); ``printed`` is the cached result."""
+    return parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=" NOTEREF {bookmark} \\f \\h ">'
+        f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>{printed}</w:t></w:r></w:fldSimple>'
+    )
+
+
 def add_xml_part(document, partname: str, content_type: str, reltype: str, root):
     """Attach a new XML part (footnotes) to the main document part."""
     from docx.opc.packuri import PackURI
@@ -327,10 +357,18 @@ def resolved_paragraphs(paragraphs: Iterable, accept: bool) -> list[tuple[str, l
     text: list[str] = []
     notes: list[int] = []
     paragraphs = list(paragraphs)
+    bookmarked = _bookmarked_notes(paragraphs)
     for i, p in enumerate(paragraphs):
-        for el in p.iter(qn("w:t"), qn("w:delText"), qn("w:footnoteReference"), qn("w:tab")):
+        for el in p.iter(qn("w:t"), qn("w:delText"), qn("w:footnoteReference"), qn("w:tab"), qn("w:fldSimple")):
             if _revision_of(el) not in kept:
                 continue
+            if el.tag == qn("w:fldSimple"):
+                words = el.get(qn("w:instr"), "").split()
+                if words[:1] == ["NOTEREF"] and "\\f" in words and words[1] in bookmarked:
+                    notes.append(bookmarked[words[1]])  # a second citation of that note
+                continue
+            if _in_noteref(el):
+                continue  # the printed number of a NOTEREF field: a mark, not text
             if el.tag == qn("w:footnoteReference"):
                 notes.append(int(el.get(qn("w:id"))))
             elif el.tag == qn("w:tab"):
@@ -342,6 +380,27 @@ def resolved_paragraphs(paragraphs: Iterable, accept: bool) -> list[tuple[str, l
             out.append(("".join(text), notes))
             text, notes = [], []
     return out
+
+
+def _bookmarked_notes(paragraphs) -> dict[str, int]:
+    """Bookmark name → id of the footnote whose reference it encloses (targets of NOTEREF fields)."""
+    out = {}
+    for p in paragraphs:
+        for start in p.iter(qn("w:bookmarkStart")):
+            node = start.getnext()
+            ref = node.find(f".//{qn('w:footnoteReference')}") if node is not None else None
+            if ref is not None:
+                out[start.get(qn("w:name"))] = int(ref.get(qn("w:id")))
+    return out
+
+
+def _in_noteref(el) -> bool:
+    node = el.getparent()
+    while node is not None and node.tag != qn("w:p"):
+        if node.tag == qn("w:fldSimple") and node.get(qn("w:instr"), "").split()[:1] == ["NOTEREF"]:
+            return True
+        node = node.getparent()
+    return False
 
 
 def resolve_package(docx_bytes: bytes, accept: bool) -> tuple[list[str], list[str]]:

@@ -719,7 +719,7 @@ def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, 
     """Display text: tabs become spaces, manual line breaks join the lines (kept before a sub-paragraph
     marker), outer spaces go; footnote offsets follow every change."""
     from resdiff.normalize import is_cjk
-    from resdiff.read.text import _SUBPARA
+    from resdiff.read.text import SUBPARA
 
     out: list[str] = []
     where = []  # where[i]: length of ``out`` before source character i
@@ -729,7 +729,7 @@ def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, 
             out.append(" ")
         elif ch == "\n":
             rest = text[i + 1:].lstrip(" \t")
-            if _SUBPARA.match(rest):
+            if SUBPARA.match(rest):
                 while out and out[-1] == " ":
                     out.pop()
                 out.append("\n")
@@ -747,31 +747,31 @@ def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, 
 
 
 def _header_fields(lines: list[str], closing: list[str], lang: str) -> dict:
-    from resdiff.read.text import _CLOSING_EN_MEETING, _CLOSING_ZH_MEETING, _iso_date, _parse_header
+    from resdiff.read.text import CLOSING_EN_MEETING, CLOSING_ZH_MEETING, iso_date, parse_header
 
-    fields = _parse_header(lines, lang)
+    fields = parse_header(lines, lang)
     for line in closing:
-        m = _CLOSING_ZH_MEETING.match(line) or _CLOSING_EN_MEETING.match(line)
+        m = CLOSING_ZH_MEETING.match(line) or CLOSING_EN_MEETING.match(line)
         if m:
             fields["plenary_meeting"] = int(m.group(1))
     if "date" not in fields:
         for line in closing:
-            if _iso_date(line):
-                fields["date"] = _iso_date(line)
+            if iso_date(line):
+                fields["date"] = iso_date(line)
     return fields
 
 
 def _body_start(paragraphs: list[DocxParagraph], lang: str) -> int:
     """Index of the first body paragraph: after the author line ("大会，", "The General Assembly,"), else
     the first one that is numbered, opens with an opener verb or with emphasised words."""
-    from resdiff.read.text import _AUTHOR, _is_opener, _op_number
+    from resdiff.read.text import AUTHOR, is_opener, op_number
 
     for i, p in enumerate(paragraphs[:60]):
-        if _AUTHOR.match(p.visible.strip()):
+        if AUTHOR.match(p.visible.strip()):
             return i + 1
     for i, p in enumerate(paragraphs):
         text = p.text.strip()
-        if (p.number and p.level == 0) or _is_opener(text, lang) or (i and _op_number(text)) or p.lead:
+        if (p.number and p.level == 0) or is_opener(text, lang) or (i and op_number(text)) or p.lead:
             return i
     return 0
 
@@ -796,7 +796,7 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     from resdiff.lang.detect import detect_language
     from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
     from resdiff.normalize import normalize
-    from resdiff.read.text import _SUBPARA, _is_closing, _lead, _op_number
+    from resdiff.read.text import SUBPARA, is_closing, emphasised_lead, op_number
 
     paragraphs = [p for p in content.paragraphs if p.visible.strip()]
     language = lang or detect_language("\n".join(p.visible for p in paragraphs))
@@ -805,7 +805,7 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     header_lines = [line.strip() for p in paragraphs[:start] for line in p.visible.split("\n") if line.strip()]
     body = paragraphs[start:]
     closing: list[str] = []
-    while body and _is_closing(body[-1].visible.strip(), language):
+    while body and is_closing(body[-1].visible.strip(), language):
         closing.insert(0, body.pop().visible.strip())
 
     # Each Word paragraph becomes an operative paragraph (a number), a sub-paragraph of the one before
@@ -818,21 +818,21 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
         auto = _AUTO_OP_NUMBER.match(p.number.strip()) if p.number else None
         if auto and p.level == 0:
             number, suffix = int(auto.group(1)), auto.group(2) or ""
-        elif p.number and _SUBPARA.match(p.number.strip() + " ") or (p.number and p.level):
+        elif p.number and SUBPARA.match(p.number.strip() + " ") or (p.number and p.level):
             marker = p.number.strip()
         elif p.number:  # a list style resdiff does not know ("Article 1"): keep its label as text
             text, refs = f"{p.number} {text}", [(o + len(p.number) + 1, fid) for o, fid in refs]
         else:
-            typed = _op_number(text.lstrip())
+            typed = op_number(text.lstrip())
             if typed:
                 cut = len(text) - len(text.lstrip()) + typed.end()
                 number, suffix = int(typed.group(1)), typed.group(2) or ""
                 text, refs = text[cut:], [(max(o - cut, 0), fid) for o, fid in refs]
-                typed_lead = _op_number(lead)
+                typed_lead = op_number(lead)
                 lead = lead[typed_lead.end():] if typed_lead else lead
         text, refs = _tidy(text, refs)
-        if not marker and units and _SUBPARA.match(text) and number is None:
-            m = _SUBPARA.match(text)
+        if not marker and units and SUBPARA.match(text) and number is None:
+            m = SUBPARA.match(text)
             marker, text = m.group(1), text[m.end():]
             refs = [(max(o - m.end(), 0), fid) for o, fid in refs]
         if marker and units:
@@ -867,7 +867,7 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
         result.append(Paragraph(
             label=label, kind=kind, number=unit["number"], text=text, key=normalize(text),
             footnotes=tuple(n for _, n in refs), footnote_positions=tuple(o for o, _ in refs),
-            lead=unit["emphasis"] or _lead(text, language, kind), suffix=unit["suffix"],
+            lead=unit["emphasis"] or emphasised_lead(text, language, kind), suffix=unit["suffix"],
             subparagraphs=tuple(unit["subparagraphs"]),
         ))
 

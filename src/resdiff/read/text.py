@@ -5,7 +5,7 @@ The reader works on lines, in five steps (each a small function below):
 1. ``_prepare_lines``: split the text into lines, remember which ones followed a blank line, and split
    a resolution flattened onto one long line back into lines.
 2. ``_split_header``: everything before the author line (``大会，`` / ``The General Assembly,``) is the
-   header; ``_parse_header`` reads session, agenda item, dates, symbols and title from it.
+   header; ``parse_header`` reads session, agenda item, dates, symbols and title from it.
 3. ``_strip_body``: take footnote bodies (``¹ A/CONF…`` lines, or numbered lines after a ``____`` rule)
    and page furniture (document symbol, job number, ``2/4``, running title) out of the body. Lines that
    follow removed material are marked as coming "after a break" so a paragraph cut by a page break is
@@ -17,6 +17,10 @@ The reader works on lines, in five steps (each a small function below):
 5. ``_build_paragraph``: join the lines, remove ``**``, record the lead verb, the operative number and
    ``bis`` suffix, sub-paragraphs, and footnote markers (superscripts, or bare digits that make sense as
    the next footnote number).
+
+Rules shared with the Word reader (``read.docx``) are public names here: ``AUTHOR`` (the author line),
+``SUBPARA`` (a sub-paragraph marker), ``CLOSING_ZH_MEETING`` / ``CLOSING_EN_MEETING`` (closing lines),
+``is_opener``, ``op_number``, ``emphasised_lead``, ``is_closing``, ``parse_header`` and ``iso_date``.
 """
 
 from __future__ import annotations
@@ -84,7 +88,7 @@ _EN_OP_LEAD = re.compile(
 )
 
 _OP_NUMBER = re.compile(r"^(\d{1,3})(?:\s*(bis|ter|quater|quinquies|sexies|septies|octies))?\s*[.．](?=\s|$|\S)")
-_SUBPARA = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
+SUBPARA = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
 _FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 _SUPERSCRIPT_LINE = re.compile(rf"^\s*([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
@@ -156,7 +160,7 @@ def _en_ordinal(text: str) -> int | None:
     return total * 100 if last == 100 and total else total + last
 
 
-def _iso_date(text: str) -> str | None:
+def iso_date(text: str) -> str | None:
     """First date in ``text`` as ISO: "2020 年 12 月 16 日", "16 December 2020", "December 16, 2020"."""
     m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
     if m:
@@ -227,7 +231,7 @@ def _prepare_lines(text: str, lang: str) -> list[_Line]:
 
 # ── step 2: header ────────────────────────────────────────────────────────────────────────────────
 
-_AUTHOR = re.compile(
+AUTHOR = re.compile(
     r"^(?:大会|人权理事会|安全理事会|经济及社会理事会|理事会)[，,]?$"
     r"|^The\s+(?:General Assembly|Human Rights Council|Security Council|Economic and Social Council|"
     r"[A-Z][\w\- ]{2,60}?)\s*,$"
@@ -236,10 +240,10 @@ _AUTHOR = re.compile(
 
 
 def _is_paragraph_start(line: str, lang: str) -> bool:
-    return bool(_OP_NUMBER.match(line) and not re.match(r"^\d+/\d+", line)) or _is_opener(line, lang)
+    return bool(_OP_NUMBER.match(line) and not re.match(r"^\d+/\d+", line)) or is_opener(line, lang)
 
 
-def _is_opener(line: str, lang: str) -> bool:
+def is_opener(line: str, lang: str) -> bool:
     if lang == "zh":
         return line.startswith(_ZH_PP_OPENERS)
     return bool(_EN_OPENER_RE.match(line) or _EN_GENERIC_OPENER.match(line))
@@ -248,10 +252,10 @@ def _is_opener(line: str, lang: str) -> bool:
 def _split_header(lines: list[_Line], lang: str) -> int:
     """Index of the first body line: just after the author line, else the first paragraph-looking line."""
     for i, line in enumerate(lines[:60]):
-        if _AUTHOR.match(line.text):
+        if AUTHOR.match(line.text):
             return i + 1
     for i, line in enumerate(lines):
-        if _is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
+        if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
             return i
     return 0
 
@@ -314,7 +318,7 @@ def _parse_session(text: str) -> int | None:
 _DRAFT_SYMBOL = re.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.\-]*(?:\[●\])?)+")
 
 
-def _parse_header(lines: list[str], lang: str) -> dict:
+def parse_header(lines: list[str], lang: str) -> dict:
     """Header fields from the header lines (furniture lines are recognised and ignored)."""
     h: dict = {}
     i = 0
@@ -327,7 +331,7 @@ def _parse_header(lines: list[str], lang: str) -> dict:
     agenda_title: list[str] | None = None
     while i < len(lines):
         line = lines[i]
-        if _AUTHOR.match(line):
+        if AUTHOR.match(line):
             h["author"] = line
             title_lines = agenda_title = None
         elif "session" not in h and _parse_session(line) is not None and ("届" in line or "session" in line.lower()):
@@ -359,7 +363,7 @@ def _parse_header(lines: list[str], lang: str) -> dict:
                 adoption = adoption + " " + lines[i + 1]
                 i += 1
             h["adoption"] = adoption
-            date = _iso_date(adoption)
+            date = iso_date(adoption)
             if date:
                 h["date"] = date
             agenda_title = None
@@ -400,8 +404,8 @@ def _parse_header(lines: list[str], lang: str) -> dict:
 # ── step 3: footnote bodies, page furniture, closing lines ─────────────────────────────────────────
 
 _CLOSING_ZH_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_CLOSING_ZH_MEETING = re.compile(r"^第\s*(\d+)\s*次全体会议$")
-_CLOSING_EN_MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$", re.I)
+CLOSING_ZH_MEETING = re.compile(r"^第\s*(\d+)\s*次全体会议$")
+CLOSING_EN_MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$", re.I)
 _CLOSING_EN_DATE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 
 
@@ -460,7 +464,7 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
         elif current is not None and not line.blank_before and not _is_paragraph_start(text, lang):
             current.append(text)  # continuation line of a footnote body
             removed = True
-        elif _is_closing(text, lang) and (closing or _closing_follows(kept, lines, i)):
+        elif is_closing(text, lang) and (closing or _closing_follows(kept, lines, i)):
             finish_footnote()
             in_rule_block = True  # numbered footnote bodies may follow the closing lines
             closing.append(text)
@@ -504,18 +508,18 @@ def _furniture_indices(lines: list[_Line], title: str | None) -> set[int]:
 
 def _closing_follows(kept: list[_Line], lines: list[_Line], i: int) -> bool:
     """A date or meeting line closes the resolution only after a finished sentence, or next to a meeting line."""
-    if _CLOSING_ZH_MEETING.match(lines[i].text) or _CLOSING_EN_MEETING.match(lines[i].text):
+    if CLOSING_ZH_MEETING.match(lines[i].text) or CLOSING_EN_MEETING.match(lines[i].text):
         return True
     neighbours = lines[i + 1: i + 2]
-    if any(_CLOSING_ZH_MEETING.match(l.text) or _CLOSING_EN_MEETING.match(l.text) for l in neighbours):
+    if any(CLOSING_ZH_MEETING.match(l.text) or CLOSING_EN_MEETING.match(l.text) for l in neighbours):
         return True
     return bool(kept) and kept[-1].text.rstrip()[-1:] in ("。", ".")
 
 
-def _is_closing(text: str, lang: str) -> bool:
+def is_closing(text: str, lang: str) -> bool:
     return bool(
-        _CLOSING_ZH_DATE.match(text) or _CLOSING_ZH_MEETING.match(text)
-        or _CLOSING_EN_MEETING.match(text) or _CLOSING_EN_DATE.match(text)
+        _CLOSING_ZH_DATE.match(text) or CLOSING_ZH_MEETING.match(text)
+        or CLOSING_EN_MEETING.match(text) or _CLOSING_EN_DATE.match(text)
     )
 
 
@@ -538,7 +542,7 @@ def _blank_lines_are_wraps(lines: list[_Line]) -> bool:
     return mid_sentence >= 0.3 * len(gaps)
 
 
-def _op_number(text: str) -> re.Match | None:
+def op_number(text: str) -> re.Match | None:
     m = _OP_NUMBER.match(text)
     if not m or re.match(r"^\d+/\d", text) or re.match(r"^\d+\.\d", text):
         return None
@@ -555,12 +559,12 @@ def _segment(lines: list[_Line], lang: str) -> list[list[str]]:
         text = line.text
         current = paragraphs[-1] if paragraphs else None
         prev_ends = current is None or _ends_sentence(current[-1])
-        m = _op_number(text)
+        m = op_number(text)
         if m and prev_ends and 1 <= int(m.group(1)) <= last_op + 3:
             last_op = int(m.group(1))
             paragraphs.append([text])
             continue
-        if current is not None and _SUBPARA.match(text) and (prev_ends or _op_number(current[-1])):
+        if current is not None and SUBPARA.match(text) and (prev_ends or op_number(current[-1])):
             current.append("\n" + text)  # sub-paragraph: its own line inside the paragraph
             continue
         if current is not None and re.fullmatch(r"\d{1,3}\s*(?:bis|ter|quater)?\s*[.．]", current[-1]):
@@ -572,7 +576,7 @@ def _segment(lines: list[_Line], lang: str) -> list[list[str]]:
         starts = current is None or (
             prev_ends
             and (
-                (opener_counts and _is_opener(text, lang))
+                (opener_counts and is_opener(text, lang))
                 or (blanks_mark_paragraphs and line.blank_before and not (lang != "zh" and text[:1].islower()))
                 or (lang == "zh" and line.indent and not line.after_break)
             )
@@ -687,7 +691,7 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
     return found
 
 
-def _lead(text: str, lang: str, kind: str) -> str:
+def emphasised_lead(text: str, lang: str, kind: str) -> str:
     if lang == "zh":
         for verb in _ZH_OPENERS:
             if text.startswith(verb):
@@ -708,7 +712,7 @@ def _build_paragraph(lines: list[str], lang: str, state: _MarkerState) -> dict:
     """Paragraph fields (without label) from its lines."""
     number = suffix = None
     first = lines[0]
-    m = _op_number(first)
+    m = op_number(first)
     if m:
         number, suffix = int(m.group(1)), m.group(2) or ""
         first = first[m.end():].lstrip()
@@ -726,10 +730,10 @@ def _build_paragraph(lines: list[str], lang: str, state: _MarkerState) -> dict:
     text, markers = _find_markers(text, lang, state)
     text = text.strip()
     kind = OPERATIVE if number is not None else PREAMBULAR
-    lead = bold_lead if bold_lead and text.startswith(bold_lead) else _lead(text, lang, kind)
+    lead = bold_lead if bold_lead and text.startswith(bold_lead) else emphasised_lead(text, lang, kind)
     subparagraphs = []
     for sub in text.split("\n")[1:]:
-        sm = _SUBPARA.match(sub)
+        sm = SUBPARA.match(sub)
         if sm:
             subparagraphs.append(SubParagraph(sm.group(1), sub[sm.end():].strip()))
     return {
@@ -752,7 +756,7 @@ def parse_text(text: str, lang: str | None = None, source: str | None = None) ->
     language = lang or detect_language(text)
     lines = _prepare_lines(text, language)
     start = _split_header(lines, language)
-    fields = _parse_header([l.text for l in lines[:start]], language)
+    fields = parse_header([l.text for l in lines[:start]], language)
     body, footnotes, closing = _strip_body(lines[start:], fields.get("title"), language)
     state = _MarkerState(known={f.number for f in footnotes})
     paragraphs: list[Paragraph] = []
@@ -769,12 +773,12 @@ def parse_text(text: str, lang: str | None = None, source: str | None = None) ->
         paragraphs.append(Paragraph(label=label, key=normalize(p["text"]), **p))
     meeting = None
     for line in closing:
-        m = _CLOSING_ZH_MEETING.match(line) or _CLOSING_EN_MEETING.match(line)
+        m = CLOSING_ZH_MEETING.match(line) or CLOSING_EN_MEETING.match(line)
         if m:
             meeting = int(m.group(1))
     if "date" not in fields:
         for line in closing:
-            if _iso_date(line):
-                fields["date"] = _iso_date(line)
+            if iso_date(line):
+                fields["date"] = iso_date(line)
     header = Header(language=language, closing=tuple(closing), plenary_meeting=meeting, **fields)
     return Resolution(header=header, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), source=source)

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from resdiff.lang.detect import detect_language
+from resdiff.lang.numerals import parse_en_ordinal, parse_zh_numeral
 from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
 from resdiff.normalize import is_cjk, normalize
 
@@ -104,60 +105,22 @@ _FURNITURE = [
 # Lines that are furniture only when they sit in a page header next to one of the anchors above.
 _WEAK_FURNITURE = re.compile(r"^(?:United Nations|Distr\.: \w+|General Assembly|联合国|大会|Nations Unies|Naciones Unidas)$")
 
-_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-_EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_EN_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-    "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-}
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 
 
 def _zh_number(text: str) -> int | None:
-    """Value of a Chinese numeral ("七十五" → 75, "一百零一" → 101, "十" → 10); None if not one."""
-    text = text.strip()
-    if not text or any(c not in _ZH_DIGITS and c not in _ZH_UNITS for c in text):
+    try:
+        return parse_zh_numeral(text.strip())
+    except ValueError:
         return None
-    if all(c in _ZH_DIGITS for c in text) and len(text) > 1:  # digit-by-digit form "二〇二〇"
-        return int("".join(str(_ZH_DIGITS[c]) for c in text))
-    total, digit = 0, None
-    for c in text:
-        if c in _ZH_DIGITS:
-            digit = _ZH_DIGITS[c]
-        else:
-            total += (1 if digit is None else digit) * _ZH_UNITS[c]
-            digit = None
-    return total + (digit or 0)
 
 
 def _en_ordinal(text: str) -> int | None:
-    """Value of an English ordinal ("Seventy-fourth" → 74, "one hundred and first" → 101, "75th" → 75)."""
-    text = text.strip().lower()
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", text)
-    if m:
-        return int(m.group(1))
-    words = [w for w in re.split(r"[\s\-]+", text) if w and w != "and"]
-    if not words or words[-1] not in _EN_ORDINAL_WORDS:
+    try:
+        return parse_en_ordinal(text.strip())
+    except ValueError:
         return None
-    total = 0
-    for w in words[:-1]:
-        if w in _EN_TENS:
-            total += _EN_TENS[w]
-        elif w in _EN_UNITS:
-            total += _EN_UNITS.index(w)
-        elif w == "hundred":
-            total = max(total, 1) * 100
-        else:
-            return None
-    last = _EN_ORDINAL_WORDS[words[-1]]
-    return total * 100 if last == 100 and total else total + last
 
 
 def iso_date(text: str) -> str | None:

@@ -107,3 +107,19 @@ def test_header_lines_are_matched_by_role_and_diffed_in_the_comparison():
     title = next(line for line in cmp.header_lines if line.role == "title")
     assert ("delete", "74/153") in [(s.op, s.text) for s in title.segments]
     assert all(s.op == "equal" for line in compare(new, new).header_lines for s in line.segments)
+
+
+def test_layout_only_footnote_difference_is_kept_for_redlines_but_not_reported():
+    """Synthetic layout edit: spaces around digits removed in the footnote bodies only."""
+    from resdiff.render.terminal import render_comparison
+
+    text = SEED.read_text(encoding="utf-8")
+    edited = text.replace("(A/75/53)，第五章，A 节", "(A/75/53)，第五章，A节").replace("第 55/2 号决议", "第55/2号决议")
+    assert edited != text
+    cmp = compare(read_file(SEED), parse_text(edited, source="edited"))
+    notes = [f for p in cmp.pairs for f in p.footnotes]
+    assert notes and all(f.layout_only for f in notes)
+    assert not cmp.has_differences
+    assert "footnote" not in render_comparison(cmp)
+    for f in notes:  # the layout pieces give back both footnote texts exactly
+        assert rebuild(f.segments, "old") == read_file(SEED).footnote(f.old).text

@@ -65,7 +65,7 @@ def _pair_diff(old: Resolution, new: Resolution, ap: AlignedPair, lang: str, str
     text_changed = any(s.op != "equal" for s in segments)
     footnotes = _footnote_changes(old, new, ap, lang, strict)
     status = ap.status
-    if status == "unchanged" and (text_changed or footnotes):
+    if status == "unchanged" and (text_changed or any(not f.layout_only for f in footnotes)):
         status = "modified"  # strict mode sees layout changes; footnotes belong to their paragraph
     return PairDiff(
         old=tuple(old.paragraphs[i].label for i in ap.old),
@@ -100,6 +100,10 @@ def _footnote_changes(
             changes.append(FootnoteChange(o, None, (Segment("delete", o_text),) if o_text else ()))
         elif (o_text != n_text) if strict else (normalize(o_text) != normalize(n_text)):
             changes.append(FootnoteChange(o, n, layout_pieces(diff_words(o_text, n_text, lang, strict=strict))))
+        elif o_text != n_text:
+            # Same text but for layout: no change for a reader, but a redline must still give back the
+            # old characters on Reject All, so it needs the (small) layout pieces.
+            changes.append(FootnoteChange(o, n, layout_pieces(diff_words(o_text, n_text, lang)), layout_only=True))
     return tuple(changes)
 
 

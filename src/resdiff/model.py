@@ -140,6 +140,7 @@ class FootnoteChange:
     old: int | None  # footnote number in old, None if inserted
     new: int | None  # footnote number in new, None if deleted
     segments: tuple[Segment, ...]
+    layout_only: bool = False  # the texts differ only by layout noise: reports skip it, redlines track it
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class PairDiff:
     renumbered: bool
     similarity: float
     segments: tuple[Segment, ...]  # word-level diff; equal segments joined give old text and new text
-    footnotes: tuple[FootnoteChange, ...] = ()  # only footnotes whose text changed, or added / removed
+    footnotes: tuple[FootnoteChange, ...] = ()  # footnotes whose text changed (or only its layout), added, removed
     old_index: tuple[int, ...] = ()  # indices into old.paragraphs
     new_index: tuple[int, ...] = ()  # indices into new.paragraphs
 

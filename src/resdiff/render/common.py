@@ -37,9 +37,14 @@ def pair_title(p: PairDiff) -> str:
         flags = ["renumbered"]
     elif p.renumbered:
         flags.append("renumbered")
-    if p.footnotes:
+    if shown_footnotes(p):
         flags.append("footnotes changed")
     return f"{where} ({', '.join(flags)})"
+
+
+def shown_footnotes(p: PairDiff) -> list[FootnoteChange]:
+    """Footnote changes a reader sees: layout-only differences are for the redline alone."""
+    return [f for f in p.footnotes if not f.layout_only]
 
 
 def footnote_title(f: FootnoteChange) -> str:

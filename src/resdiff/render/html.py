@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from resdiff.model import Comparison, Segment
-from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, headline, pair_title, summary_rows
+from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, shown_footnotes, headline, pair_title, summary_rows
 
 CSS = """
 :root { --ins: #0b6e0b; --ins-bg: #e3f6e3; --del: #b00020; --del-bg: #fde7ea; --muted: #666; }
@@ -88,7 +88,7 @@ def render_comparison(cmp: Comparison) -> str:
         heading = f"<h3>{_e(pair_title(p))}</h3>"
         notes = "".join(
             f'<div class="footnote">footnote {_e(footnote_title(f))}{": " if f.segments else ""}{segments_html(f.segments)}</div>'
-            for f in p.footnotes
+            for f in shown_footnotes(p)
         )
         inline.append(f'<div class="{cls}">{heading}<div class="text">{segments_html(p.segments)}</div>{notes}</div>')
         side.append(

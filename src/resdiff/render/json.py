@@ -54,7 +54,8 @@ def _pair(p: PairDiff) -> dict:
         "similarity": p.similarity,
         "segments": _segments(p.segments),
         "footnotes": [
-            {"old": f.old, "new": f.new, "segments": _segments(f.segments)} for f in p.footnotes
+            {"old": f.old, "new": f.new, "layout_only": f.layout_only, "segments": _segments(f.segments)}
+            for f in p.footnotes
         ],
     }
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from resdiff.model import Comparison, Segment
-from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, headline, is_shown, pair_title, summary_rows
+from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, shown_footnotes, headline, is_shown, pair_title, summary_rows
 
 
 def _escape(text: str) -> str:
@@ -49,7 +49,7 @@ def render_comparison(cmp: Comparison) -> str:
         lines += ["## Paragraphs", ""]
     for p in shown:
         lines += [f"### {_escape(pair_title(p))}", "", segments_markdown(p.segments), ""]
-        for f in p.footnotes:
+        for f in shown_footnotes(p):
             lines += [f"- footnote {_escape(footnote_title(f))}{': ' if f.segments else ''}{segments_markdown(f.segments)}", ""]
     renumbered = [p for p in cmp.pairs if not is_shown(p) and p.renumbered]
     if renumbered:

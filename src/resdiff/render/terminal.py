@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resdiff.model import Comparison, Draft, Resolution, Segment
-from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, headline, is_shown, pair_title, summary_rows
+from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, shown_footnotes, headline, is_shown, pair_title, summary_rows
 
 DELETE_STYLE = "strike red"
 INSERT_STYLE = "underline green"
@@ -92,7 +92,7 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH) 
         console.print()
         console.print(Text(pair_title(p), style="bold cyan" if color else ""))
         _print_doc_text(console, segments_text(p.segments, color), cmp.new.language)
-        for f in p.footnotes:
+        for f in shown_footnotes(p):
             label = f"  footnote {footnote_title(f)}{': ' if f.segments else ''}"
             _print_doc_text(console, Text(label, style="dim" if color else "") + segments_text(f.segments, color),
                             cmp.new.language)

@@ -86,7 +86,9 @@ def test_layout_noise_is_cut_into_small_pieces_that_rebuild_both_texts_55_109_to
     old, new = read_file(corpus("A_RES_55_109.zh.excerpt.txt")), read_file(SEED)
     cmp = compare(old, new)
     layout = [s for p in cmp.pairs for s in p.segments if s.op == "equal" and s.old_text is not None]
-    assert layout and all(s.text and s.old_text and s.text != s.old_text for s in layout)
+    assert layout and all(s.text != s.old_text for s in layout)
+    # a piece is empty on one side only for a space that the other side lacks
+    assert all(s.text.strip() or s.old_text.strip() == "" for s in layout if not (s.text and s.old_text))
     assert (",", "，") in [(s.old_text, s.text) for s in layout]
     # a comma, or " 1993 年 6" for "1993年6", never the sentence around them
     assert max(len(s.text) for s in layout) <= 10

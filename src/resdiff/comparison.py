@@ -185,9 +185,9 @@ def layout_pieces(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     (each carrying its ``old_text``) and plain equal runs around them.
 
     A Word redline shows a layout difference as its own deletion + insertion (so that rejecting all gives
-    the old characters exactly); cut small, that is "，" for "," or "1993" for " 1993", not a whole
-    sentence struck through. Neither side of a piece is ever empty: a space that exists on one side only
-    takes one neighbouring character with it (" 1993" ← "1993" becomes " 1" ← "1" + "993")."""
+    the old characters exactly); cut small, that is "，" for "," or a lone space, not a whole sentence
+    struck through. A space that exists on one side only is a piece with one empty side,
+    ``Segment("equal", "", old_text=" ")`` (nothing new, one old space): the redline deletes just it."""
     out: list[Segment] = []
     for seg in segments:
         if seg.op == "equal" and seg.old_text is not None and seg.old_text != seg.text:
@@ -208,7 +208,7 @@ def layout_pieces(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
 
 
 def _char_pieces(old: str, new: str) -> list[tuple[str, str]]:
-    """(old piece, new piece) in order: same pieces and differing pieces, none empty on either side."""
+    """(old piece, new piece) in order: same pieces, and differing pieces (one side may be empty)."""
     from difflib import SequenceMatcher
 
     pieces: list[list[str]] = []
@@ -219,20 +219,7 @@ def _char_pieces(old: str, new: str) -> list[tuple[str, str]]:
         if size:
             pieces.append([old[a:a + size], new[b:b + size]])
         i, j = a + size, b + size
-    for k, (o, n) in enumerate(pieces):
-        if o == n or (o and n):
-            continue
-        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-        prev = pieces[k - 1] if k else None
-        if nxt is not None and nxt[0] == nxt[1] and nxt[0]:
-            ch = nxt[0][0]
-            pieces[k] = [o + ch, n + ch]
-            nxt[0] = nxt[1] = nxt[0][1:]
-        elif prev is not None and prev[0] == prev[1] and prev[0]:
-            ch = prev[0][-1]
-            pieces[k] = [ch + o, ch + n]
-            prev[0] = prev[1] = prev[0][:-1]
-    # Neighbouring differing pieces (a borrowed character can leave them side by side) become one.
+    # Neighbouring differing pieces become one; same pieces stay as they are.
     out: list[tuple[str, str]] = []
     for o, n in pieces:
         if not o and not n:
@@ -241,10 +228,4 @@ def _char_pieces(old: str, new: str) -> list[tuple[str, str]]:
             out[-1] = (out[-1][0] + o, out[-1][1] + n)
         else:
             out.append((o, n))
-    # A piece still empty on one side (possible only when nothing else is left) joins its neighbour.
-    while any((not o) != (not n) for o, n in out) and len(out) > 1:
-        k = next(k for k, (o, n) in enumerate(out) if (not o) != (not n))
-        other = k - 1 if k else k + 1
-        lo, hi = min(k, other), max(k, other)
-        out[lo:hi + 1] = [(out[lo][0] + out[hi][0], out[lo][1] + out[hi][1])]
     return out

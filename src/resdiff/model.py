@@ -106,7 +106,8 @@ class Segment:
 
     For an "equal" run whose two sides differ only by layout noise (spaces around digits, full- versus
     half-width punctuation), ``old_text`` holds the old side's own characters, so both texts can be
-    rebuilt exactly: old = join(s.old_text or s.text for equal/delete), new = join(s.text for equal/insert).
+    rebuilt exactly: old = join(s.text if s.old_text is None else s.old_text for equal/delete),
+    new = join(s.text for equal/insert). Such a run may be empty on one side (a space the other lacks).
     """
 
     op: SegmentOp

@@ -65,3 +65,18 @@ def test_markdown_escapes_markup():
 
     out = markdown.segments_markdown((Segment("equal", "a*b_c [x] <y>"), Segment("insert", "|z|")))
     assert out == "a\\*b\\_c [x] &lt;y&gt;<ins>\\|z\\|</ins>"
+
+
+def test_terminal_folds_chinese_without_cutting_markers_numbers_or_brackets(real_pair):
+    from rich.cells import cell_len
+
+    import dataclasses
+
+    # pairs whose own text has no line break (a merged pair's joined paragraphs do), so every break is a fold
+    single = tuple(p for p in real_pair.pairs if not any("\n" in s.text for s in p.segments))
+    out = terminal.render_comparison(dataclasses.replace(real_pair, pairs=single), color=False, width=60)
+    for line in out.splitlines():
+        assert cell_len(line) <= 60
+        assert not line.startswith(("-]", "+}", "，", ",", "●")) and not line.endswith(("[-", "{+", "[", "《"))
+    joined = out.replace("\n", "")
+    assert "[-1996/55-]{+2000/80+}" in joined and "2000/80" in out  # never folded inside a number

@@ -37,17 +37,34 @@ def _finish(buffer: io.StringIO, color: bool) -> str:
     return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
 
 
+# Chinese line-breaking rules (kinsoku): no line starts with closing punctuation or ends with opening.
+_NO_BREAK_BEFORE = set("，。、；：！？）》」』”’,.;:!?)]}")
+_NO_BREAK_AFTER = set("（《「『“‘([{")
+
+
+def _breakable(text: str, i: int) -> bool:
+    """May a line start at ``text[i]``? Not inside a run of Latin letters, digits, symbols or the
+    change markers (``[-1996-]``, ``A/75/478/Add.2``), nor before closing punctuation."""
+    a, b = text[i - 1], text[i]
+    if b in _NO_BREAK_BEFORE or a in _NO_BREAK_AFTER or text[max(0, i - 2):i] in ("[-", "{+") or text[i:i + 2] in ("-]", "+}"):
+        return False
+    return not (a.isascii() and not a.isspace() and b.isascii() and not b.isspace())
+
+
 def _fold(text: Text, width: int) -> Text:
-    """Break a Chinese text at the width, character by character (it has no spaces to break at)."""
-    offsets, used = [], 0
-    for i, char in enumerate(text.plain):
+    """Break a Chinese text at the width (it has no spaces to break at), never inside a number, a
+    symbol or a change marker, and never before closing punctuation."""
+    plain, offsets = text.plain, []
+    start, used = 0, 0
+    for i, char in enumerate(plain):
         if char == "\n":
-            used = 0
+            start, used = i + 1, 0
             continue
         w = cell_len(char)
-        if used + w > width:
-            offsets.append(i)
-            used = 0
+        if used + w > width and i > start:
+            cut = next((j for j in range(i, max(start, i - 24), -1) if _breakable(plain, j)), i)
+            offsets.append(cut)
+            start, used = cut, cell_len(plain[cut:i])
         used += w
     return Text("\n").join(text.divide(offsets)) if offsets else text
 

@@ -206,3 +206,33 @@ def test_draft_without_a_session_suggests_the_option(tmp_path):
     result = run("draft", path, "--session", "76", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["header"]["session"] == 76
+
+
+def test_redline_command_writes_a_docx_that_reads_back_as_the_new_version(tmp_path):
+    out = tmp_path / "redline.docx"
+    old, new = corpus("A_RES_74_153.en.txt"), corpus("A_RES_75_180.en.txt")
+    result = run("redline", old, new, "-o", out, "--author", "Delegation X", "--date", "2026-11-28T10:00:00Z")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(run("parse", out, "--format", "json").stdout)
+    expected = json.loads(run("parse", new, "--format", "json").stdout)
+    assert [(p["label"], p["text"]) for p in data["paragraphs"]] == [
+        (p["label"], p["text"]) for p in expected["paragraphs"]]
+    assert any("tracked changes" in n for n in data["notes"])  # the reader says it accepted revisions
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert 'w:author="Delegation X"' in xml and 'w:date="2026-11-28T10:00:00Z"' in xml
+    again = run("redline", old, new, "-o", out)
+    assert_user_error(again, "--force")
+    assert re.search(r"<w:ins ", xml)
+
+
+def test_draft_docx_output(tmp_path):
+    out = tmp_path / "draft.docx"
+    result = run("draft", SEED, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    back = json.loads(run("parse", out, "--format", "json").stdout)
+    assert back["header"]["session"] == 76
+    op17 = next(p for p in back["paragraphs"] if p["label"] == "OP17")
+    assert "第七十七届会议" in op17["text"]

@@ -412,6 +412,28 @@ def test_markup_style_has_no_revisions_but_struck_and_underlined_runs(redlines):
     assert any("".join(r.itertext()) == "5." and r.find(W + "tab") is not None for r in struck)
 
 
+def test_markup_of_a_deleted_operative_with_footnotes_numbers_the_right_paragraphs():
+    """Real pair 72/169 → 74/153: OP15 (with footnotes 6 and 7) is deleted. In markup it shows "15."
+    typed and struck at the list's indentation; OP14 before it keeps its automatic number (the
+    paragraph-mark workarounds of tracked changes must not apply to markup)."""
+    old, new = load(corpus("A_RES_72_169.en.txt")), load(corpus("A_RES_74_153.en.txt"))
+    root = xml_of(redline_document(compare(old, new), style="markup"))
+    paragraphs = list(root.iter(W + "p"))
+
+    def text(p):
+        return "".join(t.text or "" for t in p.iter(W + "t"))
+
+    def own_num_id(p):
+        el = p.find(f"{W}pPr/{W}numPr/{W}numId")
+        return None if el is None else el.get(W + "val")
+
+    invites = next(p for p in paragraphs if text(p).startswith("Invites States"))
+    deleted = next(p for p in paragraphs if "Decides to devote one plenary meeting" in text(p))
+    assert own_num_id(invites) is None  # numbered by its style, automatically
+    assert own_num_id(deleted) == "0" and text(deleted).startswith("15.")
+    assert deleted.find(f"{W}pPr/{W}ind") is not None  # sits where an automatic number would
+
+
 def test_redline_rejects_unknown_style(redlines):
     cmp = redlines["zh-51-102-to-55-105"][2]
     with pytest.raises(ValueError):

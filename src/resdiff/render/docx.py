@@ -392,7 +392,9 @@ def _entries(cmp: Comparison) -> tuple[list[tuple[str, PairDiff]], list[tuple[st
     return new_side, sorted(old_only, key=lambda e: min(e[1].old_index))
 
 
-def _redline_plans(cmp: Comparison, highlight: bool = False) -> list[ParaPlan]:
+def _redline_plans(cmp: Comparison, highlight: bool = False, revisions: bool = True) -> list[ParaPlan]:
+    """Word paragraphs in reading order. ``revisions`` False (markup style): no paragraph-mark
+    workarounds, since they exist only for how Word and LibreOffice accept and reject revisions."""
     new_side, old_only = _entries(cmp)
     names: dict[int, str] = {}
 
@@ -425,8 +427,9 @@ def _redline_plans(cmp: Comparison, highlight: bool = False) -> list[ParaPlan]:
     plans = _header_block([line for line in cmp.header_lines if line not in closing], highlight)
     plans += body
     plans += _header_block(closing, highlight)
-    _lean_marks_with_footnotes(plans)
-    _settle_last_mark(plans)
+    if revisions:
+        _lean_marks_with_footnotes(plans)
+        _settle_last_mark(plans)
     return plans
 
 
@@ -518,6 +521,10 @@ class _Writer:
             if self.track:
                 self.revisions.move_range(ps[0], kind, name, end_p=ps[-1])
 
+    def _numbering(self):
+        """The numbering part's XML (the template always has one: operative paragraphs use it)."""
+        return self.doc.part.numbering_part.element
+
     def _content(self, p, plan: ParaPlan) -> None:
         from resdiff.render import wordxml
 
@@ -528,9 +535,9 @@ class _Writer:
             # Markup has no revisions: a struck operative paragraph must not take a number from the new
             # count, so it shows its old number typed (and struck).
             label = f"{line.number}.\t" if line.number is not None else ""
-            wordxml.suppress_numbering(p._p)
+            wordxml.suppress_numbering(p._p, self._numbering())
         elif label:
-            wordxml.suppress_numbering(p._p)
+            wordxml.suppress_numbering(p._p, self._numbering())
         pieces = ([Piece(label, mark, layout=plan.mark_layout)] if label else []) + plan.pieces
         self._runs(p, pieces)
         if self.track and mark:
@@ -663,7 +670,7 @@ def redline_document(
     if style not in ("track", "markup"):
         raise ValueError(f"unknown redline style {style!r}")
     writer = _Writer(cmp.new.language, style, author, date)
-    writer.write(_redline_plans(cmp))
+    writer.write(_redline_plans(cmp, revisions=style == "track"))
     return writer.save()
 
 

@@ -72,6 +72,8 @@ numbers are right after accepting or rejecting everything.
 
 from __future__ import annotations
 
+import copy
+
 from datetime import datetime, timezone
 from typing import Iterable, Literal
 
@@ -319,11 +321,38 @@ def set_style_numbering(style_el, num_id: int) -> None:
     numpr.get_or_add_numId().val = num_id
 
 
-def suppress_numbering(p) -> None:
-    """Paragraph-level numId 0: an operative paragraph that prints its own label ("5 bis")."""
-    numpr = p.get_or_add_pPr().get_or_add_numPr()
+# Children of w:pPr that must come after w:tabs / w:ind (schema order of CT_PPr).
+_PPR_AFTER = {
+    "w:tabs": ("w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+               "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing",
+               "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:ind": ("w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+              "w:sectPr", "w:pPrChange"),
+}
+
+
+def suppress_numbering(p, numbering=None) -> None:
+    """Paragraph-level numId 0: an operative paragraph that prints its own label ("5 bis").
+
+    LibreOffice drops the list level's indentation and tab stop with the number, so they are copied
+    from level 0 of the ``numbering`` part's first list onto the paragraph: the typed label then sits
+    where the automatic number would."""
+    ppr = p.get_or_add_pPr()
+    numpr = ppr.get_or_add_numPr()
     numpr.get_or_add_ilvl().val = 0
     numpr.get_or_add_numId().val = 0
+    if numbering is None:
+        return
+    lvl_ppr = numbering.find(f"{qn('w:abstractNum')}/{qn('w:lvl')}/{qn('w:pPr')}")
+    if lvl_ppr is None:
+        return
+    for tag in ("w:tabs", "w:ind"):
+        source = lvl_ppr.find(qn(tag))
+        if source is not None and ppr.find(qn(tag)) is None:
+            ppr.insert_element_before(copy.deepcopy(source), *_PPR_AFTER[tag])
 
 
 # ── reading revisions back (tests, and anyone who needs the text of one side) ─────────────────────

@@ -437,3 +437,34 @@ def test_english_75_180_rewrapped_reads_the_same(cuts):
     assert [p.key for p in res.paragraphs] == [p.key for p in original.paragraphs]
     assert footnote_map(res) == footnote_map(original)
     assert [f.text for f in res.footnotes] == [f.text for f in original.footnotes]
+
+
+ARABIC = """إن الجمعية العامة،
+
+إذ تؤكد من جديد التزامها بتعزيز التعاون الدولي،
+
+1. تؤكد من جديد أن من مقاصد الأمم المتحدة تعزيز حقوق الإنسان؛
+
+2. تقرر أن تواصل النظر في هذه المسألة في دورتها السادسة والسبعين.
+"""
+
+RUSSIAN = """Генеральная Ассамблея,
+
+вновь подтверждая свою приверженность содействию международному сотрудничеству,
+
+1. вновь подтверждает, что одна из целей Организации Объединенных Наций заключается в поощрении прав человека;
+
+2. постановляет продолжить рассмотрение этого вопроса на своей семьдесят шестой сессии.
+"""
+
+
+@pytest.mark.parametrize("text", [ARABIC, ARABIC.split("\n", 2)[2], RUSSIAN],
+                         ids=["arabic", "arabic-without-author-line", "russian"])
+def test_other_languages_keep_every_paragraph(text):
+    """Synthetic texts in the style of the official Arabic and Russian versions: the generic rules must
+    find the preambular paragraph and both operative ones (Arabic ends them with ، and ؛), losing nothing."""
+    res = parse_text(text)
+    assert res.language == "other"
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
+    body = (res.header.author or "") + "".join(p.text for p in res.paragraphs)
+    assert "".join(text.split()).replace("1.", "").replace("2.", "") == "".join(body.split())

@@ -37,7 +37,7 @@ from resdiff.normalize import is_cjk, normalize
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(_SUPERSCRIPTS)}
-_END_PUNCT = set("，,；;。.：:")
+_END_PUNCT = set("，,；;。.：:،؛")  # Arabic comma and semicolon too: other languages must not merge paragraphs
 _CJK_PUNCT_OPEN = "《“（(「『"
 
 # Verbs that open Chinese paragraphs; longest first so that "又回顾" wins over "回顾".
@@ -198,7 +198,9 @@ AUTHOR = re.compile(
     r"^(?:大会|人权理事会|安全理事会|经济及社会理事会|理事会)[，,]?$"
     r"|^The\s+(?:General Assembly|Human Rights Council|Security Council|Economic and Social Council|"
     r"[A-Z][\w\- ]{2,60}?)\s*,$"
-    r"|^(?:L'Assemblée générale|La Asamblea General|Генеральная Ассамблея|Le Conseil des droits de l'homme)\s*,$"
+    r"|^(?:L'Assemblée générale|La Asamblea General|Генеральная Ассамблея|Le Conseil des droits de l'homme|"
+    r"El Consejo de Derechos Humanos|Совет по правам человека)\s*,$"
+    r"|^إن\s+(?:الجمعية العامة|مجلس حقوق الإنسان|مجلس الأمن)\s*[،,]$"
 )
 
 
@@ -219,6 +221,10 @@ def _split_header(lines: list[_Line], lang: str) -> int:
             return i + 1
     for i, line in enumerate(lines):
         if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
+            return i
+        # Other languages have no opener list: a line ending like a preambular paragraph (",", "،")
+        # starts the body, so that preambular text is never taken for (and lost in) the header.
+        if lang == "other" and re.search(r"[,،，]\s*$", line.text):
             return i
     return 0
 

@@ -11,6 +11,7 @@ import io
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -162,16 +163,29 @@ def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) 
 
 
 def render_edits(draft: Draft, color: bool = False, width: int = WIDTH) -> str:
+    """The draft's automatic edits, one block each: where, which rule, before → after, why."""
     console, buffer = _console(color, width)
     h = draft.resolution.header
-    console.print(Text(f"Draft for session {h.session}: {len(draft.edits)} automatic edits", style="bold"))
+    placeholders = sum(e.placeholder for e in draft.edits)
+    console.print(Text(f"Draft for session {h.session}: {len(draft.edits)} automatic edits, "
+                       f"{placeholders} placeholders ([●]) for the drafter to fill", style="bold"))
     for e in draft.edits:
         console.print()
-        title = Text(f"{e.label}  [{e.rule}]" + ("  PLACEHOLDER" if e.placeholder else ""),
-                     style="bold cyan" if color else "")
+        title = Text(e.label if e.rule == e.label else f"{e.label} ({e.rule})", style="bold cyan" if color else "")
+        if e.placeholder:
+            title.append("  (placeholder to fill)", style="yellow" if color else "")
         console.print(title)
-        console.print(segments_text((Segment("delete", e.before),) if e.before else (), color)
-                      + Text(" → ") + segments_text((Segment("insert", e.after),) if e.after else (), color))
+        change = Text()
+        if e.before and e.after:
+            change += segments_text((Segment("delete", e.before),), color) + Text(" → ") \
+                + segments_text((Segment("insert", e.after),), color)
+        elif e.before:
+            change += segments_text((Segment("delete", e.before),), color) + Text("  (removed)")
+        else:
+            change += segments_text((Segment("insert", e.after),), color) + Text("  (added)")
+        if draft.resolution.language == "zh":
+            change = _fold(change, console.width - 2)
+        console.print(Padding(change, (0, 0, 0, 2)))
         if e.note:
-            console.print(Text(f"  {e.note}", style="dim" if color else ""))
+            console.print(Padding(Text(e.note, style="dim" if color else ""), (0, 0, 0, 2)))
     return _finish(buffer, color)

@@ -468,3 +468,61 @@ def test_other_languages_keep_every_paragraph(text):
     assert [p.label for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
     body = (res.header.author or "") + "".join(p.text for p in res.paragraphs)
     assert "".join(text.split()).replace("1.", "").replace("2.", "") == "".join(body.split())
+
+
+# Synthetic: a committee draft (L document) laid out like the official PDFs' text — symbol, "Distr.:
+# Limited", committee line, sponsors with a starred note, title, then the paragraphs. Not a real document.
+L_DOCUMENT = """United Nations 
+A/C.3/76/L.25
+ 
+General Assembly 
+Distr.: Limited 
+28 October 2021 
+ 
+Original: English 
+21-15733 (E)    011121 
+*2115733* 
+ 
+Seventy-sixth session 
+Third Committee 
+Agenda item 74 (b) 
+Promotion and protection of human rights: human rights 
+questions, including alternative approaches for improving 
+the effective enjoyment of human rights and fundamental 
+freedoms 
+ 
+ 
+Azerbaijan:* draft resolution 
+ 
+ 
+Enhancement of international cooperation in the field of 
+human rights 
+ 
+ 
+The General Assembly, 
+ 
+Reaffirming its commitment to promoting international cooperation, as set forth 
+in the Charter of the United Nations, 
+ 
+Recalling also its resolution 75/180 of 16 December 2020, 
+ 
+1. 
+Reaffirms that it is one of the purposes of the United Nations to promote human rights; 
+ 
+2. 
+Decides to continue its consideration of the question at its seventy-seventh 
+session. 
+ 
+__________________ 
+* On behalf of the States Members of the United Nations that are members of the Movement of Non-Aligned Countries. 
+"""
+
+
+def test_committee_draft_header_sponsors_with_star_and_title():
+    res = parse_text(L_DOCUMENT)
+    h = res.header
+    assert (h.symbol, h.session, h.agenda_item, h.sponsors) == ("A/C.3/76/L.25", 76, "74(b)", "Azerbaijan")
+    assert h.title == "Enhancement of international cooperation in the field of human rights"
+    assert "draft resolution" not in (h.agenda_title or "")
+    assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
+    assert all("On behalf of" not in p.text for p in res.paragraphs)

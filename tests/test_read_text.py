@@ -526,3 +526,5 @@ def test_committee_draft_header_sponsors_with_star_and_title():
     assert "draft resolution" not in (h.agenda_title or "")
     assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
     assert all("On behalf of" not in p.text for p in res.paragraphs)
+    assert h.notes == ("On behalf of the States Members of the United Nations that are members of the Movement of "
+                       "Non-Aligned Countries.",)

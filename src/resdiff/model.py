@@ -68,6 +68,7 @@ class Header:
     author: str | None = None  # the author line as printed: "大会，" / "The General Assembly,"
     sponsors: str | None = None  # sponsors line of a draft
     closing: tuple[str, ...] = ()  # closing lines as printed (plenary meeting, date)
+    notes: tuple[str, ...] = ()  # starred notes at the foot of the first page ("* On behalf of …")
 
 
 @dataclass(frozen=True)

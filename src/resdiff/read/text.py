@@ -387,9 +387,13 @@ def _running_title_words(title: str | None) -> str:
     return re.sub(r"\s+", " ", (title or "")).strip().lower()
 
 
-def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[_Line], list[Footnote], list[str]]:
-    """Remove footnote bodies, page furniture and closing lines; return (body lines, footnotes, closing)."""
+def _strip_body(
+    lines: list[_Line], title: str | None, lang: str
+) -> tuple[list[_Line], list[Footnote], list[str], list[str]]:
+    """Remove footnote bodies, page furniture and closing lines; return (body lines, footnotes, closing,
+    starred notes)."""
     footnotes: list[Footnote] = []
+    star_notes: list[str] = []  # "* On behalf of …": notes called by a star in the header (sponsors, title)
     closing: list[str] = []
     kept: list[_Line] = []
     in_rule_block = False  # inside the footnote area after a "____" rule
@@ -401,8 +405,10 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
     def finish_footnote() -> None:
         nonlocal current
         if current is not None:
-            number = int(current[0])
-            footnotes.append(Footnote(number, _join_all(current[1:])))
+            if current[0] == "*":
+                star_notes.append(_join_all(current[1:]))
+            else:
+                footnotes.append(Footnote(int(current[0]), _join_all(current[1:])))
             current = None
 
     def next_number() -> int:
@@ -424,7 +430,12 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
             finish_footnote()
             current = ["".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1)), sup.group(2)]
             removed = True
-        elif in_rule_block and numbered and int(numbered.group(1)) in (next_number(), (current and int(current[0]) + 1)):
+        elif in_rule_block and re.match(r"^\*{1,3}\s*\S", text):
+            finish_footnote()
+            current = ["*", text.lstrip("* ")]
+            removed = True
+        elif in_rule_block and numbered and current and current[0] != "*" and int(numbered.group(1)) == int(current[0]) + 1 \
+                or in_rule_block and numbered and int(numbered.group(1)) == next_number():
             finish_footnote()
             current = [numbered.group(1), numbered.group(2)]
             removed = True
@@ -448,7 +459,7 @@ def _strip_body(lines: list[_Line], title: str | None, lang: str) -> tuple[list[
     finish_footnote()
     # Closing lines are only the trailing ones: anything recognised earlier that is followed by body text
     # was part of the text after all (a wrapped date inside a paragraph).
-    return kept, footnotes, closing
+    return kept, footnotes, closing, star_notes
 
 
 def _furniture_indices(lines: list[_Line], title: str | None) -> set[int]:
@@ -727,7 +738,7 @@ def parse_text(text: str, lang: str | None = None, source: str | None = None) ->
     lines = _prepare_lines(text, language)
     start = _split_header(lines, language)
     fields = parse_header([l.text for l in lines[:start]], language)
-    body, footnotes, closing = _strip_body(lines[start:], fields.get("title"), language)
+    body, footnotes, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language)
     state = _MarkerState(known={f.number for f in footnotes})
     paragraphs: list[Paragraph] = []
     pp = 0
@@ -750,5 +761,6 @@ def parse_text(text: str, lang: str | None = None, source: str | None = None) ->
         for line in closing:
             if iso_date(line):
                 fields["date"] = iso_date(line)
-    header = Header(language=language, closing=tuple(closing), plenary_meeting=meeting, **fields)
+    header = Header(language=language, closing=tuple(closing), plenary_meeting=meeting, notes=tuple(star_notes),
+                    **fields)
     return Resolution(header=header, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), source=source)

@@ -141,6 +141,8 @@ def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) 
         value = getattr(h, name)
         table.add_row(name, Text("—" if value is None else str(value)))
     console.print(table)
+    for star in h.notes:
+        console.print(Text(f" * {star}"))
     for note in res.notes:
         console.print(Text(f"Note: {note}", style="yellow"))
     counts = f"{sum(p.kind == 'preambular' for p in res.paragraphs)} preambular, " \

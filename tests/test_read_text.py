@@ -528,3 +528,47 @@ def test_committee_draft_header_sponsors_with_star_and_title():
     assert all("On behalf of" not in p.text for p in res.paragraphs)
     assert h.notes == ("On behalf of the States Members of the United Nations that are members of the Movement of "
                        "Non-Aligned Countries.",)
+
+
+# Synthetic: the same committee draft laid out like the Chinese PDF's text (masthead symbol on the
+# "联合国" line, sponsors with a star, bold operative verbs). Not a real document.
+L_DOCUMENT_ZH = """联合国 A/C.3/76/L.25
+
+大 会 Distr.: Limited
+28 October 2021
+Chinese
+Original: English
+
+第七十六届会议
+第三委员会
+议程项目 74(b)
+促进和保护人权：人权问题，包括增进
+人权和基本自由切实享受的各种途径
+
+阿塞拜疆：* 决议草案
+
+增进人权领域的国际合作
+
+大会，
+
+重申决心按照《联合国宪章》促进国际合作，
+
+又回顾其 2020 年 12 月 16 日第 75/180 号决议，
+
+1. **重申**通过国际合作等途径促进、保护和鼓励尊重人权和基本自由是联合国的一项宗旨；
+
+2. **决定**在大会第七十七届会议上继续审议这个问题。
+
+__________________
+* 代表作为不结盟运动成员的联合国会员国。
+"""
+
+
+def test_chinese_committee_draft_masthead_symbol_sponsors_and_star_note():
+    res = parse_text(L_DOCUMENT_ZH)
+    h = res.header
+    assert (h.symbol, h.session, h.agenda_item, h.sponsors, h.title) == (
+        "A/C.3/76/L.25", 76, "74(b)", "阿塞拜疆", "增进人权领域的国际合作")
+    assert h.notes == ("代表作为不结盟运动成员的联合国会员国。",)
+    assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
+    assert res.paragraphs[-1].text == "决定在大会第七十七届会议上继续审议这个问题。"

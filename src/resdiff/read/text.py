@@ -285,6 +285,8 @@ def _parse_session(text: str) -> int | None:
     return None
 
 
+_MASTHEAD_SYMBOL = re.compile(
+    r"^(?:United Nations|联\s*合\s*国|Nations Unies|Naciones Unidas)\s+([A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+)\s*$")
 _DRAFT_SYMBOL = re.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.\-]*(?:\[●\])?)+")
 
 
@@ -339,6 +341,8 @@ def parse_header(lines: list[str], lang: str) -> dict:
             agenda_title = None
         elif any(p.match(line) for p in _FURNITURE) and _SYMBOL_IN.fullmatch(line):
             h.setdefault("symbol", line)
+        elif _MASTHEAD_SYMBOL.match(line):
+            h.setdefault("symbol", _MASTHEAD_SYMBOL.match(line).group(1))  # "联合国 A/C.3/76/L.25" on one line
         elif _DRAFT_SYMBOL.fullmatch(line):
             h.setdefault("symbol", line)  # a draft's own symbol, possibly with a placeholder: A/C.3/76/L.[●]
         elif any(p.match(line) for p in _FURNITURE):

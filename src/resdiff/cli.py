@@ -87,10 +87,8 @@ DateOption = Annotated[Optional[str], typer.Option("--date", help="Date of every
 
 
 def _read(path: Path, lang: str | None):
-    from resdiff.read import read_file
+    from resdiff.read import read_file  # it also checks --lang
 
-    if lang is not None and lang not in ("zh", "en", "other"):
-        raise UserError(f"unknown language {lang!r}", "use --lang zh, --lang en or --lang other")
     return read_file(path, lang=lang)
 
 

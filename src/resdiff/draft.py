@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from resdiff.errors import UserError
 from resdiff.lang.numerals import (
+    EN_MONTHS,
     EN_ORDINAL,
     ZH_NUMERAL,
     en_ordinal,
@@ -44,7 +45,7 @@ from resdiff.model import OPERATIVE, PREAMBULAR, Draft, Edit, Footnote, Header, 
 from resdiff.normalize import normalize
 
 PLACEHOLDER = "[●]"
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = EN_MONTHS
 _MONTH_NUMBER = {m.lower(): i for i, m in enumerate(_MONTHS, 1)}
 _YEARS_BACK = 5  # how many sessions back the latest resolution of a series may be (biennial, triennial …)
 

@@ -15,6 +15,10 @@ English: ``en_ordinal(n)`` writes the UN style ("one hundred and first", "sevent
 
 from __future__ import annotations
 
+# English month names, as the UN writes dates ("16 December 2020"); shared by the reader and the draft.
+EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
 import re
 
 # ── Chinese ─────────────────────────────────────────────────────────────────────────────────────

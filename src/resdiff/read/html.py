@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from resdiff.read.text import TO_SUPERSCRIPT
+
 _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
           "article", "blockquote", "center", "dd", "dt", "pre", "body", "hr"}
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class _TextCollector(HTMLParser):
@@ -47,7 +48,7 @@ class _TextCollector(HTMLParser):
             return
         data = re.sub(r"[ \t\r\n]+", " ", data)
         # <sup>1</sup> is a footnote marker: keep it as a superscript digit the text reader knows.
-        self.parts.append(data.translate(_SUPERSCRIPT) if self.in_sup and data.strip().isdigit() else data)
+        self.parts.append(data.translate(TO_SUPERSCRIPT) if self.in_sup and data.strip().isdigit() else data)
 
 
 def looks_like_html(text: str) -> bool:

@@ -29,13 +29,14 @@ import re
 from dataclasses import dataclass
 
 from resdiff.lang.detect import detect_language
-from resdiff.lang.numerals import parse_en_ordinal, parse_zh_numeral
+from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
 from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
 from resdiff.normalize import is_cjk, normalize
 
 # ── character classes and vocabulary ──────────────────────────────────────────────────────────────
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)  # footnote markers as this reader knows them
 _SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(_SUPERSCRIPTS)}
 _END_PUNCT = set("，,；;。.：:،؛")  # Arabic comma and semicolon too: other languages must not merge paragraphs
 _CJK_PUNCT_OPEN = "《“（(「『"
@@ -105,8 +106,7 @@ _FURNITURE = [
 # Lines that are furniture only when they sit in a page header next to one of the anchors above.
 _WEAK_FURNITURE = re.compile(r"^(?:United Nations|Distr\.: \w+|General Assembly|联合国|大会|Nations Unies|Naciones Unidas)$")
 
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS = {m.lower(): i for i, m in enumerate(EN_MONTHS, 1)}
 
 
 def _zh_number(text: str) -> int | None:

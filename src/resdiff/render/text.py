@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from resdiff.comparison import printed_header_lines
 from resdiff.model import Paragraph, Resolution
+from resdiff.read.text import TO_SUPERSCRIPT
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _with_markers(p: Paragraph) -> str:
     text = p.text
     # Insert from the end so earlier offsets stay valid.
     for number, pos in sorted(zip(p.footnotes, p.footnote_positions), key=lambda x: -x[1]):
-        text = text[:pos] + str(number).translate(_SUPERSCRIPT) + text[pos:]
+        text = text[:pos] + str(number).translate(TO_SUPERSCRIPT) + text[pos:]
     return text
 
 
@@ -37,5 +37,5 @@ def resolution_text(res: Resolution) -> str:
         blocks.append(text)
     blocks += [text for role, text in printed if role.startswith("closing")]
     if res.footnotes:
-        blocks += [f"{str(f.number).translate(_SUPERSCRIPT)} {f.text}" for f in res.footnotes]
+        blocks += [f"{str(f.number).translate(TO_SUPERSCRIPT)} {f.text}" for f in res.footnotes]
     return "\n\n".join(blocks) + "\n"

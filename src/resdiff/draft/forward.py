@@ -1,0 +1,107 @@
+"""Forward references: sessions the Assembly looks ahead to (continue consideration, report, include in
+the provisional agenda) move on; history stays."""
+
+from __future__ import annotations
+
+import re
+
+from resdiff.draft.context import Change, Context, Document
+from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, parse_en_ordinal, parse_zh_numeral, zh_numeral
+from resdiff.model import OPERATIVE, Edit
+
+
+_EN_SESSION_REF = re.compile(rf"\b(?P<ord>{EN_ORDINAL})(?P<kind>\s+(?:special\s+|emergency\s+special\s+)?)session\b", re.I)
+_ZH_SESSION_REF = re.compile(rf"第(?P<ord>{ZH_NUMERAL})届(?:特别|紧急特别)?会议")
+_EN_FORWARD = re.compile(
+    r"\b(?:decides?|continue|requests?|include|includes|provisional agenda|convene|hold|devote|invites?|"
+    r"calls? upon|encourages?|recommends?|urges?|"
+    r"to (?:report|submit|present|consider|convene|hold|devote|include|review|examine|take up|prepare|organize)|"
+    r"to be (?:submitted|held|convened|considered|presented|organized))\b",
+    re.I,
+)
+_EN_BACKWARD = re.compile(
+    r"\b(?<!to be )(?<!will be )(?<!would be )(?:submitted|held|adopted|presented|convened|considered|issued|"
+    r"contained|transmitted|launched|organized|made|endorsed|welcomed)\b(?:\s+\S+){0,6}\s*$",
+    re.I,
+)
+_EN_OTHER_BODY = re.compile(r"\b(?:Council|Commission|Subcommission|Sub-Commission|Committee|Conference|Board|Forum)\b[^;]*$")
+# the Assembly's own voice in an operative paragraph: third person, not an infinitive ("to decide")
+_EN_ASSEMBLY_VERB = re.compile(r"(?<!to )\b(?:decides|requests|invites|encourages|urges|calls upon|recommends)\b")
+_ZH_FORWARD = re.compile(r"决定|请|要求|提交|列入|继续|审议|举行|召开|专门|邀请|鼓励|建议|促请|敦促|报告")
+_ZH_OTHER_BODY = re.compile(r"(?:理事会|委员会|缔约国会议|论坛|执行局)\s*$")
+
+
+def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
+    """References the Assembly makes ahead, in operative paragraphs, move on with the session.
+
+    ``Decides to continue its consideration of the question at its seventy-sixth session`` →
+    ``seventy-seventh``; ``决定在大会第七十六届会议上继续审议这个问题`` → ``第七十七届``. Past sessions,
+    Official Records (``《大会正式记录，第七十五届会议…》``), other bodies' sessions and ordinals that are
+    not sessions (``seventy-fifth anniversary``) stay.
+    """
+    edits = []
+    shift = ctx.new - ctx.old
+    for i, p in enumerate(doc.paragraphs):
+        if p.kind != OPERATIVE:
+            continue
+        changes = []
+        for m in (_ZH_SESSION_REF if ctx.lang == "zh" else _EN_SESSION_REF).finditer(p.text):
+            value = ordinal_value(m.group("ord"))
+            if value not in (ctx.old, ctx.old + 1) or not _is_forward(p.text, m, ctx.lang):
+                continue
+            new_value = value + shift
+            new_ord = zh_numeral(new_value) if ctx.lang == "zh" else en_ordinal_like(new_value, m.group("ord"))
+            changes.append(Change(m.start("ord"), m.end("ord"), new_ord))
+            start = _phrase_start(p.text, m.start(), ctx.lang)
+            before = p.text[start:m.end()]
+            after = before[: m.start("ord") - start] + new_ord + p.text[m.end("ord"):m.end()]
+            which = "the session after the resolution's" if value == ctx.old + 1 else "the resolution's own session"
+            note = f"forward reference to {which} ({value}) moves to {new_value}"
+            if re.search(r"anniversary|周年", p.text):
+                note += "; the paragraph names an anniversary: a one-off event may need the paragraph dropped or rewritten"
+            edits.append(Edit("forward-session", p.label, before, after, note))
+        doc.change(i, changes)
+    return edits
+
+
+def ordinal_value(word: str) -> int | None:
+    try:
+        return parse_zh_numeral(word) if re.fullmatch(ZH_NUMERAL, word) else parse_en_ordinal(word)
+    except ValueError:
+        return None
+
+
+def _is_forward(text: str, m: re.Match, lang: str) -> bool:
+    """A session reference the Assembly makes looking ahead (not history, records or another body's session)."""
+    clause_start = max(text.rfind(ch, 0, m.start()) for ch in ";；。\n") + 1
+    prefix, after = text[clause_start:m.start()], text[m.end():]
+    if lang == "zh":
+        if prefix.count("《") > prefix.count("》"):
+            return False  # inside a title: 《大会正式记录，第七十五届会议…》
+        if _ZH_OTHER_BODY.search(prefix):
+            return False  # 人权理事会第四十七届会议
+        if re.match(r"(?:上|期间|中)?[\u4e00-\u9fff]{0,4}的(?!临时议程)", after):
+            return False  # 提交大会第七十五届会议的报告, 期间举行的
+        return bool(_ZH_FORWARD.search(prefix))
+    if re.search(r"Official\s+Records", prefix[-80:]):
+        return False
+    if re.match(r"\s+of\s+the\s+(?!General\s+Assembly)[A-Z]", after):
+        return False  # "the fifty-second session of the Subcommission"
+    near = prefix[-70:]
+    other = _EN_OTHER_BODY.search(near)
+    if other and "Assembly" not in near[other.start():] and not _EN_ASSEMBLY_VERB.search(near[other.start():]):
+        # "requests the Council to consider … at its forty-seventh session"; but in "… including the
+        # Council, and decides to continue … at its …" the Assembly speaks again ("decides")
+        return False
+    if _EN_BACKWARD.search(near):
+        return False  # "the report submitted to the General Assembly at its seventy-fifth session"
+    return bool(_EN_FORWARD.search(prefix))
+
+
+def _phrase_start(text: str, start: int, lang: str) -> int:
+    """Widen a session reference for display: "at its seventy-sixth session", "大会第七十六届会议"."""
+    if lang == "zh":
+        return start - 2 if text[max(0, start - 2):start] == "大会" else start
+    m = re.search(r"(?:\b(?:at|during|to|of|until|by|before|for)\s+)?(?:\b(?:its|the)\s+)?$", text[:start])
+    return m.start() if m else start
+

@@ -1,0 +1,139 @@
+"""Resolution references inside a paragraph, in both languages: where each one is, its number, date,
+year, session and the body that adopted it. Shared by the recall chain and the other bodies' rule.
+
+``大会 2019 年 12 月 18 日第 74/153 号决议``, ``其1999年12月17日关于…的第54/181号决议``,
+``its resolution 72/169 of 19 December 2017``, ``Human Rights Council resolution 44/18 of 17 July 2020``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resdiff.draft.context import Context
+from resdiff.lang.numerals import EN_MONTHS
+from resdiff.model import Paragraph
+from resdiff.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A resolution reference in a paragraph: "大会 2019 年 12 月 18 日第 74/153 号决议", "its resolution 72/169 of …"."""
+
+    start: int  # start of the phrase shown in the edit (body word or "its resolution" included)
+    end: int  # end of the phrase (after "号决议" or the date)
+    number: tuple[int, int]  # (start, end) of "74/153"
+    date: tuple[int, int] | None  # (start, end) of the date, if any
+    year: int | None
+    session: int | None  # 74 for 74/153 when it looks like a GA number; None for 2000/22
+    body: str | None  # the body's name as written ("大会", "Human Rights Council"); None for "its" / "其"
+
+
+_ZH_REF = re.compile(
+    r"(?P<date>(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
+    r"第\s*(?P<num>(?P<s>\d{1,4})/\d{1,4}(?:\s?[A-Z](?![a-z]))?)\s*号(?P<res>决议)?"
+)
+_ZH_BODY = re.compile(r"大会|[\u4e00-\u9fff]*?(?:理事会|委员会)")
+_EN_NUMBER = re.compile(
+    r"(?<![/\w])(?P<num>(?P<s>\d{1,4})/\d{1,4}(?:\s?[A-Z]\b)?)(?![/\d])"
+    rf"(?P<date>\s+of\s+(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(EN_MONTHS)})\s+(?P<y>\d{{4}}))?"
+)
+_EN_RESOLUTION_WORD = re.compile(r"\b(?:(?:its|the)\s+)?[Rr]esolutions?\b")
+_EN_LIST_GAP = re.compile(rf"[\s,]*(?:(?:\d{{1,4}}/\d{{1,4}}(?:\s?[A-Z]\b)?|of|and|\d{{1,2}}|{'|'.join(EN_MONTHS)}|\d{{4}})[\s,]*)*")
+_EN_BODY = re.compile(r"((?:[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w\-]*|on|of|the|for|and))*)\s+$")
+
+
+def find_refs(p: Paragraph, lang: str) -> list[Ref]:
+    return _find_refs_zh(p) if lang == "zh" else _find_refs_en(p)
+
+
+_ZH_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+# opening verbs before a body's name in the same clause ("注意到人权委员会…"): not part of the name
+_ZH_VERBS = re.compile(r"^(?:并|又|还|也|再次|同时)?(?:回顾|注意到|重申|认识到|欢迎|确认|铭记|考虑到|申明|强调|赞赏地|满意地|忆及)+")
+
+
+def _find_refs_zh(p: Paragraph) -> list[Ref]:
+    refs = []
+    text = p.text
+    for m in _ZH_REF.finditer(text):
+        if not m.group("res") and "决议" not in text[m.end():m.end() + 20].split("、")[0]:
+            continue  # "第 89 段" or a decision, not a resolution
+        clause_start = max(text.rfind(ch, 0, m.start()) for ch in "、，,；;。\n") + 1
+        # quoted titles may contain anything; blank them out (same length) before looking for names
+        prefix = re.sub(r"“[^”]*”", lambda q: " " * len(q.group(0)), text[clause_start:m.start()])
+        bodies = list(_ZH_BODY.finditer(prefix))
+        body, start = None, m.start()
+        if bodies:
+            found = bodies[-1]
+            verbs = _ZH_VERBS.match(found.group(0))
+            body_start = found.start() + (verbs.end() if verbs else 0)
+            body = found.group(0)[body_start - found.start():]
+            start = clause_start + body_start  # the body's name belongs to the phrase: "大会 2019 年…"
+        elif re.search(r"其\s*$|其(?=\s*\d{4}\s*年)", prefix):
+            start = clause_start + prefix.rindex("其")
+        date = None
+        if not m.group("date"):
+            # "其1999年12月17日关于加强人权领域的国际合作的第54/181号决议": the date opens the phrase
+            dates = [d for d in _ZH_DATE.finditer(prefix) if clause_start + d.start() >= start]
+            if dates and not re.search(r"\d+/\d+", prefix[dates[-1].end():]):
+                date = (clause_start + dates[-1].start(), clause_start + dates[-1].end(), int(dates[-1].group("y")))
+        refs.append(_ref_from_match(m, start, m.end(), body, text, date))
+    return refs
+
+
+def _find_refs_en(p: Paragraph) -> list[Ref]:
+    refs = []
+    text = p.text
+    for m in _EN_NUMBER.finditer(text):
+        window_start = max(0, m.start() - 150)
+        words = list(_EN_RESOLUTION_WORD.finditer(text, window_start, m.start()))
+        if not words or not _EN_LIST_GAP.fullmatch(text, words[-1].end(), m.start()):
+            continue  # a number that is not a resolution reference ("Article 1", a symbol)
+        word = words[-1]
+        start = word.start() if word.end() + 60 >= m.start() else m.start()
+        body = None
+        found = _EN_BODY.search(text, 0, word.start()) if not word.group(0).lower().startswith("its") else None
+        if found:
+            # the opening participle ("Recalling also") is not part of a body's name
+            lead_end = len(p.lead) if p.lead and text.startswith(p.lead) else 0
+            name_start = max(found.start(1), lead_end)
+            name = text[name_start:found.end(1)].strip()
+            name = re.sub(r"^(?:[a-z]\w*\s+)+", "", name)  # "the Security Council" → "Security Council"
+            if name and name[0].isupper():
+                body = name
+                start = text.index(name, name_start)
+        refs.append(_ref_from_match(m, start, m.end(), body, text))
+    return refs
+
+
+def _ref_from_match(m: re.Match, start: int, end: int, body: str | None, text: str, date=None) -> Ref:
+    sess = int(m.group("s"))
+    year = int(m.group("y")) if m.group("y") else date[2] if date else (sess if sess > 1900 else None)
+    return Ref(
+        start=start,
+        end=end,
+        number=m.span("num"),
+        date=m.span("date") if m.group("date") else date[:2] if date else None,
+        year=year,
+        session=sess if sess <= 300 else None,
+        body=body,
+    )
+
+
+
+def title_score(p: Paragraph, ref: Ref, ctx: Context) -> int:
+    """+1 when the reference names this series' title or subject, −1 when it names another, 0 when silent.
+
+    Chinese: "题为“…”的" or "关于…的" inside the reference; English: ', entitled "…"' or "on …" after it."""
+    if not ctx.title:
+        return 0
+    if ctx.lang == "zh":
+        phrase = p.text[ref.start:ref.number[0]]
+        m = re.search(r"题为“([^”]+)”|关于(.+)的", phrase)
+    else:
+        m = re.match(r",?\s*(?:entitled\s+[“\"]([^”\"]+)[”\"]|on\s+(?:the\s+)?([^,;]+))", p.text[ref.end:])
+    if not m:
+        return 0
+    named = normalize(m.group(1) or m.group(2)).lower().rstrip(",")
+    title = normalize(ctx.title).lower()
+    return 1 if named.startswith(title) or title.startswith(named) and len(named) > 10 else -1

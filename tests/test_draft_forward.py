@@ -1,0 +1,101 @@
+"""Draft rules, forward references to sessions (resdiff.draft.forward)."""
+
+from __future__ import annotations
+
+from draft_builders import edits_by_rule, en_resolution, para, texts, zh_resolution
+from resdiff.draft import draft_next
+from resdiff.model import Header, Resolution, SubParagraph
+
+
+def test_forward_references_family_in_english():
+    ops = [
+        para("OP1", "Requests the Secretary-General to submit a report to the General Assembly at its seventy-sixth session;", "Requests"),
+        para("OP2", "Decides to include in the provisional agenda of its seventy-sixth session the item entitled “Testing”;", "Decides"),
+        para("OP3", "Decides to convene a high-level meeting during its seventy-fifth session;", "Decides"),
+        para("OP4", "Requests the Secretary-General to submit a report to be submitted to the General Assembly at its seventy-sixth session;", "Requests"),
+        para("OP5", "Welcomes the work of the Human Rights Council, and decides to continue its consideration at its seventy-sixth session;", "Welcomes"),
+    ]
+    draft = draft_next(en_resolution(ops))
+    got = texts(draft.resolution)
+    assert got["OP1"].endswith("at its seventy-seventh session;")
+    assert "provisional agenda of its seventy-seventh session" in got["OP2"]
+    assert "during its seventy-sixth session" in got["OP3"]
+    assert got["OP4"].endswith("at its seventy-seventh session;")
+    assert got["OP5"].endswith("at its seventy-seventh session;")
+    forward = edits_by_rule(draft, "forward-session")
+    assert [(e.label, e.before, e.after) for e in forward[:3]] == [
+        ("OP1", "at its seventy-sixth session", "at its seventy-seventh session"),
+        ("OP2", "of its seventy-sixth session", "of its seventy-seventh session"),
+        ("OP3", "during its seventy-fifth session", "during its seventy-sixth session"),
+    ]
+
+
+def test_facts_stay_in_english():
+    """Past sessions, records, other bodies' sessions, backward-looking reports and anniversaries."""
+    ops = [
+        para("OP1", "Takes note of the report of the Secretary-General submitted to the General Assembly at its seventy-fifth session;", "Takes note"),
+        para("OP2", "Requests the Human Rights Council to consider the question at its seventy-sixth session;", "Requests"),
+        para("OP3", "Decides to welcome the seventy-fifth anniversary of the United Nations;", "Decides"),
+        para("OP4", "Decides to take note of the Official Records of the General Assembly, Seventy-fifth Session, Supplement No. 53;", "Decides"),
+        para("OP5", "Decides to recall the decision taken at its seventy-fourth session;", "Decides"),
+        para("OP6", "Recalls the adoption of resolution 2000/22 by the Subcommission at its fifty-second session;", "Recalls"),
+        para("OP7", "Requests the Secretary-General to build on the report submitted to the General Assembly at its seventy-fifth session;", "Requests"),
+        para("OP8", "Decides to build on the outcome of the meeting held during its seventy-fifth session;", "Decides"),
+    ]
+    pps = [para("PP1", "Noting with appreciation the decision to continue at its seventy-sixth session,", "Noting with appreciation")]
+    res = en_resolution(pps + ops)
+    draft = draft_next(res)
+    assert texts(draft.resolution) == texts(res)
+    assert not edits_by_rule(draft, "forward-session")
+
+
+def test_forward_references_in_chinese_and_facts_that_stay():
+    ops = [
+        para("OP1", "决定将题为“测试”的项目列入大会第七十六届会议临时议程；", "决定"),
+        para("OP2", "请秘书长向大会第七十六届会议提交关于本决议执行情况的报告；", "请"),
+        para("OP3", "注意到秘书长提交大会第七十五届会议的报告；", "注意到"),
+        para("OP4", "请人权理事会第七十六届会议审议这个问题；", "请"),
+        para("OP5", "决定参阅《大会正式记录，第七十五届会议，补编第 53 号》；", "决定"),
+        para("OP6", "决定在大会第七十六届会议上继续审议这个问题。", "决定"),
+    ]
+    res = zh_resolution(ops)
+    draft = draft_next(res)
+    got = texts(draft.resolution)
+    assert got["OP1"] == "决定将题为“测试”的项目列入大会第七十七届会议临时议程；"
+    assert got["OP2"] == "请秘书长向大会第七十七届会议提交关于本决议执行情况的报告；"
+    assert got["OP6"] == "决定在大会第七十七届会议上继续审议这个问题。"
+    for label in ("OP3", "OP4", "OP5"):
+        assert got[label] == texts(res)[label]
+    assert [e.label for e in edits_by_rule(draft, "forward-session")] == ["OP1", "OP2", "OP6"]
+
+
+def test_forward_reference_inside_a_subparagraph_updates_the_subparagraph_too():
+    text = "Decides:\n(a) To hold a meeting at its seventy-sixth session;\n(b) To report;"
+    subs = (SubParagraph("(a)", "To hold a meeting at its seventy-sixth session;"), SubParagraph("(b)", "To report;"))
+    draft = draft_next(en_resolution([para("OP1", text, "Decides", subs=subs)]))
+    p = draft.resolution.paragraph("OP1")
+    assert p.text == "Decides:\n(a) To hold a meeting at its seventy-seventh session;\n(b) To report;"
+    assert p.subparagraphs == (SubParagraph("(a)", "To hold a meeting at its seventy-seventh session;"), SubParagraph("(b)", "To report;"))
+
+
+def test_footnote_markers_after_an_edit_move_with_the_text():
+    text = "Decides to continue at its seventy-sixth session, as agreed, and so on."
+    marker_after = text.index(", as agreed") + len(", as agreed")
+    draft = draft_next(en_resolution([para("OP1", text, "Decides", {1: 5, 2: marker_after})]))
+    p = draft.resolution.paragraph("OP1")
+    assert p.footnote_positions[0] == 5
+    assert p.text[: p.footnote_positions[1]].endswith(", as agreed")
+
+
+def test_capitalised_ordinal_keeps_its_capitals():
+    res = en_resolution([para("OP1", "Decides to continue at its Seventy-Sixth Session.", "Decides")])
+    assert texts(draft_next(res).resolution)["OP1"] == "Decides to continue at its Seventy-Seventh Session."
+
+
+def test_other_languages_get_header_edits_and_a_note():
+    res = Resolution(Header("other", session=75, session_text="Soixante-quinzième session", number="75/10"),
+                     (para("OP1", "Décide de poursuivre l'examen de la question à sa soixante-seizième session.", "Décide"),))
+    draft = draft_next(res)
+    assert draft.resolution.header.session == 76
+    assert texts(draft.resolution) == texts(res)
+    assert any("Chinese and English" in n for n in draft.resolution.notes)

@@ -92,6 +92,16 @@ def _read(path: Path, lang: str | None):
     return read_file(path, lang=lang)
 
 
+def _read_warning(path: Path, lang: str | None):
+    """Read for compare/redline/draft: the reader's warnings go to stderr (they never change the exit code)."""
+    res = _read(path, lang)
+    if res.warnings:
+        from resdiff.render.common import warnings_text
+
+        sys.stderr.write(warnings_text(res, str(path)))
+    return res
+
+
 def _use_color(color: Color) -> bool:
     if color is Color.always:
         return True
@@ -176,7 +186,7 @@ def compare(
     """Compare two versions: paragraph alignment and word-level changes."""
     from resdiff.comparison import compare as run_compare
 
-    cmp = run_compare(_read(old, lang), _read(new, lang), strict=strict)
+    cmp = run_compare(_read_warning(old, lang), _read_warning(new, lang), strict=strict)
     fmt = format.value if format else _format_from_suffix(
         output, "terminal", {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"})
     if fmt == "json":
@@ -222,7 +232,7 @@ def redline(
     from resdiff.comparison import compare as run_compare
     from resdiff.render.docx import redline_document
 
-    cmp = run_compare(_read(old, lang), _read(new, lang), strict=strict)
+    cmp = run_compare(_read_warning(old, lang), _read_warning(new, lang), strict=strict)
     _emit(redline_document(cmp, author=author, date=when, style=style.value), output, [old, new], force)
 
 
@@ -245,7 +255,7 @@ def draft(
 
     if session is not None and not 1 <= session <= 200:
         raise UserError(f"session {session} is out of range", "give the session as a number, e.g. --session 76")
-    result = draft_next(_read(previous, lang), session=session, agenda_item=agenda_item, symbol=symbol)
+    result = draft_next(_read_warning(previous, lang), session=session, agenda_item=agenda_item, symbol=symbol)
     suffix = output.suffix.lower() if output else ""
     if suffix == ".docx":
         when = _parse_date(date)

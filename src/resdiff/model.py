@@ -72,12 +72,23 @@ class Header:
 
 
 @dataclass(frozen=True)
+class ReadingWarning:
+    """A place where the reader is unsure of what it read (``resdiff.read.checks``): the drafter should
+    look there before trusting a comparison. Never an error: it does not change any exit code."""
+
+    code: str  # stable identifier: "op-number-jump", "footnote-not-cited" … (see read/checks.py)
+    label: str | None  # paragraph label ("OP3") or None for the whole document
+    message: str
+
+
+@dataclass(frozen=True)
 class Resolution:
     header: Header
     paragraphs: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...] = ()
     source: str | None = None  # file name it was read from, for messages
     notes: tuple[str, ...] = ()  # what the reader wants the user to know ("tracked changes accepted")
+    warnings: tuple[ReadingWarning, ...] = ()  # where the reading may be wrong (read/checks.py)
 
     @property
     def language(self) -> str:

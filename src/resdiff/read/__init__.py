@@ -13,6 +13,7 @@ from pathlib import Path
 
 from resdiff.errors import UserError
 from resdiff.model import Resolution
+from resdiff.read.checks import with_warnings  # where the reading may be wrong, whatever the format
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary Word .doc (and other OLE compound files)
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -74,7 +75,7 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
         _check_docx(path, data)
         from resdiff.read.docx import read_docx  # python-docx/lxml load only when a .docx is read
 
-        return read_docx(path, lang=lang)
+        return with_warnings(read_docx(path, lang=lang))
     if data.startswith(b"%PDF"):
         raise UserError(
             f"{path} is a PDF file; resdiff reads text, not PDF",
@@ -100,4 +101,4 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
             "resdiff expects a resolution: preambular paragraphs (\"Recalling …,\" / \"回顾…，\") and numbered "
             "operative paragraphs (\"1. Decides …\"); check that this is the right file",
         )
-    return resolution
+    return with_warnings(resolution)

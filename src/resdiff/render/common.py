@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resdiff.model import Comparison, FootnoteChange, PairDiff
+from resdiff.model import Comparison, FootnoteChange, PairDiff, ReadingWarning, Resolution
 
 STATUS_ORDER = ("modified", "moved", "inserted", "deleted", "split", "merged", "unchanged")
 
@@ -79,3 +79,19 @@ def headline(cmp: Comparison) -> str:
         return h.symbol or h.number or res.source or "?"
 
     return f"{name(cmp.old)} → {name(cmp.new)}"
+
+
+def warning_line(w: ReadingWarning) -> str:
+    """'OP19: paragraph 20 seems to start inside OP19 … [numbered-inside]'."""
+    return f"{w.label + ': ' if w.label else ''}{w.message} [{w.code}]"
+
+
+def comparison_warnings(cmp: Comparison) -> list[tuple[str, ReadingWarning]]:
+    """Reading warnings of both versions, each with the side it belongs to ("old" / "new")."""
+    return [(side, w) for side, res in (("old", cmp.old), ("new", cmp.new)) for w in res.warnings]
+
+
+def warnings_text(res: Resolution, name: str | None = None) -> str:
+    """Warnings as lines for stderr ('Warning: old.txt: OP3: …'), or "" when there are none."""
+    prefix = f"{name}: " if name else ""
+    return "".join(f"Warning: {prefix}{warning_line(w)}\n" for w in res.warnings)

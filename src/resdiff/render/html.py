@@ -6,7 +6,10 @@ from __future__ import annotations
 import html
 
 from resdiff.model import Comparison, Segment
-from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, shown_footnotes, headline, pair_title, summary_rows
+from resdiff.render.common import (
+    HEADER_FIELD_NAMES, comparison_warnings, footnote_title, headline, pair_title, shown_footnotes, summary_rows,
+    warning_line,
+)
 
 CSS = """
 :root { --ins: #0b6e0b; --ins-bg: #e3f6e3; --del: #b00020; --del-bg: #fde7ea; --muted: #666; }
@@ -22,6 +25,7 @@ del { color: var(--del); background: var(--del-bg); text-decoration: line-throug
 .pair.unchanged h3 { color: var(--muted); font-weight: normal; }
 .pair.unchanged .text { color: var(--muted); }
 .note { background: #fff7d6; padding: .4rem .8rem; border-left: 4px solid #e0b000; }
+.warning { background: #fdecea; padding: .4rem .8rem; border-left: 4px solid #c0392b; }
 .footnote { font-size: .9em; color: #333; margin-left: 1.5rem; }
 .views > input { position: absolute; opacity: 0; }
 .views > label { display: inline-block; padding: .3rem .9rem; border: 1px solid #888; cursor: pointer;
@@ -66,6 +70,8 @@ def render_comparison(cmp: Comparison) -> str:
     ]
     for note in cmp.notes:
         parts.append(f'<p class="note">{_e(note)}</p>')
+    for side, w in comparison_warnings(cmp):
+        parts.append(f'<p class="warning">Warning ({side}): {_e(warning_line(w))}</p>')
     parts.append('<table class="summary"><caption>Summary</caption><tr><th>paragraphs</th><th>count</th></tr>')
     parts += [f"<tr><td>{_e(name)}</td><td>{count}</td></tr>" for name, count in summary_rows(cmp)]
     parts.append("</table>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from resdiff.model import Comparison, Draft, PairDiff, Resolution, Segment
+from resdiff.model import Comparison, Draft, PairDiff, ReadingWarning, Resolution, Segment
 
 
 def header_dict(res: Resolution) -> dict:
@@ -31,7 +31,12 @@ def resolution_dict(res: Resolution) -> dict:
         "footnotes": [{"number": f.number, "text": f.text} for f in res.footnotes],
         "source": res.source,
         "notes": list(res.notes),
+        "warnings": warnings_list(res.warnings),
     }
+
+
+def warnings_list(warnings: tuple[ReadingWarning, ...]) -> list[dict]:
+    return [{"code": w.code, "label": w.label, "message": w.message} for w in warnings]
 
 
 def _segments(segments: tuple[Segment, ...]) -> list[dict]:
@@ -62,8 +67,8 @@ def _pair(p: PairDiff) -> dict:
 
 def comparison_dict(cmp: Comparison) -> dict:
     return {
-        "old": header_dict(cmp.old) | {"source": cmp.old.source},
-        "new": header_dict(cmp.new) | {"source": cmp.new.source},
+        "old": header_dict(cmp.old) | {"source": cmp.old.source, "warnings": warnings_list(cmp.old.warnings)},
+        "new": header_dict(cmp.new) | {"source": cmp.new.source, "warnings": warnings_list(cmp.new.warnings)},
         "strict": cmp.strict,
         "summary": cmp.summary,
         "header_changes": [dataclasses.asdict(h) for h in cmp.header_changes],

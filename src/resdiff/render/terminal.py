@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resdiff.model import Comparison, Draft, Resolution, Segment
-from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, shown_footnotes, headline, is_shown, pair_title, summary_rows
+from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, shown_footnotes, headline, is_shown, pair_title, summary_rows, warning_line
 
 DELETE_STYLE = "strike red"
 INSERT_STYLE = "underline green"
@@ -145,6 +145,8 @@ def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) 
         console.print(Text(f" * {star}"))
     for note in res.notes:
         console.print(Text(f"Note: {note}", style="yellow"))
+    for w in res.warnings:
+        console.print(Text(f"Warning: {warning_line(w)}", style="yellow"))
     counts = f"{sum(p.kind == 'preambular' for p in res.paragraphs)} preambular, " \
              f"{sum(p.kind == 'operative' for p in res.paragraphs)} operative, {len(res.footnotes)} footnotes"
     console.print(Text(counts))

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import SEED, corpus
 from resdiff.errors import UserError
+from resdiff.model import Header, Resolution
 from resdiff.read import read_file
 from resdiff.read.text import parse_text
 
@@ -125,14 +126,16 @@ def test_docx_content_is_handed_to_the_word_reader(tmp_path, monkeypatch):
     calls = []
     fake = types.ModuleType("resdiff.read.docx")
 
+    from_read_docx = Resolution(Header("zh"), ())  # no paragraphs, so no reading warnings are added
+
     def read_docx(path, lang=None):
         calls.append((path, lang))
-        return "from read_docx"
+        return from_read_docx
 
     fake.read_docx = read_docx
     monkeypatch.setitem(sys.modules, "resdiff.read.docx", fake)
     path = tmp_path / "named-anything.bin"  # content decides, not the suffix
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
-    assert read_file(path, lang="zh") == "from read_docx"
+    assert read_file(path, lang="zh") is from_read_docx
     assert calls == [(path, "zh")]

@@ -8,8 +8,8 @@ Standard library only: a page is small and a full HTML5 parser would add a depen
 
 from __future__ import annotations
 
+import functools
 import re
-from html.parser import HTMLParser
 
 from resdiff.read.text import TO_SUPERSCRIPT
 
@@ -18,7 +18,16 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr"
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
 
 
-class _TextCollector(HTMLParser):
+@functools.cache
+def _collector_class():
+    # html.parser pulls in html.entities (~10 ms): load it only when a page is really HTML, not for
+    # every text file that is merely checked with looks_like_html.
+    from html.parser import HTMLParser
+
+    return type("_TextCollector", (_TextCollectorMixin, HTMLParser), {})
+
+
+class _TextCollectorMixin:
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
@@ -57,7 +66,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_to_text(text: str) -> str:
-    collector = _TextCollector()
+    collector = _collector_class()()
     collector.feed(text)
     collector.close()
     joined = "".join(collector.parts).replace("\xa0", " ")

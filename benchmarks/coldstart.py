@@ -1,0 +1,104 @@
+"""Cold start: the time a drafter feels when running resdiff once per pair from a shell.
+
+Whole processes, alternating, median of N runs each (default 11), on this machine, in one run:
+
+- `resdiff redline` on the Chinese corpus pair 51/102 → 55/105 (the excerpts) against
+  jubarte-redlines (a Rust engine, the test extra) comparing the same paragraphs as .docx files —
+  the baseline, and the ratio resdiff / jubarte (target ≤ 1.0);
+- `resdiff --help` against `python -c pass` (target ≤ 60 ms over it);
+- `resdiff compare` of the same pair (target ≤ 0.2 s);
+- `resdiff parse` of the seed.
+
+    python benchmarks/coldstart.py [--runs 11]
+
+Both programs are run as installed (console scripts of this environment); a first unmeasured run
+of each writes Python's bytecode cache and resdiff's jieba dictionary cache, as a user's first run does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD = ROOT / "tests" / "corpus" / "A_RES_51_102.zh.excerpt.txt"
+NEW = ROOT / "tests" / "corpus" / "A_RES_55_105.zh.excerpt.txt"
+SEED = ROOT / "examples" / "A_RES_75_180.zh.txt"
+
+
+def _script(name: str) -> list[str] | None:
+    here = Path(sys.executable).parent / name
+    if here.exists():
+        return [str(here)]
+    found = shutil.which(name)
+    return [found] if found else None
+
+
+def _run(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def alternate(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """Run each command once to warm caches, then ``runs`` rounds, each command once per round."""
+    for cmd in commands.values():
+        _run(cmd)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            times[name].append(_run(cmd))
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=11)
+    args = ap.parse_args()
+    resdiff = _script("resdiff") or [sys.executable, "-m", "resdiff"]
+    jubarte = _script("jubarte-redlines")
+
+    from resdiff.read import read_file
+    from resdiff.render.docx import resolution_document
+
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; median of {args.runs} alternating runs")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        old_docx, new_docx = tmp / "old.docx", tmp / "new.docx"
+        old_docx.write_bytes(resolution_document(read_file(OLD)))
+        new_docx.write_bytes(resolution_document(read_file(NEW)))
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "resdiff --help": [*resdiff, "--help"],
+            "resdiff parse (seed)": [*resdiff, "parse", str(SEED)],
+            "resdiff compare (zh pair)": [*resdiff, "compare", str(OLD), str(NEW)],
+            "resdiff redline (zh pair)": [*resdiff, "redline", str(OLD), str(NEW), "-o", str(tmp / "r.docx"),
+                                          "--force"],
+        }
+        if jubarte:
+            commands["jubarte-redlines compare (same, .docx)"] = [
+                *jubarte, "-q", "compare", str(old_docx), str(new_docx), "-o", str(tmp / "j.docx"), "--force"]
+        times = alternate(commands, args.runs)
+
+    med = {name: statistics.median(t) for name, t in times.items()}
+    for name, t in times.items():
+        print(f"  {name:<40} median {med[name] * 1000:7.0f} ms   min {min(t) * 1000:7.0f} ms")
+    floor = med["python -c pass"]
+    print(f"\n  resdiff --help over python -c pass: {(med['resdiff --help'] - floor) * 1000:.0f} ms   (target ≤ 60 ms)")
+    print(f"  resdiff compare, zh pair: {med['resdiff compare (zh pair)']:.3f} s   (target ≤ 0.2 s)")
+    if jubarte:
+        ratio = med["resdiff redline (zh pair)"] / med["jubarte-redlines compare (same, .docx)"]
+        print(f"  redline ratio resdiff / jubarte-redlines: {ratio:.2f}   (target ≤ 1.0)")
+    else:
+        print("  jubarte-redlines not installed (pip install -e '.[test]'): no baseline ratio")
+
+
+if __name__ == "__main__":
+    main()

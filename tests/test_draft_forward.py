@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from conftest import corpus
 from draft_builders import edits_by_rule, en_resolution, para, texts, zh_resolution
 from resdiff.draft import draft_next
 from resdiff.model import Header, Resolution, SubParagraph
+from resdiff.read import read_file
 
 
 def test_forward_references_family_in_english():
@@ -99,3 +103,38 @@ def test_other_languages_get_header_edits_and_a_note():
     assert draft.resolution.header.session == 76
     assert texts(draft.resolution) == texts(res)
     assert any("Chinese and English" in n for n in draft.resolution.notes)
+
+
+# ── resolutions taken up every two or three years ───────────────────────────────────────────────────
+
+
+def test_synthetic_biennial_text_is_drafted_for_the_session_it_names_and_moves_forward_references_by_the_cycle():
+    """Synthetic: A/RES/75/180's last paragraph made biennial ('… at its seventy-seventh session')."""
+    previous = read_file(corpus("A_RES_75_180.en.txt"))
+    last = previous.paragraphs[-1]
+    biennial = last.text.replace("seventy-sixth", "seventy-seventh")
+    assert biennial != last.text
+    previous = replace(previous, paragraphs=previous.paragraphs[:-1] + (replace(last, text=biennial),))
+    draft = draft_next(previous)
+    assert draft.resolution.header.session == 77
+    assert draft.resolution.header.session_text == "Seventy-seventh session"
+    assert draft.resolution.paragraphs[-1].text.endswith("at its seventy-ninth session.")
+    assert any("every 2 sessions" in n for n in draft.resolution.notes)
+    # --session overrides the cycle the text names
+    assert draft_next(previous, session=76).resolution.paragraphs[-1].text.endswith("at its seventy-eighth session.")
+
+
+def test_chinese_biennial_target_session():
+    """Synthetic: the seed's last paragraph '决定在大会第七十六届会议上继续审议这个问题' made biennial."""
+    res = zh_resolution([para("OP1", "决定在大会第七十七届会议上继续审议这个问题。", "决定")])
+    draft = draft_next(res)
+    assert draft.resolution.header.session_text == "第七十七届会议"
+    assert texts(draft.resolution)["OP1"] == "决定在大会第七十九届会议上继续审议这个问题。"
+
+
+def test_two_different_sessions_named_for_the_question_leave_the_next_session():
+    res = en_resolution([
+        para("OP1", "Decides to continue its consideration of the question at its seventy-sixth session;", "Decides"),
+        para("OP2", "Decides to include in the provisional agenda of its seventy-seventh session the item entitled “Testing”.", "Decides"),
+    ])
+    assert draft_next(res).resolution.header.session == 76

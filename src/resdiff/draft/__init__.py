@@ -29,8 +29,8 @@ from typing import Callable
 
 from resdiff.draft.bodies import other_bodies
 from resdiff.draft.context import PLACEHOLDER, Context, Document
-from resdiff.draft.forward import forward_sessions
-from resdiff.draft.recall import recall_chain
+from resdiff.draft.forward import forward_sessions, target_session
+from resdiff.draft.recall import recall_chain, reports_on_the_series
 from resdiff.draft.session import draft_symbol, en_date, previous_session, session_and_header
 from resdiff.errors import UserError
 from resdiff.model import Draft, Edit, Resolution
@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     session_and_header,
     recall_chain,
     other_bodies,
+    reports_on_the_series,
     forward_sessions,
 )
 # Rules that read the words of the paragraphs, so only run on the languages they know (Chinese, English).
@@ -59,6 +60,9 @@ def draft_next(
     """The draft for the session after ``previous`` (or for ``session``), with every edit listed."""
     old = previous_session(previous)
     name = previous.source or "the resolution"
+    # a biennial or triennial text says when it comes back ("… at its eighty-first session")
+    words = previous.language in ("zh", "en")
+    target = target_session(previous.paragraphs, previous.language, old) if words and old is not None else None
     if session is None:
         if old is None:
             raise UserError(
@@ -66,7 +70,7 @@ def draft_next(
                 "'第七十五届会议', and no resolution number)",
                 hint="give it with --session N (the session of the draft, e.g. --session 76)",
             )
-        session = old + 1
+        session = target or old + 1
     elif old is not None and session <= old:
         raise UserError(
             f"the draft's session ({session}) must come after the resolution's own session ({old})",
@@ -82,11 +86,16 @@ def draft_next(
         body=previous.header.body,
         agenda_item=agenda_item,
         symbol=symbol,
+        cycle=(target - old) if target else 1,
     )
     doc = Document(previous.header, list(previous.paragraphs), list(previous.footnotes), list(previous.notes))
     if old is None:
         doc.notes.append(f"the resolution's own session is not stated; taken as {ctx.old} (the draft's minus one)")
-    words = ctx.lang in ("zh", "en")
+    if target and target > old + 1 and session == target:
+        doc.notes.append(
+            f"drafted for session {target}: the resolution takes the question up again then "
+            f"(every {target - old} sessions); forward references move by {target - old}; --session overrides"
+        )
     if not words:
         doc.notes.append("paragraphs left as they are: session references are only updated in Chinese and English")
     edits: list[Edit] = []

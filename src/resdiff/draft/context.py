@@ -48,6 +48,8 @@ class Document:
     notes: list[str]
     # (paragraph index, start, end) of the series' own reference the recall chain rewrote; other rules keep off it
     chain: tuple[int, int, int] | None = None
+    # number of the series' latest earlier resolution ("78/152"), once the recall chain has found it
+    series_previous: str | None = None
     # spans already rewritten, by paragraph index, so two rules never edit the same words
     taken: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 

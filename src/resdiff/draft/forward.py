@@ -47,7 +47,8 @@ def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
         changes = []
         for m in (_ZH_SESSION_REF if ctx.lang == "zh" else _EN_SESSION_REF).finditer(p.text):
             value = ordinal_value(m.group("ord"))
-            if value not in (ctx.old, ctx.old + 1) or not _is_forward(p.text, m, ctx.lang):
+            # the resolution's own session up to the session it is next taken up at (one for a yearly text)
+            if value is None or not ctx.old <= value <= ctx.old + max(shift, ctx.cycle) or not _is_forward(p.text, m, ctx.lang):
                 continue
             new_value = value + shift
             new_ord = zh_numeral(new_value) if ctx.lang == "zh" else en_ordinal_like(new_value, m.group("ord"))
@@ -55,13 +56,44 @@ def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
             start = _phrase_start(p.text, m.start(), ctx.lang)
             before = p.text[start:m.end()]
             after = before[: m.start("ord") - start] + new_ord + p.text[m.end("ord"):m.end()]
-            which = "the session after the resolution's" if value == ctx.old + 1 else "the resolution's own session"
+            which = "the resolution's own session" if value == ctx.old else f"a later session than the resolution's ({ctx.old})"
             note = f"forward reference to {which} ({value}) moves to {new_value}"
             if re.search(r"anniversary|周年", p.text):
                 note += "; the paragraph names an anniversary: a one-off event may need the paragraph dropped or rewritten"
             edits.append(Edit("forward-session", p.label, before, after, note))
         doc.change(i, changes)
     return edits
+
+
+# where a resolution says when the Assembly takes the question up again
+_EN_AGENDA = re.compile(
+    r"provisional agenda|continue (?:its |the )?consideration|(?:consider|take up|examine|review) (?:the|this) "
+    r"(?:matter|question|item|issue|sub-item|subject)", re.I)
+_ZH_AGENDA = re.compile(r"临时议程|继续审议|审议这个问题|审议该问题|审议这一问题|审议此问题|审议该项目")
+
+
+def target_session(paragraphs, lang: str, old: int) -> int | None:
+    """The session the resolution itself says the question comes back at, one to three sessions on.
+
+    ``Decides to include in the provisional agenda of its eightieth session …`` (adopted at the
+    seventy-ninth: yearly) or ``Decides to consider the matter at its eighty-first session`` (biennial);
+    ``决定将…列入大会第八十一届会议临时议程``. None when it names none: the caller takes the next session.
+    """
+    pattern, agenda = (_ZH_SESSION_REF, _ZH_AGENDA) if lang == "zh" else (_EN_SESSION_REF, _EN_AGENDA)
+    found = []
+    for p in paragraphs:
+        if p.kind != OPERATIVE:
+            continue
+        for m in pattern.finditer(p.text):
+            value = ordinal_value(m.group("ord"))
+            if value is None or not old < value <= old + 3 or not _is_forward(p.text, m, lang):
+                continue
+            clause_start = max(p.text.rfind(ch, 0, m.start()) for ch in ";；。\n") + 1
+            ends = [i for i in (p.text.find(ch, m.end()) for ch in ";；。\n") if i >= 0]
+            if agenda.search(p.text[clause_start:min(ends, default=len(p.text))]):
+                found.append(value)
+    # two different sessions named for taking the question up: unsure, say nothing
+    return found[0] if found and len(set(found)) == 1 else None
 
 
 def ordinal_value(word: str) -> int | None:

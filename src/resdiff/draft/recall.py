@@ -30,6 +30,12 @@ def _series_reference(paragraphs: list[Paragraph], ctx: Context) -> tuple[int, R
             score = title_score(p, ref, ctx)
             if score < 0:
                 continue  # another series ("entitled 'Transforming our world'")
+            if _including_one(p.text, ref, ctx.lang) and any(
+                ctx.is_own(r) and r.end <= ref.start and title_score(p, r, ctx) < 0 for r in find_refs(p, ctx.lang)
+            ):
+                # "its resolution 46/182 … on the strengthening of the coordination of emergency humanitarian
+                # assistance … and all subsequent resolutions on the subject, including resolution 78/119"
+                continue
             # latest session first; then the one naming this title; preambular before operative; reading order
             rank = (ref.session, score, p.kind == PREAMBULAR, -i)
             if best is None or rank > best[0]:
@@ -40,8 +46,14 @@ def _series_reference(paragraphs: list[Paragraph], ctx: Context) -> tuple[int, R
 def recall_chain(doc: Document, ctx: Context) -> list[Edit]:
     """The paragraph recalling the latest earlier resolution of the series recalls the one being updated.
 
-    ``Recalling its resolution 74/153 of 18 December 2019`` → ``… 75/180 of 16 December 2020``;
-    ``回顾大会 2019 年 12 月 18 日第 74/153 号决议`` → ``… 2020 年 12 月 16 日第 75/180 号决议``.
+    A single recall is replaced: ``Recalling its resolution 74/153 of 18 December 2019`` → ``… 75/180 of
+    16 December 2020``; ``回顾大会 2019 年 12 月 18 日第 74/153 号决议`` → ``… 2020 年 12 月 16 日第 75/180
+    号决议``. A list of the series' resolutions is extended: ``… 77/153 of 14 December 2022 and 78/137 of
+    19 December 2023,`` → ``… 77/153 of 14 December 2022, 78/137 of 19 December 2023 and 79/197 of
+    19 December 2024,``; ``第 77/186 号和第 78/168 号决议`` → ``第 77/186 号、第 78/168 号和第 79/227 号决议``;
+    ``its previous resolutions on the subject, including resolution 78/197`` gains the new one too. A list
+    is only extended when its latest item is of the session one cycle back (78 for a yearly text adopted
+    at the seventy-ninth): a list of another series, or one with years skipped, stays as it is.
     """
     found = _series_reference(doc.paragraphs, ctx)
     if found is None:
@@ -49,6 +61,24 @@ def recall_chain(doc: Document, ctx: Context) -> list[Edit]:
         return []
     index, ref = found
     p = doc.paragraphs[index]
+    doc.series_previous = p.text[slice(*ref.number)].replace(" ", "")
+    refs = find_refs(p, ctx.lang)
+    listed, prev = _list_position(p.text, ref, refs, ctx)
+    if listed == "inside":
+        doc.notes.append(f"{p.label}: the series' latest resolution is not the last of its list; the list is left as it is")
+        return []
+    plural = listed is None and _including_one(p.text, ref, ctx.lang)
+    if listed or plural:
+        if ref.session != ctx.old - ctx.cycle:
+            doc.notes.append(
+                f"{p.label}: the list's latest resolution ({p.text[slice(*ref.number)]}) is not of the session "
+                f"{ctx.cycle} before this one's: another series, or years skipped; the list is left as it is"
+            )
+            return []
+        edit, change = _extend_list(p, ref, prev, ctx)
+        doc.change(index, [change])
+        doc.chain = (index, change.start, change.start + len(change.text))
+        return [edit]
     changes: list[Change] = []
     edits: list[Edit] = []
 
@@ -84,3 +114,116 @@ def date_like(old: str, ctx: Context) -> str:
     return (m.group(1) if m else " of ") + (en_date(ctx.date) if ctx.date else PLACEHOLDER)
 
 
+
+
+_EN_LIST_GLUE = re.compile(r",?\s+and\s+|,\s*")
+_ZH_LIST_GLUE = re.compile(r"\s*[、和及]\s*")
+
+
+def _item_start(text: str, ref: Ref, lang: str) -> int:
+    """Where a list item starts: its number in English, its date or "第" in Chinese."""
+    if lang != "zh":
+        return ref.number[0]
+    if ref.date and ref.date[0] < ref.number[0]:
+        return ref.date[0]
+    return text.rfind("第", 0, ref.number[0])
+
+
+def _list_position(text: str, ref: Ref, refs: list[Ref], ctx: Context) -> tuple[str | None, Ref | None]:
+    """("last", item before) when ``ref`` ends a list of the body's own resolutions, ("inside", None) when
+    more follow, else (None, None)."""
+    glue = _ZH_LIST_GLUE if ctx.lang == "zh" else _EN_LIST_GLUE
+    own = [r for r in refs if ctx.is_own(r) and r is not ref]
+    start = _item_start(text, ref, ctx.lang)
+    before = [r for r in own if r.end <= start]
+    after = [r for r in own if _item_start(text, r, ctx.lang) >= ref.end]
+    tail = _number_end(text, ref, ctx.lang)
+    if after and glue.fullmatch(text, tail, _item_start(text, after[0], ctx.lang)):
+        return "inside", None
+    if before and glue.fullmatch(text, _number_end(text, before[-1], ctx.lang), start):
+        return "last", before[-1]
+    return None, None
+
+
+def _number_end(text: str, ref: Ref, lang: str) -> int:
+    """End of a list item: after its date in English, after "号" in Chinese (before "决议")."""
+    if lang != "zh":
+        return ref.end if not ref.date or ref.date[0] > ref.number[0] else ref.number[1]
+    return text.index("号", ref.number[1]) + 1
+
+
+def _including_one(text: str, ref: Ref, lang: str) -> bool:
+    """"its previous resolutions on the subject, including resolution 78/197": one named for many."""
+    if lang == "zh":
+        return bool(re.search(r"各项决议.{0,30}包括$", text[max(0, ref.start - 40):_item_start(text, ref, lang)]))
+    return bool(re.search(r"\bresolutions\b[^;]{0,120}\bincluding\s+(?:its\s+)?resolution\s+$", text[:ref.number[0]]))
+
+
+def _extend_list(p: Paragraph, ref: Ref, prev: Ref | None, ctx: Context) -> tuple[Edit, Change]:
+    text = p.text
+    zh = ctx.lang == "zh"
+    start, end = _item_start(text, ref, ctx.lang), _number_end(text, ref, ctx.lang)
+    pieces = [(ref.number, ctx.number or PLACEHOLDER)]
+    if ref.date and start <= ref.date[0] < end:
+        pieces.append((ref.date, date_like(text[slice(*ref.date)], ctx)))
+    old_item = text[start:end]
+    new_item = replace_within(text, start, end, pieces)
+    if prev:
+        gap_start = start - len(re.search(r"(?:,?\s+and\s+|,\s*|\s*[、和及]\s*)$", text[:start]).group(0))
+        change = Change(gap_start, end, ("、" if zh else ", ") + old_item + ("和" if zh else " and ") + new_item)
+    else:
+        word = re.search(r"resolution\s+$", text[:start]) if not zh else None
+        gap_start = word.start() if word else start
+        lead = "resolutions " if word else ""
+        change = Change(gap_start, end, lead + old_item + ("和" if zh else " and ") + new_item)
+    # shown from the item before, so the edit reads as a list: "77/153 of …, 78/137 of … and 79/197 of …"
+    shown = _item_start(text, prev, ctx.lang) if prev else gap_start
+    before = text[shown:end]
+    after = text[shown:gap_start] + change.text
+    edit = Edit(
+        "recall-chain", p.label, before, after,
+        f"the list of the series' resolutions gains the one being updated ({ctx.number or PLACEHOLDER}"
+        + (f" of {ctx.date}" if ctx.date else "") + ")",
+        placeholder=PLACEHOLDER in after,
+    )
+    return edit, change
+
+
+_EN_REPORT_ON = re.compile(
+    r"\breports?\s+of\s+the\s+Secretary-General\b[^;:]{0,80}?\b(?:on\s+the\s+implementation\s+of|"
+    r"(?:submitted\s+)?pursuant\s+to|(?:as\s+)?requested\s+in|in\s+accordance\s+with)\s+"
+    r"(?:General\s+Assembly\s+|its\s+)?resolution\s+(?P<num>\d{1,3}/\d{1,4})\b"
+)
+_ZH_REPORT_ON = re.compile(
+    r"秘书长(?:关于|根据|依照|按照)[^；;。]{0,20}?第\s*(?P<num>\d{1,3}/\d{1,4})\s*号决议(?:执行情况)?(?:的|提交的|所提交的)报告"
+)
+
+
+def reports_on_the_series(doc: Document, ctx: Context) -> list[Edit]:
+    """The Secretary-General's report on the last resolution becomes the one on the resolution being updated.
+
+    ``Takes note of the report of the Secretary-General on the implementation of General Assembly
+    resolution 78/152`` → ``… resolution 79/205``; ``Welcomes the report of the Secretary-General submitted
+    pursuant to resolution 78/220`` → ``… 79/183``; ``秘书长关于第 78/152 号决议执行情况的报告`` →
+    ``第 79/205 号``. Only the number the recall chain found as the series' latest earlier resolution moves:
+    a report requested by another resolution is history.
+    """
+    if not doc.series_previous or not ctx.number:
+        return []
+    edits = []
+    pattern = _ZH_REPORT_ON if ctx.lang == "zh" else _EN_REPORT_ON
+    for i, p in enumerate(doc.paragraphs):
+        changes = []
+        for m in pattern.finditer(p.text):
+            if m.group("num") != doc.series_previous or not doc.is_free(i, *m.span("num")):
+                continue
+            changes.append(Change(*m.span("num"), ctx.number))
+            before = m.group(0)
+            after = before[: m.start("num") - m.start()] + ctx.number + before[m.end("num") - m.start():]
+            edits.append(Edit(
+                "recall-chain", p.label, before, after,
+                f"the Secretary-General's next report is on the resolution being updated ({ctx.number}), "
+                f"not on {doc.series_previous}",
+            ))
+        doc.change(i, changes)
+    return edits

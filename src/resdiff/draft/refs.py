@@ -39,7 +39,14 @@ _EN_NUMBER = re.compile(
     rf"(?P<date>\s+of\s+(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(EN_MONTHS)})\s+(?P<y>\d{{4}}))?"
 )
 _EN_RESOLUTION_WORD = re.compile(r"\b(?:(?:its|the)\s+)?[Rr]esolutions?\b")
-_EN_LIST_GAP = re.compile(rf"[\s,]*(?:(?:\d{{1,4}}/\d{{1,4}}(?:\s?[A-Z]\b)?|of|and|\d{{1,2}}|{'|'.join(EN_MONTHS)}|\d{{4}})[\s,]*)*")
+# what may stand between "resolutions" and a number of its list: other numbers, their dates, "and",
+# footnote markers; checked word by word (a single regex over a long list backtracks badly)
+_EN_LIST_WORD = re.compile(rf"\d{{1,4}}/\d{{1,4}}(?:\s?[A-Z]\b)?|of|and|\d{{1,4}}|{'|'.join(EN_MONTHS)}|,")
+_EN_LIST_GAP_WORDS = re.compile(r"\d{1,4}/\d{1,4}(?:\s?[A-Z]\b)?|[^\s,]+|,")
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    return all(_EN_LIST_WORD.fullmatch(w) for w in _EN_LIST_GAP_WORDS.findall(text, start, end))
 _EN_BODY = re.compile(r"((?:[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w\-]*|on|of|the|for|and))*)\s+$")
 
 
@@ -52,11 +59,17 @@ _ZH_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2
 _ZH_VERBS = re.compile(r"^(?:并|又|还|也|再次|同时)?(?:回顾|注意到|重申|认识到|欢迎|确认|铭记|考虑到|申明|强调|赞赏地|满意地|忆及)+")
 
 
+# "第77/205号和2023年12月22日第78/234号决议": the first number of a list is a resolution too
+_ZH_LIST_TO_RESOLUTION = re.compile(
+    r"(?:\s*[、和及]\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d{1,4}/\d{1,4}(?:\s?[A-Z])?\s*号)*\s*决议"
+)
+
+
 def _find_refs_zh(p: Paragraph) -> list[Ref]:
     refs = []
     text = p.text
     for m in _ZH_REF.finditer(text):
-        if not m.group("res") and "决议" not in text[m.end():m.end() + 20].split("、")[0]:
+        if not m.group("res") and not _ZH_LIST_TO_RESOLUTION.match(text, m.end()):
             continue  # "第 89 段" or a decision, not a resolution
         clause_start = max(text.rfind(ch, 0, m.start()) for ch in "、，,；;。\n") + 1
         # quoted titles may contain anything; blank them out (same length) before looking for names
@@ -85,9 +98,9 @@ def _find_refs_en(p: Paragraph) -> list[Ref]:
     refs = []
     text = p.text
     for m in _EN_NUMBER.finditer(text):
-        window_start = max(0, m.start() - 150)
+        window_start = max(0, m.start() - 3000)
         words = list(_EN_RESOLUTION_WORD.finditer(text, window_start, m.start()))
-        if not words or not _EN_LIST_GAP.fullmatch(text, words[-1].end(), m.start()):
+        if not words or not _list_gap(text, words[-1].end(), m.start()):
             continue  # a number that is not a resolution reference ("Article 1", a symbol)
         word = words[-1]
         start = word.start() if word.end() + 60 >= m.start() else m.start()

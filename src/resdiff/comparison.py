@@ -93,18 +93,27 @@ def _footnote_changes(
         n = new_notes[k] if k < len(new_notes) else None
         o_text = _footnote_text(old, o)
         n_text = _footnote_text(new, n)
+        o_note, n_note = _note(old, o), _note(new, n)
+        # endnotes are named as such, with the marks Word prints for them ("endnote i")
+        marks = {"kind": (n_note or o_note).kind if (n_note or o_note) else "footnote",
+                 "old_mark": o_note.mark if o_note else "", "new_mark": n_note.mark if n_note else ""}
         # A marker whose footnote body is not in the document (an excerpt) has no segments.
         if o is None:
-            changes.append(FootnoteChange(None, n, (Segment("insert", n_text),) if n_text else ()))
+            changes.append(FootnoteChange(None, n, (Segment("insert", n_text),) if n_text else (), **marks))
         elif n is None:
-            changes.append(FootnoteChange(o, None, (Segment("delete", o_text),) if o_text else ()))
+            changes.append(FootnoteChange(o, None, (Segment("delete", o_text),) if o_text else (), **marks))
         elif (o_text != n_text) if strict else (normalize(o_text) != normalize(n_text)):
-            changes.append(FootnoteChange(o, n, layout_pieces(diff_words(o_text, n_text, lang, strict=strict))))
+            changes.append(FootnoteChange(o, n, layout_pieces(diff_words(o_text, n_text, lang, strict=strict)), **marks))
         elif o_text != n_text:
             # Same text but for layout: no change for a reader, but a redline must still give back the
             # old characters on Reject All, so it needs the (small) layout pieces.
-            changes.append(FootnoteChange(o, n, layout_pieces(diff_words(o_text, n_text, lang)), layout_only=True))
+            changes.append(FootnoteChange(o, n, layout_pieces(diff_words(o_text, n_text, lang)), layout_only=True,
+                                          **marks))
     return tuple(changes)
+
+
+def _note(res: Resolution, number: int | None):
+    return res.footnote(number) if number is not None else None
 
 
 def _footnote_text(res: Resolution, number: int | None) -> str:

@@ -23,8 +23,10 @@ ParagraphKind = Literal["preambular", "operative"]
 
 @dataclass(frozen=True)
 class Footnote:
-    number: int  # as printed in the source (1, 2, 3 …)
+    number: int  # as printed in the source (1, 2, 3 …); endnotes are numbered on after the footnotes
     text: str  # body of the footnote, without its marker
+    kind: str = "footnote"  # "footnote", or "endnote" (a Word endnote, printed at the end of the document)
+    mark: str = ""  # the mark as printed when it is not ``number`` (an endnote's "i", "ii" …)
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,9 @@ class FootnoteChange:
     new: int | None  # footnote number in new, None if deleted
     segments: tuple[Segment, ...]
     layout_only: bool = False  # the texts differ only by layout noise: reports skip it, redlines track it
+    kind: str = "footnote"  # "footnote" or "endnote" (the new side's kind, the old side's when deleted)
+    old_mark: str = ""  # the marks as printed when they are not the numbers (an endnote's "i", "ii")
+    new_mark: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,11 @@ WordprocessingML parts directly with lxml (python-docx's own XML library):
   the exact strings a redline check compares.
 - ``read_docx(path, lang, view="accept")`` → :class:`resdiff.model.Resolution`.
 
+Besides the body (tables included) it reads text boxes (after the paragraph that anchors them, one
+branch of an ``mc:AlternateContent`` only), equations (linear form), endnotes, SmartArt data and .docx,
+HTML and plain-text altChunks; what it sees but does not read (page headers and footers, comments,
+charts, OLE objects, RTF chunks) is listed in ``DocxContent.unread`` and becomes a note.
+
 Views. "accept": keep ``w:ins``/``w:moveTo`` content, drop ``w:del``/``w:delText``/``w:moveFrom``; a
 paragraph whose mark is deleted (``w:pPr/w:rPr/w:del`` or ``w:moveFrom``) merges with the next one, whose
 properties (numbering) the merged paragraph keeps — what Word does when the deletion is accepted.
@@ -31,18 +36,24 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, Union
 
 from lxml import etree
 
 from resdiff.errors import UserError
+from resdiff.read.wordnumbers import SPELLED_FORMATS, custom_number, spelled, symbol_char
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+DGM_NS = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+O_NS = "urn:schemas-microsoft-com:office:office"
 
 
 def _w(name: str) -> str:
@@ -52,10 +63,14 @@ def _w(name: str) -> str:
 W_P, W_R, W_T, W_DELTEXT, W_PPR, W_RPR = _w("p"), _w("r"), _w("t"), _w("delText"), _w("pPr"), _w("rPr")
 W_INS, W_DEL, W_MOVE_FROM, W_MOVE_TO = _w("ins"), _w("del"), _w("moveFrom"), _w("moveTo")
 W_VAL = _w("val")
+W_TXBX = _w("txbxContent")
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
+M_MATH, M_MATH_PARA = f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara"
 # Elements that only wrap runs: their content is read as if it stood in the paragraph itself.
 _RUN_CONTAINERS = {_w(n) for n in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "dir",
                                    "bdo")}
-# Block containers the body walk descends into to find paragraphs (text boxes are left out on purpose).
+# Block containers the body walk descends into to find paragraphs (text boxes are read after the
+# paragraph that anchors them, see _Collector.objects).
 _BLOCK_CONTAINERS = {_w(n) for n in ("tbl", "tc", "sdt", "sdtContent", "customXml")}
 # Every element kind that is one tracked revision in Word's count.
 _REVISION_TAGS = {_w(n) for n in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
@@ -63,6 +78,7 @@ _REVISION_TAGS = {_w(n) for n in ("ins", "del", "moveFrom", "moveTo", "rPrChange
                                   "tblGridChange", "numberingChange")}
 _FALSE = {"0", "false", "off"}
 _SPECIAL_FOOTNOTES = {"separator", "continuationSeparator", "continuationNotice"}
+_MAX_CHUNK_DEPTH = 3  # an altChunk document may hold altChunks of its own; Word stops somewhere too
 
 REL_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 REL_STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
@@ -76,8 +92,9 @@ VIEWS = ("accept", "reject")
 @dataclass(frozen=True)
 class FootnoteRef:
     offset: int  # position in DocxParagraph.text where the reference mark stands
-    id: str  # w:id of the footnote in the footnotes part
+    id: str  # w:id of the footnote in the footnotes part (of the endnote in the endnotes part)
     custom_mark: str = ""  # the mark text when the reference uses a custom mark (w:customMarkFollows)
+    kind: str = "footnote"  # "footnote" or "endnote"
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,7 @@ class DocxParagraph:
     footnote_refs: tuple[FootnoteRef, ...] = ()
     lead: str = ""  # bold or italic words that open the paragraph ("重申", "Recalling also"), or ""
     style: str = ""  # paragraph style id ("Heading1"), "" for the default style
+    part: str = "body"  # where it stands: "body", "textbox", "smartart" or "altchunk" (an embedded document)
 
     @property
     def visible(self) -> str:
@@ -102,12 +120,19 @@ class DocxContent:
     footnotes: tuple[tuple[str, str], ...] = ()  # (footnote id, body text) in the footnotes part's order
     revisions: int = 0  # tracked revisions found in the body and the footnotes (both views count the same)
     view: str = "accept"
+    endnotes: tuple[tuple[str, str], ...] = ()  # (endnote id, body text) in the endnotes part's order
+    endnote_format: str = "lowerRoman"  # w:endnotePr/w:numFmt: how Word numbers the endnotes (i, ii …)
+    endnote_start: int = 1
+    unread: tuple[str, ...] = ()  # what was seen but not read, and where ("1 RTF altChunk after “…”")
 
     def footnote_text(self, footnote_id: str) -> str | None:
         for fid, text in self.footnotes:
             if fid == footnote_id:
                 return text
         return None
+
+    def endnote_text(self, endnote_id: str) -> str | None:
+        return dict(self.endnotes).get(endnote_id)
 
 
 # ── package access ────────────────────────────────────────────────────────────────────────────────
@@ -163,22 +188,27 @@ def _parse_xml(data: bytes, member: str, name: str):
         raise _corrupt(name, f"broken XML in {member}: {err.msg if hasattr(err, 'msg') else err}") from None
 
 
-def _relationships(archive: zipfile.ZipFile, part: str, name: str) -> list[tuple[str, str]]:
-    """(type, target part name) of the relationships of ``part`` ("" for the package)."""
+def _relationship_map(archive: zipfile.ZipFile, part: str, name: str) -> dict[str, tuple[str, str]]:
+    """Relationship id → (type, target part name) of the relationships of ``part`` ("" for the package)."""
     folder, base = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", base + ".rels") if part else "_rels/.rels"
     data = _read_member(archive, rels_name, name)
     if data is None:
-        return []
+        return {}
     root = _parse_xml(data, rels_name, name)
-    result = []
+    result = {}
     for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target", "")
         target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        result.append((rel.get("Type", ""), target))
+        result[rel.get("Id", "")] = (rel.get("Type", ""), target)
     return result
+
+
+def _relationships(archive: zipfile.ZipFile, part: str, name: str) -> list[tuple[str, str]]:
+    """(type, target part name) of the relationships of ``part`` ("" for the package)."""
+    return list(_relationship_map(archive, part, name).values())
 
 
 @dataclass
@@ -188,6 +218,16 @@ class _Package:
     styles: object | None = None
     numbering: object | None = None
     footnotes: object | None = None
+    endnotes: object | None = None
+    settings: object | None = None
+    # Parts the body points to by relationship id: SmartArt data (lxml root) and altChunk documents (bytes).
+    diagrams: dict = field(default_factory=dict)
+    chunks: dict = field(default_factory=dict)
+    furniture: list = field(default_factory=list)  # lxml roots of the page headers and footers
+    comments: object | None = None
+
+
+_PART_KINDS = ("styles", "numbering", "footnotes", "endnotes", "settings", "comments")
 
 
 def _open_package(source: Source) -> _Package:
@@ -201,12 +241,21 @@ def _open_package(source: Source) -> _Package:
         package = _Package(name, _parse_xml(data, main, name))
         if package.document.tag != _w("document"):
             raise _corrupt(name, f"{main} is not a WordprocessingML document")
-        for typ, target in _relationships(archive, main, name):
+        for rid, (typ, target) in _relationship_map(archive, main, name).items():
             kind = typ.rsplit("/", 1)[-1]
-            if kind in ("styles", "numbering", "footnotes"):
-                part = _read_member(archive, target, name)
-                if part is not None:
-                    setattr(package, kind, _parse_xml(part, target, name))
+            if kind not in _PART_KINDS + ("header", "footer", "diagramData", "aFChunk"):
+                continue
+            part = _read_member(archive, target, name)
+            if part is None:
+                continue
+            if kind == "aFChunk":
+                package.chunks[rid] = part
+            elif kind == "diagramData":
+                package.diagrams[rid] = _parse_xml(part, target, name)
+            elif kind in ("header", "footer"):
+                package.furniture.append(_parse_xml(part, target, name))
+            else:
+                setattr(package, kind, _parse_xml(part, target, name))
     return package
 
 
@@ -222,9 +271,13 @@ class _Styles:
 
     def __init__(self, root):
         self._styles = {}
+        self.default_language = "en-US"
         if root is not None:
             for style in root.iter(_w("style")):
                 self._styles[style.get(_w("styleId"))] = style
+            lang = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{W_RPR}/{_w('lang')}")
+            if lang is not None:
+                self.default_language = lang.get(W_VAL) or lang.get(_w("eastAsia")) or self.default_language
 
     def _chain(self, style_id: str | None) -> Iterator:
         seen = set()
@@ -248,6 +301,22 @@ class _Styles:
                 ilvl = num_pr.find(_w("ilvl")).get(W_VAL)
         return num_id, ilvl
 
+    def list_style_num_id(self, style_id: str | None) -> str | None:
+        """The w:num a numbering (list) style stands for: what a w:numStyleLink points to."""
+        for style in self._chain(style_id):
+            num_id = style.find(f"{_w('pPr')}/{_w('numPr')}/{_w('numId')}")
+            if num_id is not None:
+                return num_id.get(W_VAL)
+        return None
+
+    def language(self, style_id: str | None) -> str | None:
+        """The language (w:lang) a paragraph style gives its text, None when its chain does not set one."""
+        for style in self._chain(style_id):
+            lang = style.find(f"{W_RPR}/{_w('lang')}")
+            if lang is not None and (lang.get(W_VAL) or lang.get(_w("eastAsia"))):
+                return lang.get(W_VAL) or lang.get(_w("eastAsia"))
+        return None
+
     def emphasised(self, style_id: str | None) -> bool:
         for style in self._chain(style_id):
             rpr = style.find(W_RPR)
@@ -266,6 +335,8 @@ class _Level:
     text: str | None = None  # lvlText pattern; None → "%<level+1>."
     suffix: str = "\t"
     legal: bool = False  # isLgl: show every level's number in decimal
+    custom: str = ""  # w:format of a "custom" number format ("001, 002, 003, ...")
+    font: str | None = None  # the level's font (w:rPr/w:rFonts): Symbol and Wingdings bullets need it
 
 
 def _parse_level(lvl) -> _Level:
@@ -273,9 +344,17 @@ def _parse_level(lvl) -> _Level:
     start = lvl.find(_w("start"))
     if start is not None and (start.get(W_VAL) or "").lstrip("-").isdigit():
         level.start = int(start.get(W_VAL))
-    fmt = lvl.find(_w("numFmt"))
+    # Word 2010 writes a custom format as an mc:AlternateContent whose Choice holds it and whose Fallback
+    # holds a decimal for older readers: the Choice is what Word shows.
+    fmt = lvl.find(f"{MC_ALTERNATE}/{MC_CHOICE}/{_w('numFmt')}")
+    if fmt is None:
+        fmt = lvl.find(_w("numFmt"))
     if fmt is not None:
         level.fmt = fmt.get(W_VAL, "decimal")
+        level.custom = fmt.get(_w("format"), "")
+    fonts = lvl.find(f"{W_RPR}/{_w('rFonts')}")
+    if fonts is not None:
+        level.font = fonts.get(_w("ascii")) or fonts.get(_w("hAnsi")) or fonts.get(_w("cs"))
     text = lvl.find(_w("lvlText"))
     if text is not None:
         level.text = text.get(W_VAL, "")
@@ -374,18 +453,22 @@ def format_number(n: int, fmt: str) -> str:
 class _Numbering:
     """Word's automatic list numbers, rendered in reading order (call ``render`` once per paragraph)."""
 
-    def __init__(self, root):
+    def __init__(self, root, styles: _Styles | None = None):
         self._abstract: dict[str, dict[int, _Level]] = {}
         self._nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         self._used: set[str] = set()
         if root is None:
             return
+        style_links: dict[str, str] = {}  # abstractNumId → list style it takes its levels from
         for abstract in root.iter(_w("abstractNum")):
             levels = {}
             for lvl in abstract.iter(_w("lvl")):
                 levels[int(lvl.get(_w("ilvl"), "0"))] = _parse_level(lvl)
             self._abstract[abstract.get(_w("abstractNumId"))] = levels
+            link = abstract.find(_w("numStyleLink"))
+            if link is not None and link.get(W_VAL):
+                style_links[abstract.get(_w("abstractNumId"))] = link.get(W_VAL)
         for num in root.iter(_w("num")):
             ref = num.find(_w("abstractNumId"))
             if ref is None:
@@ -401,13 +484,26 @@ class _Numbering:
                     overrides[ilvl] = _parse_level(lvl)
                     starts.setdefault(ilvl, overrides[ilvl].start)
             self._nums[num.get(_w("numId"))] = (ref.get(W_VAL), starts, overrides)
+        # A list whose definition is a list style (w:numStyleLink) has no levels of its own: they are those of
+        # the definition the style's own w:num points to (the one carrying the matching w:styleLink).
+        for abstract_id, style_id in style_links.items():
+            target = self._abstract_of_style(style_id, styles)
+            if target is not None and target != abstract_id:
+                self._abstract[abstract_id] = {**self._abstract.get(target, {}), **self._abstract[abstract_id]}
+
+    def _abstract_of_style(self, style_id: str, styles: _Styles | None) -> str | None:
+        num_id = styles.list_style_num_id(style_id) if styles is not None else None
+        if num_id in self._nums:
+            return self._nums[num_id][0]
+        return None
 
     def _level(self, num_id: str, ilvl: int) -> _Level:
         abstract_id, _, overrides = self._nums[num_id]
         return overrides.get(ilvl) or self._abstract.get(abstract_id, {}).get(ilvl) or _Level()
 
-    def render(self, num_id: str | None, ilvl: int) -> tuple[str, str]:
-        """Advance the list of ``num_id`` at level ``ilvl``; return (number text, separator)."""
+    def render(self, num_id: str | None, ilvl: int, lang: str = "en-US") -> tuple[str, str]:
+        """Advance the list of ``num_id`` at level ``ilvl``; return (number text, separator). ``lang`` is the
+        paragraph's language, for numbers Word spells out ("First", "Premier")."""
         if not num_id or num_id == "0" or num_id not in self._nums:
             return "", ""
         abstract_id, starts, _ = self._nums[num_id]
@@ -424,19 +520,116 @@ class _Numbering:
             del counters[deeper]
         pattern = level.text if level.text is not None else f"%{ilvl + 1}."
         if level.fmt == "bullet":
+            pattern = symbol_char(pattern, level.font)
             return pattern, level.suffix if pattern else ""
 
         def fill(match: re.Match) -> str:
             k = int(match.group(1)) - 1
             other = self._level(num_id, k)
             value = counters.get(k, other.start)
-            return format_number(value, "decimal" if level.legal and k != ilvl else other.fmt)
+            fmt = "decimal" if level.legal and k != ilvl else other.fmt
+            if fmt in SPELLED_FORMATS:
+                return spelled(value, fmt, lang)
+            if fmt == "custom":
+                return custom_number(value, other.custom)
+            return format_number(value, fmt)
 
-        number = re.sub(r"%([1-9])", fill, pattern)
+        number = symbol_char(re.sub(r"%([1-9])", fill, pattern), level.font)
         return number, (level.suffix if number else "")
 
 
 # ── paragraph text ────────────────────────────────────────────────────────────────────────────────
+
+def _chosen_branch(alternate):
+    """The branch of an mc:AlternateContent that Word shows: its first mc:Choice (Word understands every
+    extension it writes), else the mc:Fallback. Reading one branch only keeps text from being read twice."""
+    choice = alternate.find(MC_CHOICE)
+    if choice is not None:
+        return choice
+    fallback = alternate.find(MC_FALLBACK)
+    return fallback if fallback is not None else ()
+
+
+def _m(name: str) -> str:
+    return f"{{{M_NS}}}{name}"
+
+
+def _math_run_text(element, gone: tuple, kept: tuple) -> str:
+    out = []
+    for child in element:
+        if child.tag in (_m("t"), W_T, W_DELTEXT):
+            out.append(child.text or "")
+        elif child.tag in kept:  # Word wraps an inserted math run's text in w:ins inside the m:r
+            out.append(_math_run_text(child, gone, kept))
+    return "".join(out)
+
+
+def _math_text(element, view: str) -> str:
+    """An Office Math object in linear form, close to Word's own linear format (UnicodeMath):
+    fractions (a)/(b), scripts x^2 and x_i, radicals √(x), n-ary operators ∑_(i=1)^n, delimiters,
+    matrices ■(a&b@c&d). Tracked changes inside the equation follow ``view``."""
+    tag = element.tag
+    gone, kept = ((W_DEL, W_MOVE_FROM), (W_INS, W_MOVE_TO)) if view == "accept" else ((W_INS, W_MOVE_TO), (W_DEL, W_MOVE_FROM))
+    if tag in gone:
+        return ""
+    if tag == _m("r"):
+        rpr = element.find(W_RPR)
+        if rpr is not None and any(rpr.find(t) is not None for t in gone):
+            return ""
+        return _math_run_text(element, gone, kept)
+
+    def part(name: str) -> str:
+        child = element.find(_m(name))
+        return _math_text(child, view) if child is not None else ""
+
+    def group(text: str) -> str:
+        return text if len(text) <= 1 or (text[0] in "([{" and text[-1] in ")]}") else f"({text})"
+
+    def prop(holder: str, name: str, default: str) -> str:
+        node = element.find(f"{_m(holder)}/{_m(name)}")
+        return node.get(_m("val"), default) if node is not None else default
+
+    if tag == _m("f"):
+        return f"{group(part('num'))}/{group(part('den'))}"
+    if tag == _m("sSup"):
+        return f"{part('e')}^{group(part('sup'))}"
+    if tag == _m("sSub"):
+        return f"{part('e')}_{group(part('sub'))}"
+    if tag == _m("sSubSup"):
+        return f"{part('e')}_{group(part('sub'))}^{group(part('sup'))}"
+    if tag == _m("sPre"):
+        return f"_{group(part('sub'))}^{group(part('sup'))}{part('e')}"
+    if tag == _m("rad"):
+        degree = part("deg")
+        return f"√({degree}&{part('e')})" if degree else f"√{group(part('e'))}"
+    if tag == _m("nary"):
+        sub, sup = part("sub"), part("sup")
+        limits = (f"_{group(sub)}" if sub else "") + (f"^{group(sup)}" if sup else "")
+        return f"{prop('naryPr', 'chr', '∫')}{limits} {part('e')}"
+    if tag == _m("d"):
+        begin, end = prop("dPr", "begChr", "("), prop("dPr", "endChr", ")")
+        separator = prop("dPr", "sepChr", "|")
+        return begin + separator.join(_math_text(e, view) for e in element.findall(_m("e"))) + end
+    if tag == _m("func"):
+        return f"{part('fName')} {part('e')}"
+    if tag == _m("acc"):
+        return f"{part('e')}{prop('accPr', 'chr', chr(0x302))}"
+    if tag in (_m("limLow"), _m("limUpp")):
+        return f"{part('e')}{'_' if tag == _m('limLow') else '^'}{group(part('lim'))}"
+    if tag == _m("m"):
+        rows = ["&".join(_math_text(e, view) for e in row.findall(_m("e"))) for row in element.findall(_m("mr"))]
+        return f"■({'@'.join(rows)})"
+    if tag == _m("eqArr"):
+        return f"█({'@'.join(_math_text(e, view) for e in element.findall(_m('e')))})"
+    if tag in (_m("ctrlPr"), _m("argPr"), W_RPR) or tag.endswith("Pr") and tag.startswith(f"{{{M_NS}}}"):
+        return ""
+    pieces = []
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        pieces.append(_math_text(child, view))
+    # consecutive equations of an m:oMathPara are separate lines of the display
+    return ("\n" if tag == M_MATH_PARA else "").join(pieces)
 
 @dataclass
 class _Field:
@@ -464,6 +657,10 @@ class _Collector:
         self.refs: list[FootnoteRef] = []
         self.length = 0
         self.fields: list[_Field] = []  # complex fields open at this point, outermost first
+        # Text that Word shows next to this paragraph rather than in it: ("textbox", w:txbxContent) and
+        # ("smartart", relationship id of the diagram's data part), in reading order.
+        self.objects: list[tuple[str, object]] = []
+        self.unread: list[str] = []  # kinds of objects whose text is not read ("chart", "embedded object")
 
     def _in_code(self) -> bool:
         return any(f.state == "code" for f in self.fields)
@@ -492,6 +689,15 @@ class _Collector:
             tag = child.tag
             if tag == W_R:
                 self.run(child)
+            elif tag in (M_MATH, M_MATH_PARA):
+                if not self._in_code():
+                    self.add(_math_text(child, self.view), False)
+            elif tag == MC_ALTERNATE:
+                self.content(_chosen_branch(child))
+            elif tag == _w("ruby"):  # phonetic guide: the base text is the text
+                base = child.find(_w("rubyBase"))
+                if base is not None:
+                    self.content(base)
             elif tag in (W_INS, W_MOVE_TO):
                 if self.view == "accept":
                     self.content(child)
@@ -515,25 +721,47 @@ class _Collector:
         style = rpr.find(_w("rStyle"))
         return style is not None and self.styles.emphasised(style.get(W_VAL))
 
+    def objects_in(self, element) -> None:
+        """Find the text boxes, SmartArt diagrams, charts and embedded objects a drawing holds, once each:
+        of an mc:AlternateContent only the branch Word shows is looked at (its Fallback repeats the text)."""
+        for child in element:
+            tag = child.tag
+            if tag == W_TXBX:
+                self.objects.append(("textbox", child))  # nested boxes are found when this one is read
+            elif tag == MC_ALTERNATE:
+                self.objects_in(_chosen_branch(child))
+            elif tag == f"{{{DGM_NS}}}relIds":
+                self.objects.append(("smartart", child.get(f"{{{R_NS}}}dm", "")))
+            elif tag == f"{{{CHART_NS}}}chart":
+                self.unread.append("chart")
+            elif tag == f"{{{O_NS}}}OLEObject":
+                self.unread.append("embedded object")
+            elif isinstance(tag, str):
+                self.objects_in(child)
+
     def run(self, run) -> None:
         rpr = run.find(W_RPR)
         if rpr is not None and _on(rpr.find(_w("vanish"))):
             return  # hidden text
         emphasised = self._emphasised(rpr)
+        fonts = rpr.find(_w("rFonts")) if rpr is not None else None
+        font = fonts.get(_w("ascii")) or fonts.get(_w("hAnsi")) if fonts is not None else None
         skip_custom_mark = False
         for child in run:
             tag = child.tag
-            if tag == W_T:
-                text = child.text or ""
+            if tag in (_w("drawing"), _w("pict"), _w("object"), MC_ALTERNATE):
+                self.objects_in(child if tag != MC_ALTERNATE else _chosen_branch(child))
+            elif tag == W_T:
+                text = symbol_char(child.text or "", font)
                 if skip_custom_mark and self.refs:  # the characters of a custom footnote mark
                     last = self.refs[-1]
-                    self.refs[-1] = FootnoteRef(last.offset, last.id, last.custom_mark + text)
+                    self.refs[-1] = replace(last, custom_mark=last.custom_mark + text)
                     skip_custom_mark = False
                     continue
                 self.add(text, emphasised)
             elif tag == W_DELTEXT:
                 if self.view == "reject":
-                    self.add(child.text or "", emphasised)
+                    self.add(symbol_char(child.text or "", font), emphasised)
             elif tag in (_w("tab"), _w("ptab")):
                 self.add("\t", emphasised)
             elif tag == _w("br"):
@@ -546,11 +774,12 @@ class _Collector:
             elif tag == _w("sym"):
                 code = child.get(_w("char"), "")
                 if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) and int(code, 16) <= 0x10FFFF:
-                    # symbol fonts use private-use code points; kept as they are rather than guessed
-                    self.add(chr(int(code, 16)), emphasised)
-            elif tag == _w("footnoteReference"):
+                    # symbol fonts use private-use code points: mapped to what the font shows where known
+                    self.add(symbol_char(chr(int(code, 16)), child.get(_w("font"))), emphasised)
+            elif tag in (_w("footnoteReference"), _w("endnoteReference")):
                 if not self._in_code():
-                    self.refs.append(FootnoteRef(self.length, child.get(_w("id"), "")))
+                    kind = "footnote" if tag == _w("footnoteReference") else "endnote"
+                    self.refs.append(FootnoteRef(self.length, child.get(_w("id"), ""), kind=kind))
                     skip_custom_mark = _on_attr(child, "customMarkFollows")
             elif tag == _w("fldChar"):
                 kind = child.get(_w("fldCharType"))
@@ -561,6 +790,9 @@ class _Collector:
                 elif kind == "end" and self.fields:
                     self._close_field()
             elif tag == _w("instrText") and self.fields and self.fields[-1].state == "code":
+                self.fields[-1].instruction += child.text or ""
+            elif tag == _w("delInstrText") and self.view == "reject" and self.fields and self.fields[-1].state == "code":
+                # the instruction of a field deleted under tracking: the field exists when rejecting
                 self.fields[-1].instruction += child.text or ""
 
     def text(self) -> str:
@@ -603,10 +835,11 @@ def _paragraph_properties(ppr, view: str):
 
 
 def _body_paragraphs(element, view: str) -> Iterator:
-    """Paragraphs of the body (or a table cell) in reading order; rows deleted in ``view`` are skipped."""
+    """Paragraphs of the body (or a table cell, a text box, a note) in reading order, and the w:altChunk
+    elements between them; rows deleted in ``view`` are skipped."""
     for child in element:
         tag = child.tag
-        if tag == W_P:
+        if tag == W_P or tag == _w("altChunk"):
             yield child
         elif tag == _w("tr"):
             trpr = child.find(_w("trPr"))
@@ -616,6 +849,8 @@ def _body_paragraphs(element, view: str) -> Iterator:
             yield from _body_paragraphs(child, view)
         elif tag in _BLOCK_CONTAINERS:
             yield from _body_paragraphs(child, view)
+        elif tag == MC_ALTERNATE:
+            yield from _body_paragraphs(_chosen_branch(child), view)
 
 
 def _check_view(view: str) -> None:
@@ -623,13 +858,95 @@ def _check_view(view: str) -> None:
         raise ValueError(f"view must be 'accept' or 'reject', not {view!r}")
 
 
-def _paragraphs(paragraph_elements, view: str, styles: _Styles, numbering: _Numbering | None) -> list[DocxParagraph]:
-    """Resolve revisions, merge paragraphs whose mark is gone, render numbers (when ``numbering`` is given)."""
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 and not what.endswith('s') else ''}"
+
+
+@dataclass
+class _Reader:
+    """What reading one document's paragraphs needs besides the paragraphs: the view, the styles and
+    list counters, the parts that paragraphs point to, and the list of what could not be read."""
+
+    view: str
+    styles: _Styles
+    numbering: _Numbering | None
+    package: _Package | None = None
+    depth: int = 0  # altChunk nesting
+    unread: list = field(default_factory=list)
+    footnotes: list = field(default_factory=list)  # notes of embedded documents, ids made unique
+    endnotes: list = field(default_factory=list)
+    chunks_read: int = 0
+
+    def smartart(self, rid: str) -> list[DocxParagraph]:
+        """The text of a SmartArt diagram: each text paragraph of each node, in the data part's order."""
+        root = self.package.diagrams.get(rid) if self.package is not None else None
+        if root is None:
+            return []
+        paragraphs = []
+        for point in root.iter(f"{{{DGM_NS}}}pt"):
+            if point.get("type", "node") not in ("node", "asst"):
+                continue  # connections and presentation points carry no text of the diagram
+            for para in point.iter(f"{{{A_NS}}}p"):
+                text = "".join("\n" if el.tag == f"{{{A_NS}}}br" else (el.text or "")
+                               for el in para.iter(f"{{{A_NS}}}t", f"{{{A_NS}}}br"))
+                if text.strip():
+                    paragraphs.append(DocxParagraph(text=text, part="smartart"))
+        return paragraphs
+
+    def chunk(self, element, before: str) -> list[DocxParagraph]:
+        """An altChunk: a .docx is read as part of the body (its notes too); an HTML or plain-text chunk
+        is read line by line; anything else (RTF, MHT) is reported as not read."""
+        rid = element.get(f"{{{R_NS}}}id", "")
+        data = self.package.chunks.get(rid) if self.package is not None else None
+        where = f"after {_quote(before)}" if before.strip() else "at the start of the document"
+        if data is None:
+            self.unread.append(f"an embedded document (altChunk) {where} is missing from the file; not compared")
+            return []
+        if data.startswith(b"PK\x03\x04") and self.depth < _MAX_CHUNK_DEPTH:
+            self.chunks_read += 1
+            inner = _content(data, self.view, self.depth + 1)
+            prefix = f"chunk{self.depth}.{self.chunks_read}:"
+            self.footnotes += [(prefix + fid, text) for fid, text in inner.footnotes]
+            self.endnotes += [(prefix + fid, text) for fid, text in inner.endnotes]
+            self.unread += [f"{note} (in the embedded document {where})" for note in inner.unread]
+            return [replace(p, part="altchunk", footnote_refs=tuple(replace(r, id=prefix + r.id) for r in p.footnote_refs))
+                    for p in inner.paragraphs]
+        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith(b"{\\rtf") or b"mime-version" in head:
+            kind = "RTF" if head.startswith(b"{\\rtf") else "MHT"
+            self.unread.append(f"an embedded {kind} document (altChunk) {where}; not compared")
+            return []
+        from resdiff.read.decode import decode_bytes
+        from resdiff.read.html import html_to_text, looks_like_html
+
+        try:
+            text = decode_bytes(data, "altChunk")
+        except UserError:
+            self.unread.append(f"an embedded document (altChunk) {where} in an unknown format; not compared")
+            return []
+        if looks_like_html(text):
+            text = html_to_text(text)
+        return [DocxParagraph(text=line.strip(), part="altchunk") for line in text.splitlines() if line.strip()]
+
+
+def _paragraphs(paragraph_elements, reader: _Reader, part: str = "body") -> list[DocxParagraph]:
+    """Resolve revisions, merge paragraphs whose mark is gone, render numbers (when the reader has list
+    counters), and read what each paragraph anchors (text boxes, SmartArt) right after it."""
+    view, styles, numbering = reader.view, reader.styles, reader.numbering
     elements = list(paragraph_elements)
-    result = []
+    result: list[DocxParagraph] = []
     pending: _Collector | None = None
     owner = None  # pPr of the first paragraph of a merge chain that kept some content
     for index, p in enumerate(elements):
+        if p.tag == _w("altChunk"):
+            before = next((q.visible for q in reversed(result) if q.visible.strip()), "")
+            result.extend(reader.chunk(p, before))
+            continue
         collector = pending or _Collector(view, styles)
         before = (len(collector.pieces), len(collector.refs))
         ppr = p.find(W_PPR)
@@ -647,49 +964,117 @@ def _paragraphs(paragraph_elements, view: str, styles: _Styles, numbering: _Numb
         if numbering is not None:
             num_id, ilvl = styles.numbering(style)
             num_pr = props.find(_w("numPr")) if props is not None else None
-            if num_pr is not None:
+            # numbering added under tracking (w:numPr/w:ins) does not exist when the changes are rejected
+            if num_pr is not None and not (view == "reject" and num_pr.find(W_INS) is not None):
                 if num_pr.find(_w("numId")) is not None:
                     num_id = num_pr.find(_w("numId")).get(W_VAL)
                 if num_pr.find(_w("ilvl")) is not None:
                     ilvl = num_pr.find(_w("ilvl")).get(W_VAL)
             level_index = int(ilvl) if ilvl and ilvl.isdigit() else 0
-            number, separator = numbering.render(num_id, level_index)
+            number, separator = numbering.render(num_id, level_index, _language(props, style, styles))
             level = level_index if number else None
-        result.append(DocxParagraph(
+        paragraph = DocxParagraph(
             text=collector.text(), number=number, separator=separator, level=level,
-            footnote_refs=tuple(collector.refs), lead=collector.lead(), style=style))
+            footnote_refs=tuple(collector.refs), lead=collector.lead(), style=style, part=part)
+        result.append(paragraph)
+        for kind, found in collector.objects:
+            if kind == "textbox":
+                result.extend(_paragraphs(_body_paragraphs(found, view), reader, "textbox"))
+            else:
+                result.extend(reader.smartart(found))
+        for kind in dict.fromkeys(collector.unread):
+            n = collector.unread.count(kind)
+            reader.unread.append(f"{_count(n, kind)} in the paragraph {_quote(paragraph.visible)}; not compared")
     return result
+
+
+def _language(props, style: str, styles: _Styles) -> str:
+    """The language of a paragraph's text: its mark's w:lang, else its style's, else the document default."""
+    lang = props.find(f"{W_RPR}/{_w('lang')}") if props is not None else None
+    if lang is not None and (lang.get(W_VAL) or lang.get(_w("eastAsia"))):
+        return lang.get(W_VAL) or lang.get(_w("eastAsia"))
+    return styles.language(style) or styles.default_language
 
 
 def _count_revisions(*roots) -> int:
     return sum(1 for root in roots if root is not None for el in root.iter() if el.tag in _REVISION_TAGS)
 
 
-def _footnotes(root, view: str, styles: _Styles) -> tuple[tuple[str, str], ...]:
+def _notes(root, tag: str, reader: _Reader) -> tuple[tuple[str, str], ...]:
+    """(id, text) of the footnotes (``tag`` "footnote") or endnotes of a notes part, separators left out."""
     if root is None:
         return ()
     notes = []
-    for note in root.iter(_w("footnote")):
+    inner = _Reader(reader.view, reader.styles, None, reader.package, reader.depth)
+    for note in root.iter(_w(tag)):
         if note.get(_w("type")) in _SPECIAL_FOOTNOTES or note.get(_w("id")) in ("-1", "0") and note.get(_w("type")):
             continue
-        paragraphs = _paragraphs(_body_paragraphs(note, view), view, styles, None)
+        paragraphs = _paragraphs(_body_paragraphs(note, reader.view), inner)
         notes.append((note.get(_w("id"), ""), "\n".join(p.text for p in paragraphs).strip()))
+    reader.unread.extend(inner.unread)
     return tuple(notes)
 
 
+def _endnote_numbering(package: _Package) -> tuple[str, int]:
+    """How Word numbers endnotes: the last section's w:endnotePr, else the settings', else i, ii, iii."""
+    fmt, start = "lowerRoman", 1
+    for holder in (package.settings, package.document.find(f"{_w('body')}/{_w('sectPr')}")):
+        pr = holder.find(_w("endnotePr")) if holder is not None else None
+        if pr is None:
+            continue
+        num_fmt, num_start = pr.find(_w("numFmt")), pr.find(_w("numStart"))
+        if num_fmt is not None and num_fmt.get(W_VAL):
+            fmt = num_fmt.get(W_VAL)
+        if num_start is not None and (num_start.get(W_VAL) or "").isdigit():
+            start = int(num_start.get(W_VAL))
+    return fmt, start
+
+
+def _furniture_notes(package: _Package, reader: _Reader) -> list[str]:
+    """Page headers and footers and comments are not part of the text compared: say so when they hold words."""
+    notes = []
+    words, sample = 0, []
+    for root in package.furniture:
+        for p in _paragraphs(_body_paragraphs(root, reader.view), _Reader(reader.view, reader.styles, None, package)):
+            if p.text.strip():
+                words += len(p.text.split())
+                sample.append(p.text.strip())
+    if words:
+        notes.append(f"page headers and footers ({_count(words, 'word')}, {_quote(' / '.join(sample))}) not compared")
+    if package.comments is not None:
+        count = len(package.comments.findall(_w("comment")))
+        if count:
+            notes.append(f"{_count(count, 'comment')} not compared")
+    return notes
+
+
 def docx_content(source: Source, view: str = "accept") -> DocxContent:
-    """Every body paragraph of a .docx as Word shows it with all revisions accepted (or rejected)."""
+    """Every body paragraph of a .docx as Word shows it with all revisions accepted (or rejected), with the
+    text of its text boxes, equations, SmartArt and embedded (altChunk) documents, its footnotes and
+    endnotes, and a list of what was seen but not read."""
     _check_view(view)
+    return _content(source, view, 0)
+
+
+def _content(source: Source, view: str, depth: int) -> DocxContent:
     package = _open_package(source)
     styles = _Styles(package.styles)
+    reader = _Reader(view, styles, _Numbering(package.numbering, styles), package, depth)
     body = package.document.find(_w("body"))
     elements = _body_paragraphs(body, view) if body is not None else ()
-    paragraphs = _paragraphs(elements, view, styles, _Numbering(package.numbering))
+    paragraphs = _paragraphs(elements, reader)
+    footnotes = _notes(package.footnotes, "footnote", reader) + tuple(reader.footnotes)
+    endnotes = _notes(package.endnotes, "endnote", reader) + tuple(reader.endnotes)
+    fmt, start = _endnote_numbering(package)
     return DocxContent(
         paragraphs=tuple(paragraphs),
-        footnotes=_footnotes(package.footnotes, view, styles),
-        revisions=_count_revisions(body, package.footnotes),
+        footnotes=footnotes,
+        revisions=_count_revisions(body, package.footnotes, package.endnotes),
         view=view,
+        endnotes=endnotes,
+        endnote_format=fmt,
+        endnote_start=start,
+        unread=tuple(reader.unread + _furniture_notes(package, reader)),
     )
 
 
@@ -782,13 +1167,27 @@ def _footnote_numbers(paragraphs: tuple[DocxParagraph, ...]) -> dict[str, int]:
     counter = 0
     for p in paragraphs:
         for ref in p.footnote_refs:
-            if ref.id in numbers:
+            if ref.id in numbers or ref.kind != "footnote":
                 continue
             if ref.custom_mark.strip().isdigit():
                 numbers[ref.id] = int(ref.custom_mark.strip())
             else:
                 counter += 1
                 numbers[ref.id] = counter
+    return numbers
+
+
+def _endnote_numbers(content: DocxContent, after: int) -> dict[str, tuple[int, str]]:
+    """Endnote id → (number in the Resolution, mark as Word prints it): endnotes are numbered on after the
+    footnotes (one numbering for the notes a paragraph carries), and marked in the document's endnote
+    format (i, ii, iii … by default)."""
+    numbers: dict[str, tuple[int, str]] = {}
+    for p in content.paragraphs:
+        for ref in p.footnote_refs:
+            if ref.kind == "endnote" and ref.id not in numbers:
+                count = len(numbers)
+                mark = ref.custom_mark.strip() or format_number(content.endnote_start + count, content.endnote_format)
+                numbers[ref.id] = (after + count + 1, mark)
     return numbers
 
 
@@ -801,6 +1200,7 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     paragraphs = [p for p in content.paragraphs if p.visible.strip()]
     language = lang or detect_language("\n".join(p.visible for p in paragraphs))
     numbers = _footnote_numbers(content.paragraphs)
+    endnotes = _endnote_numbers(content, max(numbers.values(), default=0))
     start = _body_start(paragraphs, language)
     header_lines = [line.strip() for p in paragraphs[:start] for line in p.visible.split("\n") if line.strip()]
     body = paragraphs[start:]
@@ -812,7 +1212,7 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     # (a letter or roman number, or a deeper list level), or a preambular paragraph.
     units: list[dict] = []
     for p in body:
-        refs = [(r.offset, r.id) for r in p.footnote_refs]
+        refs = [(r.offset, r.id if r.kind == "footnote" else f"endnote:{r.id}") for r in p.footnote_refs]
         text, lead = p.text, p.lead
         number, suffix, marker = None, "", ""
         auto = _AUTO_OP_NUMBER.match(p.number.strip()) if p.number else None
@@ -863,7 +1263,8 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
         else:
             pp += 1
             label = f"PP{pp}"
-        refs = [(o, numbers[fid]) for o, fid in unit["refs"] if fid in numbers]
+        note_numbers = numbers | {f"endnote:{eid}": n for eid, (n, _) in endnotes.items()}
+        refs = [(o, note_numbers[fid]) for o, fid in unit["refs"] if fid in note_numbers]
         result.append(Paragraph(
             label=label, kind=kind, number=unit["number"], text=text, key=normalize(text),
             footnotes=tuple(n for _, n in refs), footnote_positions=tuple(o for o, _ in refs),
@@ -876,6 +1277,9 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     # whose notes were cut off: the paragraph still names its number.
     footnotes = tuple(sorted((Footnote(n, bodies[fid]) for fid, n in numbers.items() if bodies.get(fid)),
                              key=lambda f: f.number))
+    end_bodies = dict(content.endnotes)
+    footnotes += tuple(Footnote(n, end_bodies[eid], kind="endnote", mark=mark)
+                       for eid, (n, mark) in endnotes.items() if end_bodies.get(eid))
     fields = _header_fields(header_lines, closing, language)
     header = Header(language=language, closing=tuple(closing), **fields)
     notes = ()
@@ -884,6 +1288,9 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
         plural = "s" if content.revisions != 1 else ""
         state = "accepted" if content.view == "accept" else "rejected"
         notes = (f"{name} contained {content.revisions} tracked change{plural}; read with all changes {state}",)
+    if content.unread:
+        name = Path(source).name if source else "the document"
+        notes += tuple(f"{name}: {what}" for what in content.unread)
     return Resolution(header=header, paragraphs=tuple(result), footnotes=footnotes, source=source, notes=notes)
 
 

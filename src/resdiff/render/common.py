@@ -48,13 +48,16 @@ def shown_footnotes(p: PairDiff) -> list[FootnoteChange]:
 
 
 def footnote_title(f: FootnoteChange) -> str:
-    """'3', '3 → 4' (renumbered), '2 (added)', '5 (removed)'; says so when the body is not in the file."""
+    """'footnote 3', 'footnote 3 → 4' (renumbered), 'footnote 2 (added)', 'endnote ii (removed)'; says so
+    when the body is not in the file."""
+    old, new = f.old_mark or f.old, f.new_mark or f.new
     if f.old is None:
-        title = f"{f.new} (added)"
+        title = f"{new} (added)"
     elif f.new is None:
-        title = f"{f.old} (removed)"
+        title = f"{old} (removed)"
     else:
-        title = str(f.new) if f.old == f.new else f"{f.old} → {f.new}"
+        title = str(new) if old == new else f"{old} → {new}"
+    title = f"{f.kind} {title}"
     return title if f.segments else f"{title}, its text is not in the document"
 
 

@@ -93,7 +93,7 @@ def render_comparison(cmp: Comparison) -> str:
         cls = f"pair {p.status}"
         heading = f"<h3>{_e(pair_title(p))}</h3>"
         notes = "".join(
-            f'<div class="footnote">footnote {_e(footnote_title(f))}{": " if f.segments else ""}{segments_html(f.segments)}</div>'
+            f'<div class="footnote">{_e(footnote_title(f))}{": " if f.segments else ""}{segments_html(f.segments)}</div>'
             for f in shown_footnotes(p)
         )
         inline.append(f'<div class="{cls}">{heading}<div class="text">{segments_html(p.segments)}</div>{notes}</div>')

@@ -50,7 +50,7 @@ def render_comparison(cmp: Comparison) -> str:
     for p in shown:
         lines += [f"### {_escape(pair_title(p))}", "", segments_markdown(p.segments), ""]
         for f in shown_footnotes(p):
-            lines += [f"- footnote {_escape(footnote_title(f))}{': ' if f.segments else ''}{segments_markdown(f.segments)}", ""]
+            lines += [f"- {_escape(footnote_title(f))}{': ' if f.segments else ''}{segments_markdown(f.segments)}", ""]
     renumbered = [p for p in cmp.pairs if not is_shown(p) and p.renumbered]
     if renumbered:
         lines += ["Renumbered only: " + ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered), ""]

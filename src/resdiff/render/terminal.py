@@ -111,7 +111,7 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH) 
         console.print(Text(pair_title(p), style="bold cyan" if color else ""))
         _print_doc_text(console, segments_text(p.segments, color), cmp.new.language)
         for f in shown_footnotes(p):
-            label = f"  footnote {footnote_title(f)}{': ' if f.segments else ''}"
+            label = f"  {footnote_title(f)}{': ' if f.segments else ''}"
             _print_doc_text(console, Text(label, style="dim" if color else "") + segments_text(f.segments, color),
                             cmp.new.language)
     if renumbered_only:

@@ -236,3 +236,22 @@ def test_draft_docx_output(tmp_path):
     assert back["header"]["session"] == 76
     op17 = next(p for p in back["paragraphs"] if p["label"] == "OP17")
     assert "第七十七届会议" in op17["text"]
+
+
+def test_compare_format_amendments_in_english_and_to_word(tmp_path):
+    result = run("compare", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "--format", "amendments")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Amendments to A/RES/72/169\n")
+    assert "7. In operative paragraph 17, replace “seventy-third” with “seventy-fifth”." in result.stdout
+    out = tmp_path / "amendments.docx"
+    result = run("compare", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "-f", "amendments", "-o", out)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "Replace operative paragraph 15 with the following:" in body
+
+
+def test_compare_format_amendments_in_chinese():
+    result = run("compare", corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt"), "-f", "amendments")
+    assert result.exit_code == 0, result.output
+    assert "1. 在标题中，将“增进”改为“促进”。" in result.stdout

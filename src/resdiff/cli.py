@@ -54,6 +54,7 @@ class CompareFormat(str, Enum):
     md = "md"
     html = "html"
     json = "json"
+    amendments = "amendments"
 
 
 class ParseFormat(str, Enum):
@@ -175,7 +176,7 @@ def parse(
 def compare(
     old: Annotated[Path, typer.Argument(help="Earlier version (e.g. last year's resolution).")],
     new: Annotated[Path, typer.Argument(help="Later version (e.g. this year's draft).")],
-    format: Annotated[Optional[CompareFormat], typer.Option("--format", "-f", help="terminal (default), md, html or json; -o report.html picks html.")] = None,
+    format: Annotated[Optional[CompareFormat], typer.Option("--format", "-f", help="terminal (default), md, html, json, or amendments (UN wording; -o amendments.docx for Word); -o report.html picks html.")] = None,
     output: OutOption = None,
     force: ForceOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Count layout differences too (spaces around digits, full/half-width punctuation).")] = False,
@@ -188,8 +189,13 @@ def compare(
 
     cmp = run_compare(_read_warning(old, lang), _read_warning(new, lang), strict=strict)
     fmt = format.value if format else _format_from_suffix(
-        output, "terminal", {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"})
-    if fmt == "json":
+        output, "terminal", {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json",
+                             ".docx": "amendments"})
+    if fmt == "amendments":
+        from resdiff.render.amendments import render_for_output
+
+        text = render_for_output(cmp, output)
+    elif fmt == "json":
         from resdiff.render.json import comparison_dict, dumps
 
         text = dumps(comparison_dict(cmp))

@@ -236,3 +236,37 @@ class Draft:
     previous: Resolution
     resolution: Resolution  # the draft text
     edits: tuple[Edit, ...] = field(default_factory=tuple)
+
+
+# ── amendments (UN wording of a comparison) ─────────────────────────────────────────────────────
+
+AmendmentAction = Literal[
+    "replace", "insert", "delete", "replace_paragraph", "delete_paragraph", "insert_paragraphs", "move_paragraph",
+]
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One instruction as a delegation tables it, referring to the text on the table (OLD) by OLD labels.
+
+    - "replace": in ``paragraph`` (and ``subparagraph``), replace the words ``old`` with ``new``;
+    - "insert": insert ``new`` after the words ``old`` (before them when ``before``);
+    - "delete": delete the words ``old``;
+    - "replace_paragraph": replace ``paragraph`` with ``texts`` (one text, or several for a split);
+    - "delete_paragraph": delete ``paragraph``;
+    - "insert_paragraphs": insert ``texts`` as new paragraphs of ``kind`` after ``anchor`` (before it when
+      ``before``; ``anchor`` "" = at the end);
+    - "move_paragraph": move ``paragraph`` to follow ``anchor`` (to precede it when ``before``).
+    ``paragraph`` is "title" for the title. Quoted words occur once and only once in their paragraph
+    (sub-paragraph). See ``resdiff.amendments`` for how they are found and applied.
+    """
+
+    action: AmendmentAction
+    paragraph: str = ""
+    subparagraph: str = ""  # marker as printed, "(b)", when the words are in that sub-paragraph
+    old: str = ""
+    new: str = ""
+    before: bool = False
+    anchor: str = ""
+    texts: tuple[str, ...] = ()
+    kind: str = ""  # "preambular" / "operative" for insert_paragraphs

@@ -1,0 +1,675 @@
+"""A comparison as amendments in UN wording, and the application of amendments to the text on the table.
+
+``amendments_from(cmp) -> tuple[Amendment, ...]`` turns a Comparison (OLD → NEW) into the instructions a
+delegation would table against OLD; ``apply_amendments(old, amendments) -> Resolution`` carries them out.
+``amendments_from`` checks its own result: applied to OLD the list must give NEW's paragraphs (up to
+layout noise, which is never an amendment), or it falls back to plainer instructions until it does.
+
+Words. The word diff of a paragraph becomes edits on OLD's characters (layout-only pieces are not edits).
+Edits separated by at most two words and no punctuation are merged, as a person would ("replace
+“70/153 of 17 December 2015” with “72/169 of 19 December 2017”", not three replacements). Each edit is
+quoted with just enough whole words around it that the quotation occurs once and only once in its
+paragraph (or its sub-paragraph, ``operative paragraph 5 (b)``); the forms are, in order of preference,
+``delete “…”``, ``after “…”, insert “…”`` (``before “…”`` at the start), ``replace “…” with “…”``.
+When most of a paragraph changes it is replaced whole.
+
+Paragraphs. Deleted and inserted paragraphs in the same place become ``Replace … with the following``;
+a split paragraph is replaced by its parts; a merged one replaces its first part and the others are
+deleted. Inserted paragraphs go after the nearest paragraph of OLD that precedes them in NEW (before the
+next one when that one is of their kind and the preceding one is not: "Before operative paragraph 1").
+Paragraphs out of order (outside the longest run kept in order) are moved to follow their new
+predecessor. Renumbering is never an instruction.
+
+How instructions apply (``apply_amendments``): word instructions find their quotation in the original
+paragraph (all instructions of a paragraph refer to OLD's text, not to each other's results); in English
+an inserted or deleted phrase takes or gives back one space, as a reader expects. Then deletions; then
+each inserted or moved paragraph goes right after (before) its anchor and after whatever earlier
+instructions already put there, and travels with its anchor if that moves too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from resdiff.errors import UserError
+from resdiff.model import OPERATIVE, PREAMBULAR, Amendment, Comparison, Paragraph, Resolution, Segment, SubParagraph
+from resdiff.normalize import normalize
+
+MERGE_GAP_WORDS = 2  # neighbouring changes this close (in words, no punctuation between) become one
+REPLACE_SHARE = 0.6  # quoting more than this share of a paragraph: replace it whole
+MAX_CONTEXT = 16  # words of context tried before giving up on quoting a change
+_CLAUSE_PUNCT = re.compile(r"[,;:.!?，；：。、！？()（）\[\]“”\"\n]")
+_WORD = re.compile(r"\w")
+# Sub-paragraph markers at the start of a line (as the readers print them): (a) (iv) (12) ㈠ （一）
+_SUB_MARKER = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
+_NO_SPACE_AFTER = set("([{“‘/-–—\n")
+_NO_SPACE_BEFORE = set(",.;:!?)]}”’/-–—%\n")
+
+
+class AmendmentError(UserError):
+    """An amendment that cannot be carried out on the text (quotation not found, unknown paragraph…)."""
+
+
+# ── public API ───────────────────────────────────────────────────────────────────────────────────
+
+def amendments_from(cmp: Comparison) -> tuple[Amendment, ...]:
+    """The changes OLD → NEW as amendments to OLD, in the order a delegation lists them."""
+    lang = _language(cmp)
+    target = _target(cmp)
+    for plain in (False, True):
+        for kind_anchors in (True, False):
+            result = tuple(_plan(cmp, lang, kind_anchors=kind_anchors, plain=plain))
+            try:
+                got = apply_amendments(cmp.old, result, lang=lang)
+            except AmendmentError:
+                continue
+            if _same(got, cmp.new, target, lang):
+                return result
+    raise AssertionError("amendments do not reproduce the new version")  # a bug: every plan above is complete
+
+
+def apply_amendments(old: Resolution, amendments: tuple[Amendment, ...] | list[Amendment],
+                     lang: str | None = None) -> Resolution:
+    """OLD with the amendments carried out: the paragraphs relabelled (PP1…, OP1…) in their new order."""
+    lang = lang or old.language
+    labels = {p.label: i for i, p in enumerate(old.paragraphs)}
+
+    def index(label: str, what: Amendment) -> int:
+        if label not in labels:
+            raise AmendmentError(f"no paragraph {label} in {old.source or 'the text'}: {what.action}",
+                                 "amendments refer to paragraphs by their place in the text they amend")
+        return labels[label]
+
+    title = old.header.title
+    words: dict[str, list[Amendment]] = {}
+    entries: dict[int, list[Paragraph]] = {i: [p] for i, p in enumerate(old.paragraphs)}
+    deleted: set[int] = set()
+    moved: set[int] = set()
+    after: dict[int, list] = {}
+    before: dict[int, list] = {}
+    at_end: list = []
+    for a in amendments:
+        if a.action in ("replace", "insert", "delete"):
+            if a.paragraph != "title":
+                index(a.paragraph, a)
+            words.setdefault(a.paragraph, []).append(a)
+        elif a.action == "replace_paragraph":
+            i = index(a.paragraph, a)
+            entries[i] = [_new_paragraph(old.paragraphs[i].kind, t) for t in a.texts]
+        elif a.action == "delete_paragraph":
+            deleted.add(index(a.paragraph, a))
+        elif a.action in ("insert_paragraphs", "move_paragraph"):
+            if a.action == "move_paragraph":
+                i = index(a.paragraph, a)
+                moved.add(i)
+                item: object = i
+            else:
+                item = [_new_paragraph(a.kind or PREAMBULAR, t) for t in a.texts]
+            if not a.anchor:
+                at_end.append(item)
+            else:
+                (before if a.before else after).setdefault(index(a.anchor, a), []).append(item)
+        else:
+            raise AmendmentError(f"unknown amendment {a.action!r}", "")
+    for label, group in words.items():
+        if label == "title":
+            if title is None:
+                raise AmendmentError("the text has no title to amend", "")
+            title = _apply_words(title, group, lang, ())[0]
+            continue
+        i = labels[label]
+        p = old.paragraphs[i]
+        text, positions = _apply_words(p.text, group, lang, p.subparagraphs, p.footnote_positions)
+        entries[i] = [_changed_paragraph(p, text, positions)]
+    for i in moved | {i for i in after} | {i for i in before}:
+        if i in deleted:
+            raise AmendmentError(f"{old.paragraphs[i].label} is deleted and also moved or used as a place",
+                                 "insert after a paragraph that stays")
+    out: list[Paragraph] = []
+    visiting: set[int] = set()
+
+    def emit(item) -> None:
+        if isinstance(item, list):
+            out.extend(item)
+            return
+        if item in visiting:
+            raise AmendmentError(f"{old.paragraphs[item].label} is moved to follow itself", "")
+        visiting.add(item)
+        for x in before.get(item, []):
+            emit(x)
+        out.extend(entries[item])
+        for x in after.get(item, []):
+            emit(x)
+
+    for i in range(len(old.paragraphs)):
+        if i not in deleted and i not in moved:
+            emit(i)
+    for x in at_end:
+        emit(x)
+    header = replace(old.header, title=title)
+    return replace(old, header=header, paragraphs=_relabel(out))
+
+
+# ── the plan: instructions with their sort keys ─────────────────────────────────────────────────
+
+@dataclass
+class _Survivor:
+    """An OLD paragraph that stays (perhaps reworded, replaced, split or merged into)."""
+
+    old: int
+    new: int  # first new index it gives
+    pair_index: int
+    replace_texts: tuple[str, ...] = ()  # whole new texts, when it is replaced (split, merged, deleted+inserted)
+    moved: bool = False
+
+
+@dataclass
+class _Plan:
+    items: list = field(default_factory=list)  # (sort key, Amendment)
+
+    def add(self, key: tuple, amendment: Amendment) -> None:
+        self.items.append((key, amendment))
+
+
+def _plan(cmp: Comparison, lang: str, kind_anchors: bool, plain: bool) -> list[Amendment]:
+    old, new = cmp.old.paragraphs, cmp.new.paragraphs
+    survivors: dict[int, _Survivor] = {}  # by old index
+    deleted: list[int] = []
+    inserted: list[int] = []
+    for k, p in enumerate(cmp.pairs):
+        if p.old_index and p.new_index:
+            if len(p.old_index) == 1 and len(p.new_index) == 1 and old[p.old_index[0]].kind != new[p.new_index[0]].kind:
+                deleted.append(p.old_index[0])  # a preambular paragraph made operative: out and in again
+                inserted.append(p.new_index[0])
+                continue
+            first = min(p.old_index)
+            s = _Survivor(first, min(p.new_index), k)
+            if len(p.old_index) > 1 or len(p.new_index) > 1:
+                s.replace_texts = tuple(new[j].text for j in sorted(p.new_index))
+                deleted += [i for i in p.old_index if i != first]
+            survivors[first] = s
+        elif p.old_index:
+            deleted.extend(p.old_index)
+        else:
+            inserted.extend(p.new_index)
+    _pair_replacements(old, new, survivors, deleted, inserted)
+    _mark_moved(survivors)
+
+    plan = _Plan()
+    # Title
+    t_old, t_new = cmp.old.header.title, cmp.new.header.title
+    if t_old and t_new and normalize(t_old) != normalize(t_new):
+        from resdiff.comparison import layout_pieces
+        from resdiff.worddiff import diff_words
+
+        segments = layout_pieces(diff_words(t_old, t_new, lang))
+        found = None if plain else _word_amendments("title", t_old, segments, (), lang)
+        for off, a in found or []:
+            plan.add((-1, 0, off), a)
+        if found is None:
+            plan.add((-1, 0, 0), Amendment("replace", "title", old=t_old, new=t_new))
+    # Survivors: their words, or whole replacement
+    for i, s in survivors.items():
+        label = old[i].label
+        if s.replace_texts:
+            plan.add((i, 0, 0), Amendment("replace_paragraph", label, texts=s.replace_texts))
+            continue
+        pair = cmp.pairs[s.pair_index]
+        if not any(seg.op != "equal" for seg in pair.segments):
+            continue
+        found = None if plain else _word_amendments(label, old[i].text, pair.segments, old[i].subparagraphs, lang)
+        if found is None:
+            plan.add((i, 0, 0), Amendment("replace_paragraph", label, texts=(new[s.new].text,)))
+        else:
+            for off, a in found:
+                plan.add((i, 0, off), a)
+    for i in deleted:
+        plan.add((i, 0, 0), Amendment("delete_paragraph", old[i].label))
+    _place(plan, old, new, survivors, inserted, kind_anchors)
+    plan.items.sort(key=lambda item: item[0])
+    return [a for _key, a in plan.items]
+
+
+def _pair_replacements(old, new, survivors: dict[int, _Survivor], deleted: list[int], inserted: list[int]) -> None:
+    """A deleted and an inserted paragraph of the same kind between the same two staying paragraphs
+    become one replaced paragraph ("Replace operative paragraph 15 with the following")."""
+    by_new = sorted(survivors.values(), key=lambda s: s.new)
+
+    def gap_old(i: int):
+        before = max((s.old for s in survivors.values() if s.old < i), default=None)
+        after_ = min((s.old for s in survivors.values() if s.old > i), default=None)
+        return before, after_
+
+    def gap_new(j: int):
+        before = max((s for s in by_new if s.new < j), key=lambda s: s.new, default=None)
+        after_ = min((s for s in by_new if s.new > j), key=lambda s: s.new, default=None)
+        return (before.old if before else None), (after_.old if after_ else None)
+
+    free_ins = sorted(inserted)
+    for i in sorted(deleted):
+        if i in survivors:
+            continue
+        gap = gap_old(i)
+        for j in free_ins:
+            if gap_new(j) == gap and new[j].kind == old[i].kind:
+                survivors[i] = _Survivor(i, j, -1, replace_texts=(new[j].text,))
+                free_ins.remove(j)
+                deleted.remove(i)
+                inserted.remove(j)
+                break
+
+
+def _mark_moved(survivors: dict[int, _Survivor]) -> None:
+    """Survivors outside one longest run in the same order in OLD and NEW are moved."""
+    import bisect
+
+    order = sorted(survivors.values(), key=lambda s: s.old)
+    tails: list[int] = []
+    tail_at: list[int] = []
+    back = [-1] * len(order)
+    for pos, s in enumerate(order):
+        k = bisect.bisect_left(tails, s.new)
+        back[pos] = tail_at[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(s.new)
+            tail_at.append(pos)
+        else:
+            tails[k], tail_at[k] = s.new, pos
+    keep = set()
+    pos = tail_at[-1] if tail_at else -1
+    while pos >= 0:
+        keep.add(pos)
+        pos = back[pos]
+    for pos, s in enumerate(order):
+        s.moved = pos not in keep
+
+
+def _place(plan: _Plan, old, new, survivors: dict[int, _Survivor], inserted: list[int], kind_anchors: bool) -> None:
+    """Moves and insertions, each anchored to a staying paragraph of OLD (see the module docstring)."""
+    by_new = {s.new: s for s in survivors.values()}  # a split survivor stands at its first new paragraph
+    sequence = []  # ("s", survivor) / ("i", new index) in new order
+    ins = set(inserted)
+    for j in range(len(new)):
+        if j in by_new:
+            sequence.append(("s", by_new[j]))
+        elif j in ins:
+            sequence.append(("i", j))
+    last = None  # last survivor seen in new order
+    k = 0
+    while k < len(sequence):
+        what, x = sequence[k]
+        if what == "s":
+            if x.moved:
+                if last is not None:
+                    plan.add((last.old, 1, x.new), Amendment("move_paragraph", old[x.old].label, anchor=old[last.old].label))
+                else:
+                    nxt = _next_survivor(sequence, k, unmoved=True)
+                    plan.add((nxt.old, -1, x.new), Amendment("move_paragraph", old[x.old].label,
+                                                             anchor=old[nxt.old].label, before=True))
+            last = x
+            k += 1
+            continue
+        group = [x]
+        while k + len(group) < len(sequence) and sequence[k + len(group)][0] == "i" \
+                and new[sequence[k + len(group)][1]].kind == new[x].kind:
+            group.append(sequence[k + len(group)][1])
+        kind = new[x].kind
+        texts = tuple(new[j].text for j in group)
+        nxt = _next_survivor(sequence, k, unmoved=False)
+        use_before = last is None or (kind_anchors and old[last.old].kind != kind and nxt is not None
+                                      and old[nxt.old].kind == kind)
+        if use_before and nxt is not None:
+            plan.add((nxt.old, -1, x), Amendment("insert_paragraphs", anchor=old[nxt.old].label, before=True,
+                                                 texts=texts, kind=kind))
+        elif last is not None:
+            plan.add((last.old, 1, x), Amendment("insert_paragraphs", anchor=old[last.old].label, texts=texts, kind=kind))
+        else:
+            plan.add((1 << 30, 1, x), Amendment("insert_paragraphs", texts=texts, kind=kind))
+        k += len(group)
+
+
+def _next_survivor(sequence, k: int, unmoved: bool):
+    for what, x in sequence[k + 1:]:
+        if what == "s" and (not unmoved or not x.moved):
+            return x
+    return None
+
+
+def _target(cmp: Comparison) -> tuple[list[tuple[str, str]], str]:
+    """What applying the amendments must give, up to layout noise: NEW's (kind, normalised text) and title."""
+    title = cmp.new.header.title if cmp.old.header.title and cmp.new.header.title else cmp.old.header.title
+    return [(q.kind, normalize(q.text)) for q in cmp.new.paragraphs], normalize(title or "")
+
+
+def _same(got: Resolution, new: Resolution, target, lang: str) -> bool:
+    """Same paragraphs and title as NEW, where "same" is the comparison's own: normalised texts equal,
+    or a word diff without a change (it also counts a space one side lacks as layout)."""
+    from resdiff.worddiff import diff_words
+
+    def same(a: str, b: str, key_b: str) -> bool:
+        return normalize(a) == key_b or all(s.op == "equal" for s in diff_words(a, b, lang))
+
+    if len(got.paragraphs) != len(target[0]):
+        return False
+    for p, q, (kind, key) in zip(got.paragraphs, new.paragraphs, target[0]):
+        if p.kind != kind or not same(p.text, q.text, key):
+            return False
+    return same(got.header.title or "", new.header.title or "", target[1]) if new.header.title else True
+
+
+# ── words ────────────────────────────────────────────────────────────────────────────────────────
+
+@dataclass
+class _Edit:
+    start: int  # in OLD's text
+    end: int
+    new: str
+
+
+def _edits(segments: tuple[Segment, ...]) -> list[_Edit]:
+    """Changes to OLD's characters. Layout pieces are not changes, except a space that one side lacks
+    right next to a change: it belongs to the change ("Genuine" inserted before "cooperation" brings the
+    space between them)."""
+    edits: list[_Edit] = []
+    pos = 0
+    for k, s in enumerate(segments):
+        if s.op == "equal":
+            old = s.old_text if s.old_text is not None else s.text
+            spacing = s.old_text is not None and not old.strip() and not s.text.strip()
+            touches = (edits and edits[-1].end == pos) or (k + 1 < len(segments) and segments[k + 1].op != "equal")
+            if not (spacing and touches):
+                pos += len(old)
+                continue
+            start, end, new = pos, pos + len(old), s.text
+        else:
+            start, end, new = (pos, pos + len(s.text), "") if s.op == "delete" else (pos, pos, s.text)
+        if edits and edits[-1].end == start:
+            edits[-1].end, edits[-1].new = end, edits[-1].new + new
+        else:
+            edits.append(_Edit(start, end, new))
+        pos = end
+    return edits
+
+
+def _merge_close(text: str, edits: list[_Edit], lang: str) -> list[_Edit]:
+    out: list[_Edit] = []
+    for e in edits:
+        if out:
+            gap = text[out[-1].end:e.start]
+            if not gap.strip() or (not _CLAUSE_PUNCT.search(gap) and _word_count(gap, lang) <= MERGE_GAP_WORDS):
+                out[-1] = _Edit(out[-1].start, e.end, out[-1].new + gap + e.new)
+                continue
+        out.append(_Edit(e.start, e.end, e.new))
+    return out
+
+
+def _word_count(text: str, lang: str) -> int:
+    from resdiff.lang import tokenize
+
+    return sum(1 for t in tokenize(text, lang) if _WORD.search(t))
+
+
+def _word_amendments(label: str, text: str, segments: tuple[Segment, ...], subs: tuple[SubParagraph, ...],
+                     lang: str) -> list[tuple[int, Amendment]] | None:
+    """(offset in OLD, amendment) for each change of one paragraph, or None: replace it whole."""
+    edits = _merge_close(text, _edits(segments), lang)
+    expected = _apply_edits(text, edits)
+    markers = _unique_markers(text, subs)
+    while True:
+        found = []
+        for e in edits:
+            scope_start, scope_end, marker = _scope(text, e, markers)
+            scope = text[scope_start:scope_end]
+            got = _quote(scope, e.start - scope_start, e.end - scope_start, e.new, lang)
+            if got is None:
+                return None
+            amendment, (qs, qe) = got
+            found.append((scope_start + qs, scope_start + qe, replace(amendment, paragraph=label, subparagraph=marker)))
+        clash = next((k for k in range(len(found) - 1) if found[k][1] >= found[k + 1][0]), None)
+        if clash is None:
+            break
+        a, b = edits[clash], edits[clash + 1]
+        edits[clash:clash + 2] = [_Edit(a.start, b.end, a.new + text[a.end:b.start] + b.new)]
+    quoted = sum(qe - qs for qs, qe, _ in found)
+    if quoted > REPLACE_SHARE * len(text):
+        return None
+    amendments = [a for _, _, a in found]
+    try:
+        if _apply_words(text, amendments, lang, subs)[0] != expected:
+            return None
+    except AmendmentError:
+        return None
+    return [(qs, a) for qs, _, a in found]
+
+
+def _apply_edits(text: str, edits: list[_Edit]) -> str:
+    out, pos = [], 0
+    for e in edits:
+        out += [text[pos:e.start], e.new]
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _unique_markers(text: str, subs: tuple[SubParagraph, ...]) -> dict[int, str]:
+    """Line number → sub-paragraph marker, for lines whose marker no other line of the paragraph has."""
+    found: dict[int, str] = {}
+    for k, line in enumerate(text.split("\n")):
+        m = _SUB_MARKER.match(line) if k else None
+        if m:
+            found[k] = m.group(1)
+    counts: dict[str, int] = {}
+    for marker in found.values():
+        counts[marker] = counts.get(marker, 0) + 1
+    return {k: m for k, m in found.items() if counts[m] == 1}
+
+
+def _scope(text: str, e: _Edit, markers: dict[int, str]) -> tuple[int, int, str]:
+    """The sub-paragraph the edit lies in (start, end, marker), or the whole paragraph (marker "")."""
+    if "\n" in e.new:
+        return 0, len(text), ""
+    for k, (start, end) in enumerate(_lines(text)):
+        if start <= e.start and e.end <= end and k in markers:
+            return start, end, markers[k]
+    return 0, len(text), ""
+
+
+def _token_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    from resdiff.lang import tokenize
+
+    spans, pos = [], 0
+    for t in tokenize(text, lang):
+        if t.strip():
+            spans.append((pos, pos + len(t)))
+        pos += len(t)
+    return spans
+
+
+def _quote(scope: str, s: int, e: int, new: str, lang: str) -> tuple[Amendment, tuple[int, int]] | None:
+    """The shortest instruction for one edit whose quotation is unique in ``scope`` and which, carried
+    out alone, gives exactly the edited scope. Returns it with the span of OLD it quotes."""
+    expected = scope[:s] + new + scope[e:]
+    spans = _token_spans(scope, lang)
+    left = [sp for sp in spans if sp[1] <= s]
+    right = [sp for sp in spans if sp[0] >= e]
+    a0, b0 = s, e
+    for ts, te in spans:
+        if ts < s < te:
+            a0 = ts
+        if ts < e < te:
+            b0 = te
+    core = scope[a0:b0]
+    a0 += len(core) - len(core.lstrip())
+    b0 -= len(core) - len(core.rstrip())
+    inserted = new.strip()
+    delta = len(new) - (e - s)
+    for k in range(MAX_CONTEXT + 1):
+        for i in range(k, -1, -1):  # context on the left first: "after “…”, insert", as delegations write
+            j = k - i
+            if i > len(left) or j > len(right):
+                continue
+            a = left[-i][0] if i else a0
+            b = right[j - 1][1] if j else b0
+            candidates = []
+            if not inserted and k == 0 and a0 < b0:
+                candidates.append(Amendment("delete", old=scope[a0:b0]))
+            if a0 >= b0 and inserted:
+                if j == 0 and i > 0:
+                    candidates.append(Amendment("insert", old=scope[a:left[-1][1]], new=inserted))
+                if i == 0 and j > 0:
+                    candidates.append(Amendment("insert", old=scope[right[0][0]:b], new=inserted, before=True))
+            if a <= s and b >= e and a < b:
+                old_words, new_words = scope[a:b], expected[a:b + delta]
+                if new_words and new_words.strip() == new_words and old_words.strip() == old_words:
+                    candidates.append(Amendment("replace", old=old_words, new=new_words))
+            for c in candidates:
+                if _count(scope, c.old) != 1:
+                    continue
+                try:
+                    start, end, repl = _effect(scope, c, lang)
+                except AmendmentError:
+                    continue
+                if scope[:start] + repl + scope[end:] == expected:
+                    return c, (start, end)
+    return None
+
+
+def _count(text: str, quote: str) -> int:
+    n, i = 0, text.find(quote)
+    while i != -1 and n < 2:
+        n += 1
+        i = text.find(quote, i + 1)
+    return n
+
+
+def _locate(text: str, quote: str) -> int:
+    if not quote:
+        raise AmendmentError("an amendment quotes no words", "")
+    n = _count(text, quote)
+    if n != 1:
+        where = "not found" if n == 0 else "found more than once"
+        raise AmendmentError(f"“{quote}” is {where} in the paragraph",
+                             "quote enough words that they occur once and only once in the paragraph")
+    return text.find(quote)
+
+
+def _space(left: str, right: str, lang: str) -> str:
+    """The space a reader puts between two pieces joined by an insertion (none in Chinese)."""
+    if lang == "zh" or not left or not right:
+        return ""
+    a, b = left[-1], right[0]
+    if a.isspace() or b.isspace() or a in _NO_SPACE_AFTER or b in _NO_SPACE_BEFORE:
+        return ""
+    return " "
+
+
+def _effect(scope: str, a: Amendment, lang: str) -> tuple[int, int, str]:
+    """(start, end, replacement) in ``scope`` for one word instruction."""
+    i = _locate(scope, a.old)
+    j = i + len(a.old)
+    if a.action == "replace":
+        return i, j, a.new
+    if a.action == "insert":
+        if a.before:
+            lead = _space(scope[:i], a.new, lang)
+            return i, j, lead + a.new + _space(a.new, a.old, lang) + a.old
+        return i, j, a.old + _space(a.old, a.new, lang) + a.new + _space(a.new, scope[j:], lang)
+    if a.action == "delete":
+        if lang != "zh":
+            rest = scope[j:]
+            if i > 0 and scope[i - 1] == " " and (not rest or rest[0] == " " or rest[0] in _NO_SPACE_BEFORE):
+                i -= 1
+            elif i == 0 and rest.startswith(" "):
+                j += 1
+        return i, j, ""
+    raise AmendmentError(f"{a.action} is not a word instruction", "")
+
+
+def _apply_words(text: str, amendments: list[Amendment], lang: str, subs: tuple[SubParagraph, ...],
+                 positions: tuple[int, ...] = ()) -> tuple[str, tuple[int, ...]]:
+    """All word instructions of one paragraph at once, each found in the original text. Footnote
+    marker positions follow the text."""
+    line_spans = _lines(text)
+    markers = _unique_markers(text, subs)
+    effects = []
+    for a in amendments:
+        start, end = 0, len(text)
+        if a.subparagraph:
+            k = next((k for k, m in markers.items() if m == a.subparagraph), None)
+            if k is None:
+                raise AmendmentError(f"no sub-paragraph {a.subparagraph} in {a.paragraph}", "")
+            start, end = line_spans[k]
+        s, e, repl = _effect(text[start:end], a, lang)
+        effects.append((start + s, start + e, repl))
+    effects.sort()
+    for (s1, e1, _), (s2, _, _) in zip(effects, effects[1:]):
+        if e1 > s2:
+            raise AmendmentError(f"two amendments to {amendments[0].paragraph} quote the same words",
+                                 "merge them into one instruction")
+    out, pos = [], 0
+    shifts = []
+    for s, e, repl in effects:
+        out += [text[pos:s], repl]
+        shifts.append((s, e, len(repl) - (e - s)))
+        pos = e
+    out.append(text[pos:])
+    new_positions = []
+    for p in positions:
+        d = 0
+        for s, e, delta in shifts:
+            if p >= e:
+                d += delta
+            elif p > s:
+                d += min(0, delta)
+        new_positions.append(max(0, p + d))
+    return "".join(out), tuple(new_positions)
+
+
+# ── paragraphs of the result ─────────────────────────────────────────────────────────────────────
+
+def _subparagraphs(text: str) -> tuple[SubParagraph, ...]:
+    subs = []
+    for line in text.split("\n")[1:]:
+        m = _SUB_MARKER.match(line)
+        if m:
+            subs.append(SubParagraph(m.group(1), line[m.end():].strip()))
+    return tuple(subs)
+
+
+def _new_paragraph(kind: str, text: str) -> Paragraph:
+    return Paragraph(label="", kind=kind, number=None, text=text, key=normalize(text),
+                     subparagraphs=_subparagraphs(text))
+
+
+def _changed_paragraph(p: Paragraph, text: str, positions: tuple[int, ...]) -> Paragraph:
+    lead = p.lead if p.lead and text.startswith(p.lead) else ""
+    keep = [(n, pos) for n, pos in zip(p.footnotes, positions) if pos <= len(text)]
+    return replace(p, text=text, key=normalize(text), lead=lead, subparagraphs=_subparagraphs(text),
+                   footnotes=tuple(n for n, _ in keep), footnote_positions=tuple(pos for _, pos in keep))
+
+
+def _relabel(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    out, pp, op = [], 0, 0
+    for p in paragraphs:
+        if p.kind == OPERATIVE:
+            op += 1
+            out.append(replace(p, label=f"OP{op}", number=op, suffix=""))
+        else:
+            pp += 1
+            out.append(replace(p, label=f"PP{pp}", number=None, suffix=""))
+    return tuple(out)
+
+
+def _language(cmp: Comparison) -> str:
+    if cmp.old.language == cmp.new.language:
+        return cmp.old.language
+    return "zh" if "zh" in (cmp.old.language, cmp.new.language) else "other"

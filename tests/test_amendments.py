@@ -1,0 +1,220 @@
+"""Amendments from a comparison, in UN wording, and their application to the text on the table."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resdiff import compare, load
+from resdiff.amendments import AmendmentError, amendments_from, apply_amendments
+from resdiff.lang import tokenize
+from resdiff.model import OPERATIVE, PREAMBULAR, Amendment, Paragraph, Resolution
+from resdiff.normalize import normalize
+from resdiff.render.amendments import render_markdown, render_text
+
+from conftest import corpus
+
+CHAINS = [
+    ("A_RES_72_169.en.txt", "A_RES_74_153.en.txt"),
+    ("A_RES_74_153.en.txt", "A_RES_75_180.en.txt"),
+    ("A_RES_72_169.en.txt", "A_RES_75_180.en.txt"),
+    ("A_RES_51_102.zh.excerpt.txt", "A_RES_55_105.zh.excerpt.txt"),
+    ("A_HRC_RES_28_2.en.excerpt.txt", "A_HRC_RES_38_3.en.excerpt.txt"),
+    ("A_RES_55_109.zh.excerpt.txt", "A_RES_75_180.zh.txt"),
+]
+
+_cache: dict[str, Resolution] = {}
+
+
+def res(name: str) -> Resolution:
+    if name not in _cache:
+        _cache[name] = load(corpus(name))
+    return _cache[name]
+
+
+def texts(r: Resolution) -> list[tuple[str, str]]:
+    return [(p.kind, normalize(p.text)) for p in r.paragraphs]
+
+
+def assert_same_paragraphs(got: Resolution, new: Resolution) -> None:
+    """The comparison finds no change between them (layout aside) and the kinds agree."""
+    assert [p.kind for p in got.paragraphs] == [p.kind for p in new.paragraphs]
+    cmp = compare(got, new)
+    # ("modified" with unchanged text: footnote markers, which the synthetic versions do not carry)
+    changed = [(p.old, p.new, p.status) for p in cmp.pairs if p.text_changed or p.status not in ("unchanged", "modified")]
+    assert not changed
+
+
+def build(old: Resolution, paragraphs: list[tuple[str, str]]) -> Resolution:
+    """A synthetic version of ``old`` with these (kind, text) paragraphs, labelled as a reader would."""
+    out, pp, op = [], 0, 0
+    for kind, text in paragraphs:
+        if kind == OPERATIVE:
+            op += 1
+            out.append(Paragraph(f"OP{op}", kind, op, text, normalize(text)))
+        else:
+            pp += 1
+            out.append(Paragraph(f"PP{pp}", kind, None, text, normalize(text)))
+    return Resolution(header=old.header, paragraphs=tuple(out), source="synthetic")
+
+
+@pytest.mark.parametrize("old_name,new_name", CHAINS)
+def test_applying_the_amendments_of_a_corpus_pair_gives_the_new_version(old_name, new_name):
+    old, new = res(old_name), res(new_name)
+    amendments = amendments_from(compare(old, new))
+    assert amendments
+    result = apply_amendments(old, amendments)
+    assert texts(result) == texts(new)
+    assert normalize(result.header.title or "") == normalize(new.header.title or "")
+
+
+def test_72_169_to_74_153_reads_as_a_delegation_tables_it():
+    cmp = compare(res("A_RES_72_169.en.txt"), res("A_RES_74_153.en.txt"))
+    text = render_text(amendments_from(cmp), "en")
+    lines = text.splitlines()
+    assert lines[0] == "1. In the first preambular paragraph, replace “Action,” with “Action”."
+    assert "2. In the third preambular paragraph, replace “70/153 of 17 December 2015” with “72/169 of 19 December 2017”." in lines
+    assert "3. In the third preambular paragraph, replace “32/6 of 30 June 2016” with “38/3 of 5 July 2018”." in lines
+    assert "4. After the tenth preambular paragraph, insert a new preambular paragraph reading:" in lines
+    assert lines[lines.index("4. After the tenth preambular paragraph, insert a new preambular paragraph reading:") + 1] \
+        .startswith("    “Recognizing that the enhancement of international cooperation and genuine dialogue")
+    assert "5. In operative paragraph 10, after “cooperative”, insert “and constructive”." in lines
+    assert "6. Replace operative paragraph 15 with the following:" in lines
+    assert "7. In operative paragraph 17, replace “seventy-third” with “seventy-fifth”." in lines
+    assert len([line for line in lines if line[:1].isdigit()]) == 7  # renumbering and footnote noise not listed
+
+
+def test_chinese_wording_on_the_real_pair_51_102_to_55_105():
+    cmp = compare(res("A_RES_51_102.zh.excerpt.txt"), res("A_RES_55_105.zh.excerpt.txt"))
+    lines = render_text(amendments_from(cmp), "zh").splitlines()
+    assert "1. 在标题中，将“增进”改为“促进”。" in lines
+    assert "4. 在序言部分第二段中，在“决议”之后插入“及其后各项有关决议”。" in lines
+    assert any(line.endswith("删除序言部分第六段。") for line in lines)
+    assert any(line.endswith("将序言部分第五段移至序言部分第七段之后。") for line in lines)
+    assert any(line.endswith("在执行部分第1段中，在“注意”之前插入“满意地”。") for line in lines)
+
+
+def _one(old_text: str, new_text: str, kind: str = OPERATIVE, lang_res: str = "A_RES_72_169.en.txt"):
+    base = res(lang_res)
+    old = build(base, [(PREAMBULAR, "Recalling its resolutions,"), (kind, old_text)])
+    new = build(base, [(PREAMBULAR, "Recalling its resolutions,"), (kind, new_text)])
+    amendments = amendments_from(compare(old, new))
+    assert texts(apply_amendments(old, amendments)) == texts(new)
+    return amendments
+
+
+def test_synthetic_quotation_grows_until_it_is_found_once():
+    (a,) = _one("Urges the States to cooperate with the Council and the Office;",
+                "Urges the States to cooperate with the Council and an Office;")
+    assert (a.action, a.old, a.new) == ("replace", "and the", "and an")  # "the" alone occurs twice
+
+
+def test_synthetic_deletion_and_insertion_wording():
+    (a,) = _one("Stresses cooperation at all levels and dialogue;", "Stresses cooperation and dialogue;")
+    assert (a.action, a.old) == ("delete", "at all levels")
+    (a,) = _one("Stresses cooperation;", "Stresses cooperation and dialogue;")
+    assert (a.action, a.old, a.new, a.before) == ("insert", "cooperation", "and dialogue", False)
+    (a,) = _one("cooperation is stressed;", "Genuine cooperation is stressed;")
+    assert (a.action, a.old, a.new, a.before) == ("insert", "cooperation", "Genuine", True)
+
+
+def test_synthetic_paragraph_mostly_rewritten_is_replaced_whole():
+    (a,) = _one("Decides to continue its consideration of the question at its next session;",
+                "Requests the Secretary-General to report on the matter to the Council at once;")
+    assert a.action == "replace_paragraph"
+    assert render_text((a,), "en").startswith("Replace operative paragraph 1 with the following:\n")
+
+
+def test_synthetic_subparagraph_is_named():
+    old_text = "Calls upon States:\n(a) To cooperate fully;\n(b) To cooperate fully and promptly;"
+    new_text = "Calls upon States:\n(a) To cooperate fully;\n(b) To cooperate fully and without delay;"
+    (a,) = _one(old_text, new_text)
+    assert a.subparagraph == "(b)"
+    assert render_text((a,), "en") == "In operative paragraph 1 (b), replace “promptly” with “without delay”.\n"
+
+
+def test_synthetic_move_and_chinese_forms():
+    base = res("A_RES_75_180.zh.txt")
+    ps = [(PREAMBULAR, p.text) for p in base.paragraphs if p.kind == PREAMBULAR][:6]
+    old = build(base, ps)
+    new = build(base, [ps[0], ps[2], ps[3], ps[1], ps[4], ps[5]])
+    amendments = amendments_from(compare(old, new))
+    assert render_text(amendments, "zh") == "将序言部分第二段移至序言部分第四段之后。\n"
+    assert render_text(amendments, "en") == "Move the second preambular paragraph to follow the fourth preambular paragraph.\n"
+
+
+def test_markdown_lists_the_instructions():
+    cmp = compare(res("A_RES_72_169.en.txt"), res("A_RES_74_153.en.txt"))
+    md = render_markdown(amendments_from(cmp), "en", "A/RES/72/169")
+    assert md.startswith("# Amendments to A/RES/72/169\n")
+    assert "4. After the tenth preambular paragraph, insert a new preambular paragraph reading:\n\n   > “Recognizing" in md
+
+
+def test_an_amendment_whose_words_are_not_in_the_paragraph_is_refused():
+    old = res("A_RES_72_169.en.txt")
+    with pytest.raises(AmendmentError, match="not found"):
+        apply_amendments(old, [Amendment("replace", "OP17", old="eightieth", new="ninetieth")])
+    with pytest.raises(AmendmentError, match="more than once"):
+        apply_amendments(old, [Amendment("delete", "OP17", old="its")])
+    with pytest.raises(AmendmentError, match="no paragraph OP99"):
+        apply_amendments(old, [Amendment("delete_paragraph", "OP99")])
+
+
+# ── property: random edits of corpus texts (synthetic versions) ──────────────────────────────────
+
+def _vocabulary(r: Resolution) -> list[str]:
+    lang = r.language
+    words = {t for p in r.paragraphs for t in tokenize(p.text, lang) if t.strip()}
+    return sorted(words)
+
+
+@st.composite
+def edited(draw, name: str):
+    old = res(name)
+    lang = old.language
+    vocab = _vocabulary(old)
+    paras = [(p.kind, p.text) for p in old.paragraphs]
+    sep = "" if lang == "zh" else " "
+    for _ in range(draw(st.integers(1, 6))):
+        op = draw(st.sampled_from(["words", "words", "words", "delete", "insert", "move"]))
+        k = draw(st.integers(0, len(paras) - 1))
+        kind, text = paras[k]
+        if op == "words":
+            toks = tokenize(text, lang)
+            i = draw(st.integers(0, len(toks)))
+            j = draw(st.integers(i, min(len(toks), i + 6)))
+            repl = draw(st.lists(st.sampled_from(vocab), max_size=4))
+            piece = sep.join(repl)
+            if sep and piece:
+                piece = " " + piece + " "
+            left, right = "".join(toks[:i]), "".join(toks[j:])
+            if sep and not piece and left[-1:].isalnum() and right[:1].isalnum():
+                piece = " "  # words glued together would be a layout difference, not a change
+            new_text = (left + piece + right).strip()
+            if new_text:
+                paras[k] = (kind, new_text)
+        elif op == "delete" and len(paras) > 2:
+            del paras[k]
+        elif op == "insert":
+            donor = res(draw(st.sampled_from(["A_RES_75_180.zh.txt"] if lang == "zh" else ["A_RES_72_169.en.txt", "A_HRC_RES_38_3.en.excerpt.txt"])))
+            kind2, text2 = draw(st.sampled_from([(p.kind, p.text) for p in donor.paragraphs]))
+            paras.insert(k, (kind, text2[::-1] if draw(st.booleans()) else text2))
+        elif op == "move":
+            m = draw(st.integers(0, len(paras) - 1))
+            paras.insert(m, paras.pop(k))
+    return old, build(old, paras)
+
+
+@pytest.mark.parametrize("name", ["A_RES_72_169.en.txt", "A_RES_75_180.zh.txt"])
+def test_property_synthetic_random_edits_applying_the_amendments_gives_the_new_version(name):
+    @settings(max_examples=int(os.environ.get("RESDIFF_PROPERTY_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(edited(name))
+    def check(pair):
+        old, new = pair
+        amendments = amendments_from(compare(old, new))
+        assert_same_paragraphs(apply_amendments(old, amendments), new)
+
+    check()

@@ -291,6 +291,20 @@ def draft(
         sys.stderr.write(render_edits(result, color=False, width=_terminal_width()))
 
 
+@_command
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; anything but 127.0.0.1/localhost opens it to the network (with a warning).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8765,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+    max_upload: Annotated[float, typer.Option("--max-upload", help="Largest file accepted, in MB.")] = 20,
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Longest a request may take, in seconds.")] = 60,
+) -> None:
+    """Start a local web page (and HTTP API) to compare, redline and draft: nothing leaves the machine."""
+    from resdiff.serve import serve as run_server  # starlette/uvicorn load only for this command
+
+    run_server(host, port, open_browser, max_upload, time_limit)
+
+
 def main() -> None:
     app()
 

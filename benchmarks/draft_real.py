@@ -45,9 +45,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent.parent / "shared" / "corpus" / "pdf"
 SHORT = 12  # words a side: longer changes are drafting, not routine updating
 
-_TOKEN = re.compile(r"\[●\]|[A-Za-z]+(?:[-–][A-Za-z]+)*|[A-Z]?/?[\w.]+(?:/[\w.]+)+|\d+(?:[/–-]\d+)*|\S")
+_PIECE = r"(?:[\w.\-]*\[●\][\w.\-]*|[\w.\-]+)"
+_TOKEN = re.compile(rf"{_PIECE}(?:/{_PIECE})+|\[●\]|[A-Za-z]+(?:[-–][A-Za-z]+)*|\d+(?:[–-]\d+)*|\S")
 _ROUTINE = re.compile(
-    rf"^(?:(?:{EN_ORDINAL})|A/\S+|\d{{1,4}}/\d{{1,4}}|(?:19|20)\d\d(?:[/–-]\d{{2,4}})?|{'|'.join(EN_MONTHS)}|\[●\])$",
+    rf"^(?:(?:{EN_ORDINAL})|A/\S+|\d{{1,4}}/\d{{1,4}}\.?|(?:19|20)\d\d(?:[/–-]\d{{2,4}})?|{'|'.join(EN_MONTHS)}|\[●\])$",
     re.I,
 )
 
@@ -101,11 +102,12 @@ def routine_hunks(a: list[str], b: list[str]) -> list[Hunk]:
 
 
 def placeholder_fits(draft_side: str, real_side: str) -> bool:
-    """``A/80/[●]`` against ``A/80/123``: the drafter fills the placeholder with what the real draft has."""
+    """``A/80/[●]`` against ``A/80/123``: the drafter fills the placeholder with what the real draft has
+    (compared without spaces: tokenising splits "A/80/[●]." where it keeps "A/80/123." whole)."""
     if PLACEHOLDER not in draft_side:
         return False
-    pattern = re.escape(draft_side).replace(re.escape(PLACEHOLDER), r"[^\s]+(?:\s[^\s]+){0,3}?")
-    return re.fullmatch(pattern, real_side) is not None
+    pattern = re.escape(draft_side.replace(" ", "")).replace(re.escape(PLACEHOLDER), ".{1,40}?")
+    return re.fullmatch(pattern, real_side.replace(" ", "")) is not None
 
 
 def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -164,13 +166,51 @@ def measure(previous: Resolution, real: Resolution, verbose: bool) -> tuple[Coun
         real_text = " ".join(real.paragraphs[j].text for j in pair.new)
         label = "+".join(previous.paragraphs[i].label for i in pair.old)
         compare_paragraph(old, drafted, real_text, count, label, verbose)
-    old_notes = {f.number: f.text for f in previous.footnotes}
-    real_notes = {f.number: f.text for f in real.footnotes}
-    for f in draft.resolution.footnotes:
-        if f.number in real_notes and f.number in old_notes:
-            compare_paragraph(old_notes[f.number], f.text, real_notes[f.number], count, f"footnote {f.number}", verbose)
+    drafted_notes = {f.number: f.text for f in draft.resolution.footnotes}
+    for old_note, real_note in matched_footnotes(previous, real, pairs):
+        compare_paragraph(old_note.text, drafted_notes.get(old_note.number, old_note.text), real_note.text, count,
+                          f"footnote {old_note.number}", verbose)
     body_edits = sum(1 for e in draft.edits if e.label != "header")
     return count, body_edits
+
+
+def matched_footnotes(previous: Resolution, real: Resolution, pairs) -> list[tuple]:
+    """Footnotes of the two texts paired: in order where aligned paragraphs carry as many footnotes each
+    (a report symbol changes whole: "A/79/304." → "A/80/319."), else by content."""
+    old_notes = {f.number: f for f in previous.footnotes}
+    real_notes = {f.number: f for f in real.footnotes}
+    out, used_a, used_b = [], set(), set()
+    for pair in pairs:
+        if not pair.old or not pair.new:
+            continue
+        a = [n for i in pair.old for n in previous.paragraphs[i].footnotes if n in old_notes]
+        b = [n for j in pair.new for n in real.paragraphs[j].footnotes if n in real_notes]
+        if a and len(a) == len(b):
+            for na, nb in zip(a, b):
+                if na not in used_a and nb not in used_b:
+                    used_a.add(na)
+                    used_b.add(nb)
+                    out.append((old_notes[na], real_notes[nb]))
+    scored = []
+    for a in previous.footnotes:
+        if a.number in used_a:
+            continue
+        ta = tokens(a.text)
+        for b in real.footnotes:
+            if b.number in used_b:
+                continue
+            sm = difflib.SequenceMatcher(None, ta, tokens(b.text), autojunk=False)
+            if sm.real_quick_ratio() >= 0.6 and sm.quick_ratio() >= 0.6:
+                ratio = sm.ratio()
+                if ratio >= 0.6:
+                    scored.append((ratio, -abs(a.number - b.number), a.number, b.number, a, b))
+    scored.sort(key=lambda t: t[:4], reverse=True)
+    for _, _, na, nb, a, b in scored:
+        if na not in used_a and nb not in used_b:
+            used_a.add(na)
+            used_b.add(nb)
+            out.append((a, b))
+    return out
 
 
 def pct(part: int, whole: int) -> str:

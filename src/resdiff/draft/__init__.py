@@ -31,6 +31,7 @@ from resdiff.draft.bodies import other_bodies
 from resdiff.draft.context import PLACEHOLDER, Context, Document
 from resdiff.draft.forward import forward_sessions, target_session
 from resdiff.draft.recall import recall_chain, reports_on_the_series
+from resdiff.draft.symbols import report_symbols
 from resdiff.draft.session import draft_symbol, en_date, previous_session, session_and_header
 from resdiff.errors import UserError
 from resdiff.model import Draft, Edit, Resolution
@@ -45,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     recall_chain,
     other_bodies,
     reports_on_the_series,
+    report_symbols,
     forward_sessions,
 )
 # Rules that read the words of the paragraphs, so only run on the languages they know (Chinese, English).

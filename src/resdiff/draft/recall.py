@@ -68,6 +68,12 @@ def recall_chain(doc: Document, ctx: Context) -> list[Edit]:
         doc.notes.append(f"{p.label}: the series' latest resolution is not the last of its list; the list is left as it is")
         return []
     plural = listed is None and _including_one(p.text, ref, ctx.lang)
+    if not listed and not plural and not _recalls(p, ref, ctx.lang):
+        # "Welcomes the extension by the General Assembly, in its resolution 76/202 of 17 December 2021, of
+        # the mandate …": a resolution cited for what it did, not the chain the next draft updates
+        doc.notes.append(f"{p.label}: the latest resolution of the series ({p.text[slice(*ref.number)]}) is not "
+                         "recalled there; the recall chain is unchanged")
+        return []
     if listed or plural:
         if ref.session != ctx.old - ctx.cycle:
             doc.notes.append(
@@ -227,3 +233,17 @@ def reports_on_the_series(doc: Document, ctx: Context) -> list[Edit]:
             ))
         doc.change(i, changes)
     return edits
+
+
+_EN_RECALL = re.compile(r"\b(?:Recall|Reaffirm|Bear|Bearing in mind|Guided)\w*\b", re.I)
+_ZH_RECALL = re.compile(r"回顾|重申|忆及|铭记|遵循")
+
+
+def _recalls(p: Paragraph, ref: Ref, lang: str) -> bool:
+    """The clause holding ``ref`` recalls it ("Recalling its resolution …", "回顾大会…第…号决议")."""
+    text = p.text
+    clause_start = max(text.rfind(ch, 0, ref.start) for ch in ";；。\n") + 1
+    lead = text[clause_start:ref.start]
+    if lang == "zh":
+        return bool(_ZH_RECALL.search(lead))
+    return bool(_EN_RECALL.search(lead))

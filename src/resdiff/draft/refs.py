@@ -147,6 +147,10 @@ def title_score(p: Paragraph, ref: Ref, ctx: Context) -> int:
         m = re.match(r",?\s*(?:entitled\s+[“\"]([^”\"]+)[”\"]|on\s+(?:the\s+)?([^,;]+))", p.text[ref.end:])
     if not m:
         return 0
+    if re.fullmatch(r"(?:this|the|that)\s+(?:issue|subject|question|matter|topic)\b.*", m.group(2) or "", re.S):
+        return 0  # "78/190 of 19 December 2023 on this issue": the paragraph's subject, not another title
+    if re.fullmatch(r"(?:这一|该|此|这个)(?:问题|主题|议题|事项)", m.group(2) or ""):
+        return 0
     named = normalize(m.group(1) or m.group(2)).lower().rstrip(",")
     title = normalize(ctx.title).lower()
     return 1 if named.startswith(title) or title.startswith(named) and len(named) > 10 else -1

@@ -1,0 +1,179 @@
+"""Report symbols: the report a resolution takes note of is this session's; next session's has a number
+nobody knows yet. Its symbol becomes ``A/80/[●]`` (the old one in the edit's note), and an Official
+Records reference of this session moves to the next (``Seventy-ninth Session, Supplement No. 12
+(A/79/12)`` → ``Eightieth Session, Supplement No. 12 (A/80/12)``: a body's supplement keeps its number).
+Reports cited as history (an earlier session's, or under "Recalling") stay."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from resdiff.draft.context import PLACEHOLDER, Change, Context, Document
+from resdiff.draft.forward import ordinal_value
+from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
+from resdiff.model import OPERATIVE, Edit, Paragraph
+
+# a clause that looks at the report in front of the Assembly now
+_EN_CURRENT = re.compile(
+    r"\b(?:Having\s+(?:considered|examined|received|reviewed)|Tak(?:ing|es)\s+note(?:\s+with\s+(?:appreciation|interest|concern))?"
+    r"(?:\s+also)?\s+of|Welcom(?:ing|es)(?:\s+also)?|Noting\s+with\s+(?:appreciation|interest)|Notes\s+with\s+(?:appreciation|interest)|"
+    r"Expressing\s+(?:its\s+)?appreciation\s+for|Expresses\s+(?:its\s+)?appreciation\s+for)\b"
+    r"[^;]{0,200}?\b(?:reports?|note\s+by\s+the\s+Secretary-General)\b",
+    re.I,
+)
+_ZH_CURRENT = re.compile(r"(?:审议了|审查了|收到了?|注意到|欢迎|赞赏地注意到|满意地注意到|赞赏)[^；;。]{0,80}?(?:报告|说明)")
+_EN_HISTORY = re.compile(r"\b(?:Recall|Reaffirm|submitted\s+to\s+the\s+General\s+Assembly\s+at\s+its)\w*", re.I)
+_ZH_HISTORY = re.compile(r"回顾|重申|忆及")
+_SYMBOL = re.compile(r"(?<![\w/])A/(?P<sess>\d{2,3})/(?P<num>\d{1,4})(?P<rest>(?:/(?:Add|Rev|Corr)\.\d+)*)(?![\w/])")
+_EN_RECORDS = re.compile(
+    rf"Official\s+Records\s+of\s+the\s+General\s+Assembly,\s+(?P<ord>{EN_ORDINAL})\s+Session,\s+Supplement\s+No\.\s*(?P<supp>\d+[A-Z]?)",
+    re.I,
+)
+_ZH_RECORDS = re.compile(rf"《大会正式记录，第(?P<ord>{ZH_NUMERAL})届会议，补编第\s*(?P<supp>\d+[A-Z]?)\s*号")
+
+
+def report_symbols(doc: Document, ctx: Context) -> list[Edit]:
+    """This session's report symbols in a clause taking note of a report, inline or in its footnotes.
+
+    ``Takes note of the report of the Secretary-General (A/79/305)`` → ``(A/80/[●])``; footnotes ``A/79/315.``,
+    ``See A/79/182.`` → ``A/80/[●]``; ``Having considered the report of the United Nations High Commissioner
+    for Refugees on the activities of his Office¹`` with footnote ``Official Records of the General
+    Assembly, Seventy-ninth Session, Supplement No. 12 (A/79/12).`` → ``Eightieth Session, Supplement
+    No. 12 (A/80/12).``; ``注意到秘书长的报告(A/79/305)``, ``《大会正式记录，第七十九届会议，补编第12号》
+    (A/79/12)``. ``Recalling the report … (A/78/…)`` and reports of earlier sessions stay.
+    """
+    edits: list[Edit] = []
+    requests = " ".join(p.text for p in doc.paragraphs if p.kind == OPERATIVE)
+    for i, p in enumerate(doc.paragraphs):
+        changes = []
+        for start, end in _current_clauses(p, ctx.lang):
+            periodic = _periodic(p.text[start:end], requests, ctx.lang)
+            for m in _SYMBOL.finditer(p.text, start, end):
+                if int(m.group("sess")) != ctx.old or not doc.is_free(i, m.start(), m.end()):
+                    continue
+                if not periodic and int(m.group("num")) >= _SUPPLEMENTS:
+                    continue
+                new = _next_symbol(m, ctx)
+                changes.append(Change(m.start(), m.end(), new))
+                edits.append(_edit(p.label, m.group(0), new, ctx))
+            for number, pos in zip(p.footnotes, p.footnote_positions):
+                if start <= pos <= end + 1:
+                    edits += _footnote(doc, number, ctx, periodic)
+        doc.change(i, changes)
+    return edits
+
+
+def _current_clauses(p: Paragraph, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``p`` that takes note of a report now, up to a recalling verb."""
+    current, history = (_ZH_CURRENT, _ZH_HISTORY) if lang == "zh" else (_EN_CURRENT, _EN_HISTORY)
+    out = []
+    text = p.text
+    bounds = [-1] + [k for k, ch in enumerate(text) if ch in ";；。\n"] + [len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        clause = text[a + 1:b]
+        for m in current.finditer(clause):
+            stop = history.search(clause, m.end())  # "…, and recalling the report of …": history again
+            out.append((a + 1 + m.start(), a + 1 + (stop.start() if stop else len(clause))))
+    return out
+
+
+_IBID_SUPPLEMENT = re.compile(r"(?:See\s+)?[Ii]bid\.,\s+Supplement\s+No\.\s*\d+[A-Z]?\b|同上，补编第\s*\d+[A-Z]?\s*号")
+# a report the Assembly gets again and again: the Secretary-General's on the resolution, or one the
+# resolution asks for again ("requests the Secretary-General to submit … a report on <the same subject>")
+_EN_REPORT_OF = re.compile(
+    r"\breport\s+of\s+the\s+(?P<who>[A-Z][^,;(]*?)(?=\s+on\s+|\s*[,;(]|\s+and\s+(?:the|its|his|her)\s|\s+submitted|\s*$)"
+    r"(?:\s+on\s+(?P<subject>(?:(?!\s+and\s+(?:the|its|his|her)\s+report)[^,;(])+))?")
+_ZH_REPORT_OF = re.compile(r"(?P<who>秘书长|[\u4e00-\u9fff]{2,20}?(?:委员会|工作组|专家组|特别报告员|高级专员|理事会))(?:关于(?P<subject>[^，；。(（]+?))?的(?:报告|说明)")
+_GENERIC = re.compile(r"^(?:the\s+)?(?:implementation\s+of|work\s+of\s+the\s+Organization)|执行情况|本组织的工作", re.I)
+# where a resolution asks for a report again: "requests the Secretary-General to submit … a report on …",
+# "invites … to continue to submit a report on the work of the Working Group"
+_EN_REQUEST_SPLIT = re.compile(r";|,\s+(?=(?:and\s+)?(?:also\s+|further\s+)?(?:requests|invites|encourages|decides|calls)\b)")
+_EN_REQUEST = re.compile(r"\b(?:to\s+(?:continue\s+to\s+)?(?:submit|present|report)|to\s+include\s+in\s+(?:his|her|its|the)\s+(?:next\s+)?report)\b", re.I)
+_ZH_REQUEST = re.compile(r"提交|提出|报告")
+_MINOR = {"the", "of", "on", "and", "in", "for", "to", "united", "nations", "a", "an", "its"}
+
+
+def _periodic(clause: str, requests: str, lang: str) -> bool:
+    """The clause's report is one the Assembly receives each time (its symbol will be the next session's):
+    the Secretary-General's on the resolution, or one the resolution asks for again."""
+    return any(_periodic_one(m, requests, lang) for m in (_ZH_REPORT_OF if lang == "zh" else _EN_REPORT_OF).finditer(clause))
+
+
+def _periodic_one(m: re.Match, requests: str, lang: str) -> bool:
+    who, subject = m.group("who").strip(), (m.group("subject") or "").strip()
+    if who in ("Secretary-General", "秘书长") and (not subject or _GENERIC.search(subject)
+                                                 or re.search(r"resolution\s+\d+/\d+|第\s*\d+/\d+\s*号决议", subject)):
+        return True
+    if lang == "zh":
+        keys = [k[:6] for k in (subject, who if who != "秘书长" else "") if k]
+        segments = [seg for seg in re.split(r"[；。]", requests) if _ZH_REQUEST.search(seg)]
+        return any(k in seg for k in keys for seg in segments)
+    segments = [seg for seg in _EN_REQUEST_SPLIT.split(requests) if _EN_REQUEST.search(seg) and re.search(r"\breport", seg, re.I)]
+    for phrase in (subject, who if who != "Secretary-General" else ""):
+        words = [w for w in re.findall(r"[A-Za-z][\w-]+", phrase) if w.lower() not in _MINOR][:3]
+        if len(words) < 2:
+            continue
+        pattern = r"\b" + r"\W+(?:\w+\W+){0,3}?".join(map(re.escape, words))
+        if any(re.search(pattern, seg, re.I) for seg in segments):
+            return True
+    return False
+
+
+def _edit(label: str, before: str, after: str, ctx: Context) -> Edit:
+    return Edit(
+        "report-symbol", label, before, after,
+        f"the report to session {ctx.new} has a number not known yet; was {before}",
+        placeholder=PLACEHOLDER in after,
+    )
+
+
+def _footnote(doc: Document, number: int, ctx: Context, periodic: bool) -> list[Edit]:
+    for k, f in enumerate(doc.footnotes):
+        if f.number != number:
+            continue
+        text = f.text
+        records = (_ZH_RECORDS if ctx.lang == "zh" else _EN_RECORDS).search(text)
+        ibid = _IBID_SUPPLEMENT.match(text)
+        if ibid and any(int(m.group("sess")) == ctx.old for m in _SYMBOL.finditer(text)):
+            # "Ibid., Supplement No. 12A (A/79/12/Add.1).": the session is the previous footnote's
+            new_text = _SYMBOL.sub(lambda m: _records_symbol(m, ctx), text)
+            note = f"this session's report in the Official Records moves to the draft's session; was: {text}"
+        elif records:
+            value = ordinal_value(records.group("ord"))
+            if value != ctx.old:
+                return []
+            new_ord = zh_numeral(ctx.new) if ctx.lang == "zh" else en_ordinal_like(ctx.new, records.group("ord"))
+            new_text = text[:records.start("ord")] + new_ord + text[records.end("ord"):]
+            new_text = _SYMBOL.sub(lambda m: _records_symbol(m, ctx), new_text)
+            note = (f"this session's report in the Official Records moves to the draft's session (Supplement No. "
+                    f"{records.group('supp')} keeps its number); was: {text}")
+        elif (periodic or all(int(m.group("num")) < _SUPPLEMENTS for m in _SYMBOL.finditer(text))) and not re.sub(r"See|see|Ibid\.?|见|同上|and|和|及|Part\s+[IVX]+|第[一二三四五六七八九十]+部分|[\s,.;，。、()（）]", "", _SYMBOL.sub("", text)):
+            new_text = _SYMBOL.sub(lambda m: _report_symbol(m, ctx), text)
+            note = f"the report to session {ctx.new} has a number not known yet; was: {text}"
+        else:
+            return []
+        if new_text == text:
+            return []
+        doc.footnotes[k] = replace(f, text=new_text)
+        return [Edit("report-symbol", f"footnote {number}", text, new_text, note, placeholder=PLACEHOLDER in new_text)]
+    return []
+
+
+_SUPPLEMENTS = 60  # A/79/1 … A/79/5x are the session's numbered supplements: annual reports, same number each year
+
+
+def _next_symbol(m: re.Match, ctx: Context) -> str:
+    """A/79/12 → A/80/12 (a supplement: its number stays); A/79/305 → A/80/[●]; other sessions stay."""
+    if int(m.group("sess")) != ctx.old:
+        return m.group(0)
+    number = m.group("num") if int(m.group("num")) < _SUPPLEMENTS else PLACEHOLDER
+    return f"A/{ctx.new}/{number}{m.group('rest')}"
+
+
+def _records_symbol(m: re.Match, ctx: Context) -> str:
+    return f"A/{ctx.new}/{m.group('num')}{m.group('rest')}" if int(m.group("sess")) == ctx.old else m.group(0)
+
+
+def _report_symbol(m: re.Match, ctx: Context) -> str:
+    return _next_symbol(m, ctx)

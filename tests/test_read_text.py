@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import SEED, corpus
 from resdiff.normalize import is_cjk, normalize
-from resdiff.read.text import _en_ordinal, _zh_number, parse_text
+from resdiff.read.structure import _en_ordinal, _zh_number
+from resdiff.read.text import parse_text
 
 
 def parse(name: str, lang: str | None = None):

@@ -71,6 +71,7 @@ class Header:
     sponsors: str | None = None  # sponsors line of a draft
     closing: tuple[str, ...] = ()  # closing lines as printed (plenary meeting, date)
     notes: tuple[str, ...] = ()  # starred notes at the foot of the first page ("* On behalf of …")
+    other: tuple[str, ...] = ()  # header lines that match no field above, as printed (never dropped)
 
 
 @dataclass(frozen=True)

@@ -1104,7 +1104,7 @@ def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, 
     """Display text: tabs become spaces, manual line breaks join the lines (kept before a sub-paragraph
     marker), outer spaces go; footnote offsets follow every change."""
     from resdiff.normalize import is_cjk
-    from resdiff.read.text import SUBPARA
+    from resdiff.read.structure import SUBPARA
 
     out: list[str] = []
     where = []  # where[i]: length of ``out`` before source character i
@@ -1132,7 +1132,7 @@ def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, 
 
 
 def _header_fields(lines: list[str], closing: list[str], lang: str) -> dict:
-    from resdiff.read.text import CLOSING_EN_MEETING, CLOSING_ZH_MEETING, iso_date, parse_header
+    from resdiff.read.structure import CLOSING_EN_MEETING, CLOSING_ZH_MEETING, iso_date, parse_header
 
     fields = parse_header(lines, lang)
     for line in closing:
@@ -1149,7 +1149,7 @@ def _header_fields(lines: list[str], closing: list[str], lang: str) -> dict:
 def _body_start(paragraphs: list[DocxParagraph], lang: str) -> int:
     """Index of the first body paragraph: after the author line ("大会，", "The General Assembly,"), else
     the first one that is numbered, opens with an opener verb or with emphasised words."""
-    from resdiff.read.text import AUTHOR, is_opener, op_number
+    from resdiff.read.structure import AUTHOR, is_opener, op_number
 
     for i, p in enumerate(paragraphs[:60]):
         if AUTHOR.match(p.visible.strip()):
@@ -1195,7 +1195,7 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     from resdiff.lang.detect import detect_language
     from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
     from resdiff.normalize import normalize
-    from resdiff.read.text import SUBPARA, is_closing, emphasised_lead, op_number
+    from resdiff.read.structure import SUBPARA, is_closing, emphasised_lead, op_number
 
     paragraphs = [p for p in content.paragraphs if p.visible.strip()]
     language = lang or detect_language("\n".join(p.visible for p in paragraphs))

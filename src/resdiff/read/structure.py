@@ -1,0 +1,827 @@
+"""One structure-finder for every input format: a stream of lines → a Resolution.
+
+Each reader (``read.text``, ``read.pdf``, ``read.docx``) extracts what its format knows into a stream of
+``Line`` records (text, a blank line or vertical gap before, a page break before, a first-line indent,
+emphasised lead words, footnote markers it already knows, an automatic list number, whether the record
+is a whole paragraph or one wrapped line) plus the footnote bodies it found. ``build_resolution`` then
+applies the same rules to every format, in four steps (each a small function below):
+
+1. ``_split_header``: everything before the author line (``大会，`` / ``The General Assembly,``) is the
+   header; ``parse_header`` reads session, agenda item, dates, symbols and title from it. Header lines
+   that match no field are kept in ``Header.other``: nothing is dropped silently.
+2. ``_strip_body``: take footnote bodies (``¹ A/CONF…`` lines, or numbered lines after a ``____`` rule)
+   and page furniture (document symbol, job number, ``2/4``, running title) out of the body, when the
+   reader did not already know them. Lines that follow removed material are marked as coming "after a
+   break" so a paragraph cut by a page break is rejoined. Closing lines (plenary meeting, date) go to
+   the header.
+3. ``_segment``: group body lines into paragraphs. A paragraph can only end at a line ending with
+   ``，,；;。.：:`` (a footnote marker after it is ignored); a new one starts at an operative number, at a
+   paragraph-opening word (``回顾`` / ``Recalling``), where the reader saw a paragraph start (a whole
+   Word paragraph, a PDF first-line indent), or after a blank line where blank lines are real paragraph
+   breaks (not where every wrapped line is followed by one, as in some PDF extractions).
+4. ``_build_paragraph``: join the lines (linear in their number), remove ``**``, record the lead verb,
+   the operative number and ``bis`` suffix, sub-paragraphs, and footnote markers (known ones from the
+   reader; otherwise superscripts, or bare digits that make sense as the next footnote number).
+
+The language rules are public names used by the readers: ``AUTHOR`` (the author line), ``SUBPARA`` (a
+sub-paragraph marker), ``CLOSING_ZH_MEETING`` / ``CLOSING_EN_MEETING`` (closing lines), ``is_opener``,
+``op_number``, ``emphasised_lead``, ``is_closing``, ``parse_header`` and ``iso_date``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
+from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
+from resdiff.normalize import is_cjk, normalize
+
+# ── character classes and vocabulary ──────────────────────────────────────────────────────────────
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)  # footnote markers as this reader knows them
+_SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(_SUPERSCRIPTS)}
+_END_PUNCT = set("，,；;。.：:،؛")  # Arabic comma and semicolon too: other languages must not merge paragraphs
+_CJK_PUNCT_OPEN = "《“（(「『"
+
+# Verbs that open Chinese paragraphs; longest first so that "又回顾" wins over "回顾".
+_ZH_OPENERS = sorted(
+    """重申 又重申 还重申 再次重申 回顾 又回顾 还回顾 再次回顾 进一步回顾 认识到 又认识到 还认识到 确认 又确认 还确认
+    着重指出 又着重指出 强调指出 又强调指出 强调 又强调 还强调 再次强调 再次申明 申明 又申明 铭记 又铭记 还铭记
+    注意到 又注意到 还注意到 满意地注意到 赞赏地注意到 关切地注意到 审议了 认为 又认为 深信 确信 又确信 关切 深为关切
+    严重关切 表示关切 欢迎 又欢迎 还欢迎 意识到 又意识到 考虑到 又考虑到 忆及 又忆及 赞赏 表示赞赏 承认 又承认
+    决心 念及 又念及 认可 指出 又指出 深感关切 感到关切 震惊 深感震惊 希望 遗憾 痛惜 谴责 重视 决定 请 促请 敦促
+    吁请 鼓励 邀请 建议 呼吁 支持 赞扬 核可 感谢 祝贺 授权 要求 宣布 通过""".split(),
+    key=len,
+    reverse=True,
+)
+# Verbs that start a preambular paragraph and rarely start a wrapped line: the only ones trusted to
+# split Chinese text where blank lines do not mark paragraphs ("请", "通过", "决定" often start a wrap).
+_ZH_PP_OPENERS = tuple(
+    v for v in _ZH_OPENERS
+    if v not in {"请", "通过", "决定", "要求", "支持", "建议", "指出", "希望", "关切", "重视", "授权", "宣布", "感谢",
+                 "呼吁", "鼓励", "邀请", "促请", "敦促", "吁请", "赞扬", "核可", "祝贺", "遗憾", "痛惜", "谴责", "决心",
+                 "认可", "承认", "申明", "赞赏"}
+)
+# Participles and adjectives that open English preambular paragraphs (the generic rule catches the rest).
+EN_OPENERS = sorted(
+    """Reaffirming|Recalling|Recognizing|Acknowledging|Bearing in mind|Emphasizing|Stressing|Underlining|
+    Underscoring|Noting|Taking note|Welcoming|Reiterating|Convinced|Concerned|Deeply concerned|
+    Gravely concerned|Seriously concerned|Alarmed|Deeply alarmed|Mindful|Aware|Conscious|Considering|
+    Affirming|Expressing|Guided by|Having considered|Having examined|Having regard|Encouraged|Determined|
+    Desiring|Believing|Appreciating|Commending|Deploring|Condemning|Highlighting|Observing|Realizing|
+    Taking into account|Taking into consideration|Keeping in mind|Further recalling|Also recalling|
+    Regretting|Reaffirming also|Reaffirming further|Noting with appreciation|Noting with concern|
+    Noting with satisfaction|Acknowledging also|Cognizant|Emphasizing also|Stressing also|Recognizing also|
+    Recalling also|Recalling further|Underlining also|Welcoming also|Noting also|Expressing concern|
+    Expressing deep concern|Expressing its appreciation|Reiterating also|Pointing out|Looking forward""".replace(
+        "\n", ""
+    ).split("|"),
+    key=len,
+    reverse=True,
+)
+_EN_OPENER_RE = re.compile(r"^(?:" + "|".join(re.escape(o.strip()) for o in EN_OPENERS) + r")\b")
+# Any capitalised -ing / -ed word followed by a lower-case word ("Deploring the", "Convinced that").
+_EN_GENERIC_OPENER = re.compile(r"^[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
+_EN_LEAD_TAIL = re.compile(
+    r"^(?:\s+(?:also|further|furthermore|moreover|again|once again|in mind|note of|into account|"
+    r"with (?:deep |grave |great |serious )?(?:appreciation|concern|satisfaction|interest|regret)))+"
+)
+_EN_OP_LEAD = re.compile(
+    r"^(?:(?:Also|Further|Furthermore|Again|Once again|Strongly|Firmly|Urgently|Reiterates its|Also strongly|"
+    r"Further strongly|Deeply|Expressly|Warmly)\s+)*[A-Z]?[a-z]+s(?:\s+(?:upon|on))?(?=[\s,:;]|$)"
+)
+
+_OP_NUMBER = re.compile(r"^(\d{1,3})(?:\s*(bis|ter|quater|quinquies|sexies|septies|octies))?\s*[.．](?=\s|$|\S)")
+SUBPARA = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
+_FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
+_SUPERSCRIPT_LINE = re.compile(rf"^\s*([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+
+# Page furniture in PDF extractions: lines that anchor a page header or footer.
+_FURNITURE = [
+    re.compile(r"^[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+$"),  # document symbol A/RES/74/153
+    re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/4"
+    re.compile(r"^\d{2}-\d{5}(?:\s*\(\w\))?(?:\s+\d{6})?$"),  # job number "19-22275 (E)    220120"
+    re.compile(r"^\*\d{5,}\*$"),  # bar code "*1922275*"
+    re.compile(r"^Page \d+(?: of \d+)?$"),
+]
+# Lines that are furniture only when they sit in a page header next to one of the anchors above.
+_WEAK_FURNITURE = re.compile(r"^(?:United Nations|Distr\.: \w+|General Assembly|联合国|大会|Nations Unies|Naciones Unidas)$")
+
+_MONTHS = {m.lower(): i for i, m in enumerate(EN_MONTHS, 1)}
+
+
+def _zh_number(text: str) -> int | None:
+    try:
+        return parse_zh_numeral(text.strip())
+    except ValueError:
+        return None
+
+
+def _en_ordinal(text: str) -> int | None:
+    try:
+        return parse_en_ordinal(text.strip())
+    except ValueError:
+        return None
+
+
+def iso_date(text: str) -> str | None:
+    """First date in ``text`` as ISO: "2020 年 12 月 16 日", "16 December 2020", "December 16, 2020"."""
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = re.search(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b", text)
+    if m and m.group(2).lower() in _MONTHS:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    m = re.search(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\b", text)
+    if m and m.group(1).lower() in _MONTHS:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+    return None
+
+
+# ── the stream every reader produces ─────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Line:
+    """One record of a reader's stream: a wrapped line (text, PDF) or a whole paragraph (Word)."""
+
+    text: str  # stripped; an operative number printed in the margin is put before the text ("1. Decides")
+    blank_before: bool = False  # a blank line (text) or a wider vertical gap (PDF) separates it from the last
+    after_break: bool = False  # a page break, footnote bodies or page furniture came just before it
+    indent: bool = False  # the source line was indented (web copies, a PDF first-line indent)
+    starts_paragraph: bool = False  # the reader knows a paragraph (or sub-paragraph) starts here
+    whole: bool = False  # the record is a whole paragraph, not one wrapped line of it
+    lead: str = ""  # emphasised (italic / bold) words that open the record, as they start ``text``
+    markers: tuple[tuple[int, int], ...] = ()  # footnote markers already known: (number, offset in text)
+
+
+# ── step 2: header ────────────────────────────────────────────────────────────────────────────────
+
+AUTHOR = re.compile(
+    r"^(?:大会|人权理事会|安全理事会|经济及社会理事会|理事会)[，,]?$"
+    r"|^The\s+(?:General Assembly|Human Rights Council|Security Council|Economic and Social Council|"
+    r"[A-Z][\w\- ]{2,60}?)\s*,$"
+    r"|^(?:L'Assemblée générale|La Asamblea General|Генеральная Ассамблея|Le Conseil des droits de l'homme|"
+    r"El Consejo de Derechos Humanos|Совет по правам человека)\s*,$"
+    r"|^إن\s+(?:الجمعية العامة|مجلس حقوق الإنسان|مجلس الأمن)\s*[،,]$"
+)
+
+
+def _is_paragraph_start(line: str, lang: str) -> bool:
+    return bool(_OP_NUMBER.match(line) and not re.match(r"^\d+/\d+", line)) or is_opener(line, lang)
+
+
+def is_opener(line: str, lang: str) -> bool:
+    if lang == "zh":
+        return line.startswith(_ZH_PP_OPENERS)
+    return bool(_EN_OPENER_RE.match(line) or _EN_GENERIC_OPENER.match(line))
+
+
+def _split_header(lines: list[Line], lang: str) -> int:
+    """Index of the first body line: just after the author line, else the first paragraph-looking line."""
+    for i, line in enumerate(lines[:60]):
+        if AUTHOR.match(line.text):
+            return i + 1
+    for i, line in enumerate(lines):
+        if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
+            return i
+        # Other languages have no opener list: a line ending like a preambular paragraph (",", "،")
+        # starts the body, so that preambular text is never taken for (and lost in) the header.
+        if lang == "other" and re.search(r"[,،，]\s*$", line.text):
+            return i
+    return 0
+
+
+def _separator(before: str, piece: str) -> str:
+    """What joins a wrapped piece to the text before it (its last two characters): nothing next to
+    Chinese, nothing inside "good-" + "neighbourliness", else one space."""
+    if not before or not piece:
+        return ""
+    if is_cjk(before[-1]) or is_cjk(piece[0]) or before[-1] in _CJK_PUNCT_OPEN:
+        return ""
+    if before.endswith("-") and not before.endswith(" -") and piece[0].isalpha():
+        return ""
+    return " "
+
+
+def _join_pieces(pieces: list[str]) -> tuple[str, list[int]]:
+    """Join wrapped pieces in one pass (linear in their number); also return where each piece starts in
+    the result. A piece that starts with "\n" (a sub-paragraph) keeps its line break."""
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    tail = ""  # last two characters joined so far
+    for piece in pieces:
+        if piece.startswith("\n"):
+            while parts and parts[-1] and parts[-1][-1] in " \t":  # no space before the line break
+                trimmed = parts[-1].rstrip(" \t")
+                length -= len(parts[-1]) - len(trimmed)
+                parts[-1] = trimmed
+                if not trimmed:
+                    parts.pop()
+            sep = ""
+        else:
+            sep = _separator(tail, piece)
+        starts.append(length + len(sep))
+        parts.append(sep + piece)
+        length += len(sep) + len(piece)
+        tail = (tail + sep + piece)[-2:]
+    return "".join(parts), starts
+
+
+def _join_all(pieces: list[str]) -> str:
+    return _join_pieces(pieces)[0]
+
+
+_SESSION_ZH = re.compile(r"第\s*([〇零一二两三四五六七八九十百千]+)\s*届(?:特别|紧急特别)?会议")
+_SESSION_EN = re.compile(r"\b((?:[A-Za-z]+[\s\-])*?[A-Za-z]+|\d+(?:st|nd|rd|th))\s+(?:special\s+|emergency special\s+)?session\b", re.I)
+_AGENDA = re.compile(r"^(?:议程项目|Agenda items?|Point|Tema|Пункт)\s*(.+)$", re.I)
+_NUMBER_TITLE = re.compile(r"^(\d{1,3}/\d{1,4})\s*[.．]\s*(.*)$")
+_ADOPTION = re.compile(r"(决议|Resolution adopted by|adopted by the)", re.I)
+# "Cuba: draft resolution", "Azerbaijan:* draft resolution" (the star calls a note "On behalf of …")
+_SPONSORS = re.compile(r"^(.+?)\s*\*?\s*[:：]\s*\*?\s*(?:revised )?(?:draft resolution|决议草案|订正决议草案)", re.I)
+_REPORT = re.compile(r"^[\[［].*(报告|report|rapport|informe).*$", re.I)
+_SYMBOL_IN = re.compile(r"\b[A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+")
+_BODIES = [
+    ("Human Rights Council", "Human Rights Council"),
+    ("General Assembly", "General Assembly"),
+    ("Security Council", "Security Council"),
+    ("Economic and Social Council", "Economic and Social Council"),
+    ("人权理事会", "人权理事会"),
+    ("安全理事会", "安全理事会"),
+    ("大会", "大会"),
+]
+_GA_BODIES = {"General Assembly", "大会"}
+
+
+def _parse_session(text: str) -> int | None:
+    m = _SESSION_ZH.search(text)
+    if m:
+        return _zh_number(m.group(1))
+    m = _SESSION_EN.search(text)
+    if m:
+        # try the longest ordinal phrase ending just before "session": "one hundred and first", "Seventy-fourth"
+        words = m.group(1).split()
+        for start in range(len(words)):
+            value = _en_ordinal(" ".join(words[start:]))
+            if value:
+                return value
+    return None
+
+
+_MASTHEAD_SYMBOL = re.compile(
+    r"^(?:United Nations|联\s*合\s*国|Nations Unies|Naciones Unidas)\s+([A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+)\s*$")
+_DRAFT_SYMBOL = re.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.\-]*(?:\[●\])?)+")
+
+
+def parse_header(lines: list[str], lang: str) -> dict:
+    """Header fields from the header lines (furniture lines are recognised and ignored)."""
+    h: dict = {}
+    i = 0
+    body_names = " ".join(lines)
+    for name, value in _BODIES:
+        if name in body_names:
+            h["body"] = value
+            break
+    title_lines: list[str] | None = None
+    agenda_title: list[str] | None = None
+    other: list[str] = []
+    while i < len(lines):
+        line = lines[i]
+        if AUTHOR.match(line):
+            h["author"] = line
+            title_lines = agenda_title = None
+        elif "session" not in h and _parse_session(line) is not None and ("届" in line or "session" in line.lower()):
+            h["session"] = _parse_session(line)
+            h["session_text"] = line
+            agenda_title = title_lines = None
+        elif _AGENDA.match(line):
+            h["agenda_item"] = re.sub(r"\s+", "", _AGENDA.match(line).group(1))
+            agenda_title = []
+            title_lines = None
+        elif _REPORT.match(line):
+            h["report"] = line
+            m = re.search(r"[(（]\s*([A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+)", line) or _SYMBOL_IN.search(line)
+            if m:
+                h["report_symbol"] = m.group(1) if m.re.groups else m.group(0)
+            agenda_title = title_lines = None
+        elif _SPONSORS.match(line):
+            h["sponsors"] = _SPONSORS.match(line).group(1).strip()
+            title_lines, agenda_title = [], None  # a draft's title follows its sponsors line
+        elif _NUMBER_TITLE.match(line):
+            m = _NUMBER_TITLE.match(line)
+            h["number"] = m.group(1)
+            title_lines = [m.group(2).strip()] if m.group(2).strip() else []
+            agenda_title = None
+        elif _ADOPTION.search(line) and "adoption" not in h and title_lines is None:
+            adoption = line
+            # "Resolution adopted by the General Assembly" / "on 18 December 2019"
+            if i + 1 < len(lines) and re.match(r"^on\s+\d", lines[i + 1]):
+                adoption = adoption + " " + lines[i + 1]
+                i += 1
+            h["adoption"] = adoption
+            date = iso_date(adoption)
+            if date:
+                h["date"] = date
+            agenda_title = None
+        elif any(p.match(line) for p in _FURNITURE) and _SYMBOL_IN.fullmatch(line):
+            h.setdefault("symbol", line)
+        elif _MASTHEAD_SYMBOL.match(line):
+            h.setdefault("symbol", _MASTHEAD_SYMBOL.match(line).group(1))  # "联合国 A/C.3/76/L.25" on one line
+        elif _DRAFT_SYMBOL.fullmatch(line):
+            h.setdefault("symbol", line)  # a draft's own symbol, possibly with a placeholder: A/C.3/76/L.[●]
+        elif any(p.match(line) for p in _FURNITURE):
+            pass
+        elif h.get("body") and line in ("General Assembly", "Human Rights Council", "Security Council"):
+            pass
+        elif re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}", line) and "session" not in h:
+            pass  # issue date at the top of the first page ("21 January 2020")
+        elif title_lines is not None:
+            title_lines.append(line)
+        elif agenda_title is not None:
+            agenda_title.append(line)
+        elif _WEAK_FURNITURE.match(line):
+            pass  # masthead: "United Nations", "Distr.: General"
+        else:
+            other.append(line)  # matches no field: kept so that nothing is dropped silently
+        if agenda_title:
+            h["agenda_title"] = _join_all(agenda_title)
+        if title_lines:
+            h["title"] = _join_all(title_lines)
+        i += 1
+    if "session" not in h:
+        # Human Rights Council: "Human Rights Council Twenty-eighth session" may be on the body line
+        for line in lines:
+            value = _parse_session(line)
+            if value:
+                h["session"], h["session_text"] = value, line
+                break
+    if other:
+        h["other"] = tuple(other)
+    if "symbol" not in h and h.get("number"):
+        if h.get("body") == "Human Rights Council" or h.get("body") == "人权理事会":
+            h["symbol"] = f"A/HRC/RES/{h['number']}"
+        elif h.get("body") in _GA_BODIES or h.get("body") is None:
+            h["symbol"] = f"A/RES/{h['number']}"
+    return h
+
+
+# ── step 3: footnote bodies, page furniture, closing lines ─────────────────────────────────────────
+
+_CLOSING_ZH_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+CLOSING_ZH_MEETING = re.compile(r"^第\s*(\d+)\s*次全体会议$")
+CLOSING_EN_MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$", re.I)
+_CLOSING_EN_DATE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
+
+
+def _is_furniture(text: str) -> bool:
+    return any(p.match(text) for p in _FURNITURE)
+
+
+def _running_title_words(title: str | None) -> str:
+    return re.sub(r"\s+", " ", (title or "")).strip().lower()
+
+
+def _strip_body(
+    lines: list[Line], title: str | None, lang: str, known: bool = False
+) -> tuple[list[Line], list[Footnote], list[str], list[str]]:
+    """Remove footnote bodies, page furniture and closing lines; return (body lines, footnotes, closing,
+    starred notes). ``known``: the reader already took footnotes and furniture out (PDF, Word), so only
+    closing lines are looked for."""
+    footnotes: list[Footnote] = []
+    star_notes: list[str] = []  # "* On behalf of …": notes called by a star in the header (sponsors, title)
+    closing: list[str] = []
+    kept: list[Line] = []
+    in_rule_block = False  # inside the footnote area after a "____" rule
+    current: list[str] | None = None  # text pieces of the footnote being read
+    removed = False  # something was removed since the last kept line
+    furniture = set() if known else _furniture_indices(lines, title)
+    i = 0
+
+    def finish_footnote() -> None:
+        nonlocal current
+        if current is not None:
+            if current[0] == "*":
+                star_notes.append(_join_all(current[1:]))
+            else:
+                footnotes.append(Footnote(int(current[0]), _join_all(current[1:])))
+            current = None
+
+    def next_number() -> int:
+        return footnotes[-1].number + 1 if footnotes else 1
+
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        sup = None if known else _SUPERSCRIPT_LINE.match(text)
+        numbered = None if known else _NUMBERED_LINE.match(text)
+        if not known and _FOOTNOTE_RULE.match(text):
+            finish_footnote()
+            in_rule_block, removed = True, True
+        elif (
+            sup
+            and int("".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1))) >= 1
+            and (line.blank_before or current is not None or removed or not kept)
+        ):  # "¹ A/CONF…" body line; a marker that merely starts a wrapped line has no blank line before it
+            finish_footnote()
+            current = ["".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1)), sup.group(2)]
+            removed = True
+        elif in_rule_block and not known and re.match(r"^\*{1,3}\s*\S", text):
+            finish_footnote()
+            current = ["*", text.lstrip("* ")]
+            removed = True
+        elif in_rule_block and numbered and current and current[0] != "*" and int(numbered.group(1)) == int(current[0]) + 1 \
+                or in_rule_block and numbered and int(numbered.group(1)) == next_number():
+            finish_footnote()
+            current = [numbered.group(1), numbered.group(2)]
+            removed = True
+        elif i in furniture:
+            finish_footnote()
+            in_rule_block, removed = False, True
+        elif current is not None and not line.blank_before and not _is_paragraph_start(text, lang):
+            current.append(text)  # continuation line of a footnote body
+            removed = True
+        elif is_closing(text, lang) and (closing or _closing_follows(kept, lines, i)):
+            finish_footnote()
+            in_rule_block = True  # numbered footnote bodies may follow the closing lines
+            closing.append(text)
+            removed = True
+        else:
+            finish_footnote()
+            in_rule_block = False
+            if removed and (line.blank_before or not line.after_break):
+                line = replace(line, blank_before=False, after_break=True)
+            kept.append(line)
+            removed = False
+        i += 1
+    finish_footnote()
+    # Closing lines are only the trailing ones: anything recognised earlier that is followed by body text
+    # was part of the text after all (a wrapped date inside a paragraph).
+    return kept, footnotes, closing, star_notes
+
+
+def _furniture_indices(lines: list[Line], title: str | None) -> set[int]:
+    """Indices of page-header/footer lines: the anchors (symbol, page "2/4", job number, bar code), and the
+    running title pieces or "United Nations" lines chained to an anchor without a blank line between
+    (a body line that happens to read "human rights" right after a page header is separated by one)."""
+    title_norm = _running_title_words(title)
+
+    def weak(text: str) -> bool:
+        norm = re.sub(r"\s+", " ", text).strip().lower()
+        return bool(_WEAK_FURNITURE.match(text)) or bool(title_norm and norm and norm in title_norm)
+
+    found = {i for i, line in enumerate(lines) if _is_furniture(line.text)}
+    frontier = sorted(found)
+    while frontier:
+        i = frontier.pop()
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(lines) or j in found:
+                continue
+            joined = not lines[max(i, j)].blank_before
+            full_title = title_norm and re.sub(r"\s+", " ", lines[j].text).strip().lower() == title_norm
+            if weak(lines[j].text) and (joined or full_title):
+                found.add(j)
+                frontier.append(j)
+    return found
+
+
+def _closing_follows(kept: list[Line], lines: list[Line], i: int) -> bool:
+    """A date or meeting line closes the resolution only after a finished sentence, or next to a meeting line."""
+    if CLOSING_ZH_MEETING.match(lines[i].text) or CLOSING_EN_MEETING.match(lines[i].text):
+        return True
+    neighbours = lines[i + 1: i + 2]
+    if any(CLOSING_ZH_MEETING.match(l.text) or CLOSING_EN_MEETING.match(l.text) for l in neighbours):
+        return True
+    return bool(kept) and kept[-1].text.rstrip()[-1:] in ("。", ".")
+
+
+def is_closing(text: str, lang: str) -> bool:
+    return bool(
+        _CLOSING_ZH_DATE.match(text) or CLOSING_ZH_MEETING.match(text)
+        or CLOSING_EN_MEETING.match(text) or _CLOSING_EN_DATE.match(text)
+    )
+
+
+# ── step 4: paragraphs ────────────────────────────────────────────────────────────────────────────
+
+_TRAILING_MARKER = re.compile(rf"(?:[{_SUPERSCRIPTS}]+|(?<=[,;.:，；。：)）》”\"’a-z])\d{{1,2}})\s*$")
+
+
+def _ends_sentence(text: str) -> bool:
+    text = _TRAILING_MARKER.sub("", text.rstrip()).rstrip().replace("**", "")
+    return bool(text) and text[-1] in _END_PUNCT
+
+
+def _blank_lines_are_wraps(lines: list[Line]) -> bool:
+    """True when blank lines separate wrapped lines of one sentence (every PDF line followed by a blank)."""
+    gaps = [(a, b) for a, b in zip(lines, lines[1:]) if b.blank_before and not b.after_break]
+    if len(gaps) < 4:
+        return False
+    mid_sentence = sum(1 for a, _ in gaps if not _ends_sentence(a.text))
+    return mid_sentence >= 0.3 * len(gaps)
+
+
+def op_number(text: str) -> re.Match | None:
+    m = _OP_NUMBER.match(text)
+    if not m or re.match(r"^\d+/\d", text) or re.match(r"^\d+\.\d", text):
+        return None
+    return m
+
+
+Piece = tuple[str, Line]  # a line's text as it enters its paragraph ("\n(a) …" for a sub-paragraph), and the line
+
+
+def _segment(lines: list[Line], lang: str) -> list[list[Piece]]:
+    """Group body lines into paragraphs (lists of pieces).
+
+    Where the reader saw paragraph starts (a whole Word paragraph, PDF geometry), those decide; the
+    words (operative numbers, opener verbs, blank lines) decide for plain text.
+    """
+    known = any(line.starts_paragraph or line.whole for line in lines)
+    wraps = not known and _blank_lines_are_wraps(lines)
+    blanks_mark_paragraphs = not known and not wraps and any(line.blank_before for line in lines[1:])
+    paragraphs: list[list[Piece]] = []
+    last_op = 0
+    for line in lines:
+        text = line.text
+        current = paragraphs[-1] if paragraphs else None
+        if known:
+            if current is not None and not (line.starts_paragraph or line.whole):
+                current.append((text, line))
+            elif current is not None and SUBPARA.match(text) and not op_number(text):
+                current.append(("\n" + text, line))  # sub-paragraph: its own line inside the paragraph
+            else:
+                paragraphs.append([(text, line)])
+            continue
+        prev_ends = current is None or _ends_sentence(current[-1][0])
+        m = op_number(text)
+        if m and prev_ends and 1 <= int(m.group(1)) <= last_op + 3:
+            last_op = int(m.group(1))
+            paragraphs.append([(text, line)])
+            continue
+        if current is not None and SUBPARA.match(text) and (prev_ends or op_number(current[-1][0])):
+            current.append(("\n" + text, line))  # sub-paragraph: its own line inside the paragraph
+            continue
+        if current is not None and re.fullmatch(r"\d{1,3}\s*(?:bis|ter|quater)?\s*[.．]", current[-1][0]):
+            current.append((text, line))  # text of an operative paragraph whose number stood alone on its line
+            continue
+        # Where blank lines mark paragraphs, a Chinese opener verb alone is not enough (a wrapped line can
+        # start with "认识到"); after a page break, or where blank lines mean nothing, it is the signal.
+        opener_counts = lang != "zh" or wraps or not blanks_mark_paragraphs or line.after_break
+        starts = current is None or (
+            prev_ends
+            and (
+                (opener_counts and is_opener(text, lang))
+                or (blanks_mark_paragraphs and line.blank_before and not (lang != "zh" and text[:1].islower()))
+                or (lang == "zh" and line.indent and not line.after_break)
+            )
+        )
+        if starts:
+            paragraphs.append([(text, line)])
+        else:
+            current.append((text, line))
+    return paragraphs
+
+
+# ── step 5: one paragraph ─────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class _MarkerState:
+    """Footnote numbering while reading: bodies found, and the next number a marker should carry."""
+
+    known: set[int]
+    next: int = 1
+
+    def accept(self, number: int, strict: bool) -> bool:
+        """A candidate marker is real if it is the next expected number (or, loosely, a known footnote)."""
+        ok = number == self.next or (not strict and number in self.known and number < self.next)
+        if ok and number == self.next:
+            self.next += 1
+        return ok
+
+
+_SPACES_OR_END = re.compile(r"\s{2,}|\s*$")  # after a marker set off by spaces
+_ABBREVIATIONS = re.compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
+
+
+def _find_markers(text: str, lang: str, state: _MarkerState) -> tuple[str, list[tuple[int, int]]]:
+    """Remove footnote markers from ``text``; return (text, [(number, offset of the marker in new text)])."""
+    found: list[tuple[int, int, int]] = []  # (start, end, number) spans in ``text``
+    for m in re.finditer(rf"[{_SUPERSCRIPTS}]+", text):  # superscript digits: always markers
+        number = int("".join(_SUPERSCRIPT_VALUE[c] for c in m.group(0)))
+        found.append((m.start(), m.end(), number))
+        state.next = max(state.next, number + 1)
+    if not found:
+        found = _bare_markers(text, lang, state)
+    # Built as a list of parts (not by growing a string): linear in the text and the markers.
+    parts: list[str] = []
+    length = 0
+    markers: list[tuple[int, int]] = []
+    pos = 0
+    for start, end, number in sorted(found):
+        if start < pos:
+            continue
+        parts.append(text[pos:start])
+        length += start - pos
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        spaces_after = after - end
+        following = text[after:after + 1]
+        if (parts and parts[-1][-1:] in (" ", "\t") and parts[-1]) or spaces_after:
+            # the marker was set off by spaces: keep one, none next to Chinese or before punctuation
+            while parts and parts[-1][-1:] in (" ", "\t") and parts[-1]:
+                trimmed = parts[-1].rstrip(" \t")
+                length -= len(parts[-1]) - len(trimmed)
+                parts[-1] = trimmed
+                if not trimmed:
+                    parts.pop()
+            last = parts[-1][-1:] if parts else ""
+            markers.append((number, length))
+            cjk = lang == "zh" and ((last and is_cjk(last)) or (following and is_cjk(following)))
+            if last and following and not cjk and following not in ",;.:)]":
+                parts.append(" ")
+                length += 1
+        else:
+            markers.append((number, length))
+        pos = end + spaces_after
+    parts.append(text[pos:])
+    return "".join(parts), markers
+
+
+def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, int, int]]:
+    """Markers printed as plain digits: glued to a word or punctuation, to a year, or set off by spaces."""
+    found = []
+    strict_known = bool(state.known)
+    for m in re.finditer(r"(?<=\S)[(（](\d{1,2})[)）](?![款项条段])", text):  # "(1)" glued to the text
+        if state.accept(int(m.group(1)), strict=True):
+            found.append((m.start(), m.end(), int(m.group(1))))
+    if found:
+        return found
+    for m in re.finditer(r"\d+", text):
+        start, end = m.span()
+        digits = m.group(0)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        after2 = text[end:end + 2]
+        # part of a symbol or a number: "70/1", "A/CONF.157/24", "2000/22", "3.5"
+        if (after and after in "/-") or (after == "." and after2[1:2].isdigit()) or (before and before in "/-"):
+            continue
+        if before.isdigit() or after.isdigit():
+            continue
+        if lang == "zh":
+            if before in "第" or (after and after in "年月日号段条款项届次个%％份名时部项条"):
+                continue
+            if before and (is_cjk(before) or before in ",;:)”》\"'") and len(digits) <= 2:
+                if state.accept(int(digits), strict=True):
+                    found.append((start, end, int(digits)))
+            continue
+        # English and other alphabetic languages
+        if len(digits) >= 5 and re.match(r"(?:19|20)\d\d", digits) and (not after or not after.isalnum()):
+            number = int(digits[4:])
+            if number == state.next and (not state.known or number in state.known):
+                state.accept(number, strict=True)
+                found.append((start + 4, end, number))
+            continue
+        if len(digits) > 2:
+            continue
+        number = int(digits)
+        if before and (before.isalpha() or before in ",;:)”\"’]") or (before == "." and not _ABBREVIATIONS.search(text[max(start - 12, 0):start - 1])):
+            if after and (after.isalnum() or after in "/"):
+                continue
+            if before.isalpha() and re.search(r"[A-Z]{1,5}$", text[max(start - 64, 0):start]) and re.search(r"\b[A-Z]+$", text[max(start - 64, 0):start]):
+                continue  # "G77", "A4": acronyms with numbers
+            if state.known and number not in state.known:
+                continue
+            if state.accept(number, strict=not strict_known):
+                found.append((start, end, number))
+            continue
+        if before.isspace() and _SPACES_OR_END.match(text, end) and re.search(r"[,;.:]\s$", text[max(start - 2, 0):start]):
+            if number == state.next and (not state.known or number in state.known):
+                state.accept(number, strict=True)
+                found.append((start, end, number))
+    return found
+
+
+def emphasised_lead(text: str, lang: str, kind: str) -> str:
+    if lang == "zh":
+        for verb in _ZH_OPENERS:
+            if text.startswith(verb):
+                return verb
+        return ""
+    if kind == OPERATIVE:
+        m = _EN_OP_LEAD.match(text)
+        return m.group(0) if m else ""
+    m = _EN_OPENER_RE.match(text) or re.match(r"^[A-Z][a-z]+(?:ing|ed)\b", text)
+    if not m:
+        return ""
+    lead = m.group(0)
+    tail = _EN_LEAD_TAIL.match(text[len(lead):])
+    return lead + (tail.group(0) if tail else "")
+
+
+def _build_paragraph(pieces: list[Piece], lang: str, state: _MarkerState, markers_known: bool) -> dict:
+    """Paragraph fields (without label) from its pieces."""
+    number = suffix = None
+    first, first_line = pieces[0]
+    cut = 0
+    m = op_number(first)
+    if m:
+        number, suffix = int(m.group(1)), m.group(2) or ""
+        cut = len(first) - len(first[m.end():].lstrip())
+    text, starts = _join_pieces([first[cut:]] + [piece for piece, _ in pieces[1:]])
+    lead = ""
+    if markers_known:
+        # Offsets the reader gave, moved into the joined text: the first piece lost its number, a
+        # sub-paragraph piece starts with its line break.
+        markers = []
+        for index, ((piece, line), start) in enumerate(zip(pieces, starts)):
+            shift = start - (cut if index == 0 else 0) + (1 if piece.startswith("\n") else 0)
+            markers.extend((n, o + shift) for n, o in line.markers)
+        leading = len(text) - len(text.lstrip())
+        text = text.strip()
+        markers = [(n, min(max(o - leading, 0), len(text))) for n, o in markers]
+        if first_line.lead and text.startswith(first_line.lead.strip()):
+            lead = first_line.lead.strip()
+    else:
+        text = text.strip()
+        bold = re.match(r"^\*\*(.+?)\*\*", text)
+        bold_lead = bold.group(1).strip() if bold else ""
+        text = text.replace("**", "")
+        text, markers = _find_markers(text, lang, state)
+        text = text.strip()
+        if bold_lead and text.startswith(bold_lead):
+            lead = bold_lead
+    kind = OPERATIVE if number is not None else PREAMBULAR
+    lead = lead or emphasised_lead(text, lang, kind)
+    subparagraphs = []
+    for sub in text.split("\n")[1:]:
+        sm = SUBPARA.match(sub)
+        if sm:
+            subparagraphs.append(SubParagraph(sm.group(1), sub[sm.end():].strip()))
+    return {
+        "kind": kind,
+        "number": number,
+        "suffix": suffix or "",
+        "text": text,
+        "footnotes": tuple(n for n, _ in markers),
+        "footnote_positions": tuple(p for _, p in markers),
+        "lead": lead,
+        "subparagraphs": tuple(subparagraphs),
+    }
+
+
+# ── the structure finder ──────────────────────────────────────────────────────────────────────────
+
+
+def build_resolution(
+    lines: list[Line],
+    language: str,
+    source: str | None = None,
+    footnotes: tuple[Footnote, ...] | None = None,
+    notes: tuple[str, ...] = (),
+    header_notes: tuple[str, ...] = (),
+) -> Resolution:
+    """The Resolution a stream of lines holds.
+
+    ``footnotes``: the bodies the reader found (PDF, Word), with footnote bodies, page furniture and
+    footnote markers already taken out of ``lines``; None for plain text, where this module finds them.
+    ``header_notes``: starred notes the reader found (``* On behalf of …``). ``notes``: reader notes.
+    """
+    known = footnotes is not None
+    start = _split_header(lines, language)
+    fields = parse_header([line.text for line in lines[:start]], language)
+    body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known)
+    if known:
+        found = list(footnotes)
+    state = _MarkerState(known={f.number for f in found})
+    paragraphs: list[Paragraph] = []
+    pp = 0
+    for group in _segment(body, language):
+        p = _build_paragraph(group, language, state, markers_known=known)
+        if not p["text"]:
+            continue
+        if p["kind"] == OPERATIVE:
+            label = f"OP{p['number']}{p['suffix']}"
+        else:
+            pp += 1
+            label = f"PP{pp}"
+        paragraphs.append(Paragraph(label=label, key=normalize(p["text"]), **p))
+    meeting = None
+    for line in closing:
+        m = CLOSING_ZH_MEETING.match(line) or CLOSING_EN_MEETING.match(line)
+        if m:
+            meeting = int(m.group(1))
+    if "date" not in fields:
+        for line in closing:
+            if iso_date(line):
+                fields["date"] = iso_date(line)
+    header = Header(language=language, closing=tuple(closing), plenary_meeting=meeting,
+                    notes=tuple(header_notes) + tuple(star_notes), **fields)
+    return Resolution(header=header, paragraphs=tuple(paragraphs), footnotes=tuple(found), source=source,
+                      notes=notes)

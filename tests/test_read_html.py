@@ -43,7 +43,7 @@ def test_sup_footnote_marker_becomes_a_footnote(tmp_path):
     assert res.paragraphs[1].label == "OP1"
 
 
-def test_pdf_file_gets_a_hint_to_extract_text(tmp_path):
+def test_broken_pdf_file_is_a_user_error_with_a_hint(tmp_path):
     import pytest
 
     from resdiff.errors import UserError
@@ -52,4 +52,4 @@ def test_pdf_file_gets_a_hint_to_extract_text(tmp_path):
     out.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n")
     with pytest.raises(UserError) as err:
         read_file(out)
-    assert "PDF" in err.value.message and "pdftotext" in err.value.hint
+    assert "PDF" in err.value.message and "damaged" in err.value.message and err.value.hint

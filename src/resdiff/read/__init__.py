@@ -44,7 +44,7 @@ def _check_docx(path: Path, data: bytes) -> None:
 
 
 def read_file(path: str | Path, lang: str | None = None) -> Resolution:
-    """Read a resolution from ``path`` (.docx, an HTML page, or text in UTF-8 / UTF-16 / GB18030).
+    """Read a resolution from ``path`` (.docx, PDF, an HTML page, or text in UTF-8 / UTF-16 / GB18030).
 
     ``lang`` overrides language detection.
     """
@@ -76,11 +76,15 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
         from resdiff.read.docx import read_docx  # python-docx/lxml load only when a .docx is read
 
         return with_warnings(read_docx(path, lang=lang))
-    if data.startswith(b"%PDF"):
+    if data[:1024].lstrip().startswith(b"%PDF") or (data[:1024].find(b"%PDF-") >= 0 and path.suffix.lower() == ".pdf"):
+        from resdiff.read.pdf import read_pdf  # PDFium loads only when a PDF is read
+
+        return with_warnings(_recognised(read_pdf(path, data=data, lang=lang), path))
+    if path.suffix.lower() == ".pdf":
         raise UserError(
-            f"{path} is a PDF file; resdiff reads text, not PDF",
-            "extract its text first (`pdftotext -layout FILE.pdf FILE.txt`, or copy the text from a PDF viewer "
-            "into a .txt file), or give the Word version",
+            f"{path} has a .pdf name but is not a PDF inside (it looks like a web page or text)",
+            "download the PDF again (a failed download often saves an HTML page), or rename the file to "
+            ".html / .txt if that is what it is",
         )
     from resdiff.read.decode import decode_bytes
     from resdiff.read.html import html_to_text, looks_like_html
@@ -91,7 +95,11 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
         text = html_to_text(text)
     if not text.strip():
         raise UserError(f"{path} is empty (only spaces or blank lines)", "give the file that holds the resolution text")
-    resolution = parse_text(text, lang=lang, source=str(path))
+    return with_warnings(_recognised(parse_text(text, lang=lang, source=str(path)), path))
+
+
+def _recognised(resolution: Resolution, path: Path) -> Resolution:
+    """The resolution, or UserError when nothing in the file reads like one."""
     recognised = resolution.header.author or resolution.header.number or any(
         p.number is not None or p.lead for p in resolution.paragraphs
     )
@@ -101,4 +109,4 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
             "resdiff expects a resolution: preambular paragraphs (\"Recalling …,\" / \"回顾…，\") and numbered "
             "operative paragraphs (\"1. Decides …\"); check that this is the right file",
         )
-    return with_warnings(resolution)
+    return resolution

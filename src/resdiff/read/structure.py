@@ -244,6 +244,7 @@ _NUMBER_TITLE = re.compile(r"^(\d{1,3}/\d{1,4})\s*[.．]\s*(.*)$")
 _ADOPTION = re.compile(r"(决议|Resolution adopted by|adopted by the)", re.I)
 # "Cuba: draft resolution", "Azerbaijan:* draft resolution" (the star calls a note "On behalf of …")
 _SPONSORS = re.compile(r"^(.+?)\s*\*?\s*[:：]\s*\*?\s*(?:revised )?(?:draft resolution|决议草案|订正决议草案)", re.I)
+_ADOPTION_START = re.compile(r"^(?:Resolution|Decision|Résolution|Décision|Resolución|Decisión)\b|决议$|决定$|^\d")
 _REPORT = re.compile(r"^[\[［].*(报告|report|rapport|informe).*$", re.I)
 _SYMBOL_IN = re.compile(r"\b[A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+")
 _BODIES = [
@@ -310,14 +311,26 @@ def parse_header(lines: list[str], lang: str) -> dict:
                 h["report_symbol"] = m.group(1) if m.re.groups else m.group(0)
             agenda_title = title_lines = None
         elif _SPONSORS.match(line):
-            h["sponsors"] = _SPONSORS.match(line).group(1).strip()
+            # sponsors wrapped over several lines ("Bhutan, Cuba, …," / "… and" / "Viet Nam: draft
+            # resolution"): the lines before that end in "," or "and" are theirs, not the agenda title's
+            wrapped: list[str] = []
+            while agenda_title and re.search(r"(?:,|\band)\s*$", agenda_title[-1]):
+                wrapped.insert(0, agenda_title.pop())
+            if wrapped:
+                if agenda_title:
+                    h["agenda_title"] = _join_all(agenda_title)
+                else:
+                    h.pop("agenda_title", None)
+            h["sponsors"] = _join_all(wrapped + [_SPONSORS.match(line).group(1).strip()])
             title_lines, agenda_title = [], None  # a draft's title follows its sponsors line
         elif _NUMBER_TITLE.match(line):
             m = _NUMBER_TITLE.match(line)
             h["number"] = m.group(1)
             title_lines = [m.group(2).strip()] if m.group(2).strip() else []
             agenda_title = None
-        elif _ADOPTION.search(line) and "adoption" not in h and title_lines is None:
+        elif _ADOPTION.search(line) and "adoption" not in h and title_lines is None and not (
+                agenda_title and not _ADOPTION_START.search(line)):  # "…decisions adopted by the General
+            # Assembly at its tenth special session" continues an agenda title
             adoption = line
             # "Resolution adopted by the General Assembly" / "on 18 December 2019"
             if i + 1 < len(lines) and re.match(r"^on\s+\d", lines[i + 1]):
@@ -374,7 +387,7 @@ def parse_header(lines: list[str], lang: str) -> dict:
 
 _CLOSING_ZH_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 CLOSING_ZH_MEETING = re.compile(r"^第\s*(\d+)\s*次全体会议$")
-CLOSING_EN_MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$", re.I)
+CLOSING_EN_MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting$", re.I)
 _CLOSING_EN_DATE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 
 

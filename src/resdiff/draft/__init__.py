@@ -30,6 +30,7 @@ from typing import Callable
 from resdiff.draft.bodies import other_bodies
 from resdiff.draft.context import PLACEHOLDER, Context, Document
 from resdiff.draft.forward import forward_sessions, target_session
+from resdiff.draft.periods import cycles_and_periods
 from resdiff.draft.recall import recall_chain, reports_on_the_series
 from resdiff.draft.symbols import report_symbols
 from resdiff.draft.session import draft_symbol, en_date, previous_session, session_and_header
@@ -47,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     other_bodies,
     reports_on_the_series,
     report_symbols,
+    cycles_and_periods,
     forward_sessions,
 )
 # Rules that read the words of the paragraphs, so only run on the languages they know (Chinese, English).

@@ -8,6 +8,7 @@ import re
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document, replace_within
 from resdiff.draft.refs import Ref, find_refs, title_score
 from resdiff.draft.session import en_date
+from resdiff.lang.numerals import EN_MONTHS
 from resdiff.model import PREAMBULAR, Edit, Paragraph
 
 YEARS_BACK = 5  # how many sessions back the latest resolution of a series may be (biennial, triennial …)
@@ -196,40 +197,49 @@ def _extend_list(p: Paragraph, ref: Ref, prev: Ref | None, ctx: Context) -> tupl
 
 
 _EN_REPORT_ON = re.compile(
-    r"\breports?\s+of\s+the\s+Secretary-General\b[^;:]{0,80}?\b(?:on\s+the\s+implementation\s+of|"
-    r"(?:submitted\s+)?pursuant\s+to|(?:as\s+)?requested\s+in|in\s+accordance\s+with)\s+"
-    r"(?:General\s+Assembly\s+|its\s+)?resolution\s+(?P<num>\d{1,3}/\d{1,4})\b"
+    r"\breports?\s+(?:of|by)\s+the\s+(?:Secretary-General|Special\s+Rapporteur|High\s+Commissioner|Independent\s+Expert)"
+    r"\b[^;:]{0,160}?\b(?:on\s+the\s+implementation\s+of|(?:(?:submitted|prepared)\s+)?(?:pursuant\s+to|in\s+accordance\s+with)"
+    r"(?:\s+the\s+request\s+contained\s+in)?|(?:as\s+)?requested\s+in)\s+(?:paragraph\s+\d+\s+of\s+)?"
+    rf"(?:General\s+Assembly\s+|its\s+)?resolution\s+(?P<num>\d{{1,3}}/\d{{1,4}})\b(?P<date>\s+of\s+\d{{1,2}}\s+(?:{'|'.join(EN_MONTHS)})\s+\d{{4}})?"
 )
 _ZH_REPORT_ON = re.compile(
-    r"秘书长(?:关于|根据|依照|按照)[^；;。]{0,20}?第\s*(?P<num>\d{1,3}/\d{1,4})\s*号决议(?:执行情况)?(?:的|提交的|所提交的)报告"
+    r"(?:秘书长|特别报告员|高级专员|独立专家)[^；;。]{0,40}?(?:关于|根据|依照|按照)(?:大会)?(?P<date>\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?"
+    r"第\s*(?P<num>\d{1,3}/\d{1,4})\s*号决议[^；;。]{0,20}?(?:执行情况)?(?:的|提交的|所提交的|编写的|编制的)报告"
 )
 
 
 def reports_on_the_series(doc: Document, ctx: Context) -> list[Edit]:
-    """The Secretary-General's report on the last resolution becomes the one on the resolution being updated.
+    """A report asked for by the last resolution of the series becomes one asked for by the resolution being
+    updated.
 
     ``Takes note of the report of the Secretary-General on the implementation of General Assembly
-    resolution 78/152`` → ``… resolution 79/205``; ``Welcomes the report of the Secretary-General submitted
-    pursuant to resolution 78/220`` → ``… 79/183``; ``秘书长关于第 78/152 号决议执行情况的报告`` →
-    ``第 79/205 号``. Only the number the recall chain found as the series' latest earlier resolution moves:
-    a report requested by another resolution is history.
+    resolution 78/152`` → ``… resolution 79/205``; ``… submitted pursuant to paragraph 5 of its resolution
+    78/44 of 4 December 2023`` → ``… 79/33 of 2 December 2024``; ``the report of the Special Rapporteur …,
+    prepared in accordance with the request contained in its resolution 78/190`` → ``79/160``;
+    ``秘书长关于第 78/152 号决议执行情况的报告`` → ``第 79/205 号``. Only the series' latest earlier resolution
+    moves (the one the recall chain found, else one of the session a cycle back): a report asked for by an
+    older resolution is history.
     """
-    if not doc.series_previous or not ctx.number:
+    if not ctx.number:
         return []
     edits = []
     pattern = _ZH_REPORT_ON if ctx.lang == "zh" else _EN_REPORT_ON
     for i, p in enumerate(doc.paragraphs):
         changes = []
         for m in pattern.finditer(p.text):
-            if m.group("num") != doc.series_previous or not doc.is_free(i, *m.span("num")):
+            number = m.group("num")
+            series = number == doc.series_previous or (
+                doc.series_previous is None and number.split("/")[0] == str(ctx.old - ctx.cycle))
+            if not series or not doc.is_free(i, *m.span("num")) or number == ctx.number:
                 continue
-            changes.append(Change(*m.span("num"), ctx.number))
-            before = m.group(0)
-            after = before[: m.start("num") - m.start()] + ctx.number + before[m.end("num") - m.start():]
+            pieces = [(m.span("num"), ctx.number)]
+            if m.group("date") and ctx.date:
+                pieces.append((m.span("date"), date_like(m.group("date"), ctx)))
+            after = replace_within(p.text, m.start(), m.end(), pieces)
+            changes.append(Change(m.start(), m.end(), after))
             edits.append(Edit(
-                "recall-chain", p.label, before, after,
-                f"the Secretary-General's next report is on the resolution being updated ({ctx.number}), "
-                f"not on {doc.series_previous}",
+                "recall-chain", p.label, m.group(0), after,
+                f"the next report is asked for by the resolution being updated ({ctx.number}), not by {number}",
             ))
         doc.change(i, changes)
     return edits

@@ -1,0 +1,77 @@
+"""Draft rules, cycles and periods (resdiff.draft.periods): real sentences of corpus/pdf (README there)."""
+
+from __future__ import annotations
+
+from draft_builders import edits_by_rule, en_resolution, para, texts, zh_resolution
+from resdiff.draft import draft_next
+
+# A/RES/79/72 (Report of the Disarmament Commission), operative paragraphs 4 and 8 (8 shortened)
+DISCOM_OP4 = ("Notes the fact that, in accordance with General Assembly decision 52/492, at its 390th meeting, on 1 April 2024, "
+              "the Disarmament Commission adopted the agenda for its substantive session of 2024;")
+DISCOM_OP8 = ("Requests the Disarmament Commission to hold a substantive session for a period not exceeding three weeks during "
+              "2025, namely from 7 to 25 April, and an organizational session at the beginning of 2025 before the substantive "
+              "session, to elect its Bureau and address other outstanding organizational matters;")
+# A/RES/79/52 (The Arms Trade Treaty), operative paragraph 1
+ATT_OP1 = ("Welcomes the decisions taken by the Tenth Conference of States Parties to the Arms Trade Treaty, held in person with "
+           "a livestreaming option from 19 to 23 August 2024, which included a discussion on the role of inter-agency "
+           "cooperation in the effective implementation of Arms Trade Treaty provisions, the priority theme for the "
+           "Conference, and notes that the Eleventh Conference of States Parties will be held in Geneva from 25 to 29 August 2025;")
+# A/RES/79/205 (Disaster risk reduction), a preambular paragraph on another process's meetings: facts
+DRR_PP25 = ("Welcoming the twenty-ninth session of the Conference of the Parties to the United Nations Framework Convention on "
+            "Climate Change, held in Baku from 11 to 22 November 2024, and looking forward to the thirtieth session, to be "
+            "held in Belém, Brazil, from 10 to 21 November 2025,")
+
+
+def res79(paragraphs, **header):
+    fields = dict(session=79, session_text="Seventy-ninth session", date="2024-12-02")
+    fields.update(header)
+    return en_resolution(paragraphs, **fields)
+
+
+def test_yearly_session_of_a_body_moves_on_and_its_meeting_and_dates_become_placeholders():
+    """The real A/C.1/80/L.48: '… at its 397th meeting, on 7 April 2025, … substantive session of 2025', and
+    'during 2026, namely from 6 to 24 April, and an organizational session at the beginning of 2026'."""
+    draft = draft_next(res79([para("OP4", DISCOM_OP4, "Notes"), para("OP8", DISCOM_OP8, "Requests")],
+                             number="79/72", title="Report of the Disarmament Commission"))
+    got = texts(draft.resolution)
+    assert got["OP4"] == DISCOM_OP4.replace("390th", "[●]").replace("1 April 2024", "[●] 2025").replace("of 2024;", "of 2025;")
+    assert got["OP8"].startswith("Requests the Disarmament Commission to hold a substantive session for a period not "
+                                 "exceeding three weeks during 2026, namely from [●], and an organizational session at "
+                                 "the beginning of 2026")
+    assert all(e.rule == "cycle" for e in draft.edits if e.label in ("OP4", "OP8"))
+
+
+def test_numbered_yearly_round_of_the_resolutions_own_subject_moves_on():
+    """The real A/C.1/80/L.9: 'the Eleventh Conference …, held … from 25 to 29 August 2025, … the Twelfth
+    Conference of States Parties will be held in Geneva from 24 to 28 August 2026'."""
+    draft = draft_next(res79([para("OP1", ATT_OP1, "Welcomes")], number="79/52", title="The Arms Trade Treaty"))
+    got = texts(draft.resolution)["OP1"]
+    assert "the Eleventh Conference of States Parties to the Arms Trade Treaty, held in person with a livestreaming option from [●] 2025," in got
+    assert got.endswith("the Twelfth Conference of States Parties will be held in Geneva from [●] 2026;")
+    assert len(edits_by_rule(draft, "cycle")) == 4
+
+
+def test_another_processs_meetings_are_facts():
+    """The real A/C.2/80/L.22 keeps the twenty-ninth and thirtieth sessions of the Conference of the Parties."""
+    draft = draft_next(res79([para("PP25", DRR_PP25, "Welcoming")], number="79/205", title="Disaster risk reduction"))
+    assert texts(draft.resolution)["PP25"] == DRR_PP25
+
+
+def test_two_year_periods_move_and_long_periods_stay():
+    """Issue 12's forms 'report … for 2023/24', a biennium '2024–2025'; the Sendai Framework 2015–2030 stays."""
+    ops = [para("OP1", "Takes note of the report of the Board of Auditors for 2023/24 and of the budget for the biennium 2024–2025;", "Takes note"),
+           para("OP2", "Urges the implementation of the Sendai Framework for Disaster Risk Reduction 2015–2030;", "Urges")]
+    got = texts(draft_next(res79(ops, number="79/1", title="Testing")).resolution)
+    assert got["OP1"] == "Takes note of the report of the Board of Auditors for 2024/25 and of the budget for the biennium 2025–2026;"
+    assert got["OP2"] == ops[1].text
+
+
+def test_chinese_yearly_session_and_round():
+    """Chinese forms of the same sentences (synthetic translations of A/RES/79/72 OP6 and A/RES/79/52 OP1)."""
+    res = zh_resolution([
+        para("OP6", "建议裁军审议委员会在2025年实质性会议上继续审议下列项目：", "建议"),
+        para("OP1", "欢迎武器贸易条约第十次缔约国会议2024年8月19日至23日作出的决定；", "欢迎"),
+    ], session=79, session_text="第七十九届会议", number="79/52", date="2024-12-02", title="武器贸易条约")
+    got = texts(draft_next(res).resolution)
+    assert got["OP6"] == "建议裁军审议委员会在2026年实质性会议上继续审议下列项目："
+    assert got["OP1"] == "欢迎武器贸易条约第十一次缔约国会议2025年[●]作出的决定；"

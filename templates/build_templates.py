@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docx import Document
@@ -135,10 +136,59 @@ def build(language: str) -> Document:
     com_text.font.size = Pt(9)
     _style(doc, "CommentReference", "annotation reference", base=None, kind=WD_STYLE_TYPE.CHARACTER)
 
-    doc.core_properties.title = "resdiff template (%s)" % language
-    doc.core_properties.author = "resdiff"
-    doc.core_properties.comments = "Built by templates/build_templates.py"
+    _prune_styles(doc)
+    _strip_package(doc, language)
     return doc
+
+
+# Styles the renderer uses, plus the defaults Word expects every document to define.
+KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "UNHeader", "UNTitle", "UNAuthor",
+               "UNPreambular", "UNOperative", "UNSubparagraph", "UNClosing", "FootnoteText",
+               "FootnoteReference", "CommentText", "CommentReference"}
+
+
+def _prune_styles(doc) -> None:
+    """python-docx's default template defines 170 styles (table grids, headings …) that a resolution
+    never uses; every output would carry their 350 KB of XML."""
+    root = doc.styles.element
+    for style in root.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in KEEP_STYLES:
+            root.remove(style)
+
+
+def _strip_package(doc, language: str) -> None:
+    """Leave nothing of python-docx's default template that is not ours: its stale
+    stylesWithEffects.xml (names numbering definitions that no longer exist), the bibliography
+    customXml, the thumbnail of an empty page, the 2013 Word-for-Mac metadata (app.xml, core
+    properties, revision ids). The renderer sets the core properties of every document it writes."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    drop = {RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype in drop:
+            del doc.part.rels[rid]
+    package_rels = doc.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            del package_rels[rid]
+    settings = doc.settings.element
+    for tag in ("w:savePreviewPicture", "w:rsids", "w:attachedTemplate"):
+        for el in settings.findall(qn(tag)):
+            settings.remove(el)
+    for el in settings.findall("{http://schemas.microsoft.com/office/word/2010/wordml}docId"):
+        settings.remove(el)
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), "zh-CN" if language == "zh" else "en-US")
+    sect = doc.element.body.find(qn("w:sectPr"))
+    for attr in ("w:rsidR", "w:rsidRPr", "w:rsidSect"):
+        sect.attrib.pop(qn(attr), None)
+    core = doc.core_properties
+    for name in ("title", "subject", "author", "keywords", "comments", "last_modified_by", "category"):
+        setattr(core, name, "")
+    core.revision = 1
+    epoch = datetime(2000, 1, 1, tzinfo=timezone.utc)  # overwritten by the renderer
+    core.created = core.modified = epoch
 
 
 def main() -> None:

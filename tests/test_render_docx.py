@@ -31,7 +31,7 @@ from resdiff.render.docx import (
     redline_document,
     resolution_document,
 )
-from resdiff.render.wordxml import resolve_package
+from resdiff.render.wordxml import UNNUMBERED_NUM_ID, resolve_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DATE = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
@@ -59,8 +59,20 @@ def expected_notes(res: Resolution) -> list[str]:
         positions = list(p.footnote_positions) + [len(p.text)] * (len(p.footnotes) - len(p.footnote_positions))
         for _, n in sorted(zip(positions, p.footnotes)):
             f = res.footnote(n)
-            notes.append(f.text.replace("\n", " ").strip() if f else "")
+            notes.append(f.text.replace("\n", " ").strip() if f and f.text.strip() else missing_note(res))
     return notes
+
+
+def without_end_paragraph(texts: list[str]) -> list[str]:
+    """A redline whose last paragraph is on one side only ends with an empty, unrevised paragraph (the
+    last mark of a document cannot be removed; render.docx._end_paragraph): the texts without it."""
+    return texts[:-1] if texts and texts[-1] == "" else texts
+
+
+def missing_note(res: Resolution) -> str:
+    from resdiff.render.docx import MISSING_NOTE
+
+    return MISSING_NOTE.get(res.language, MISSING_NOTE["en"])
 
 
 def operative_count(res: Resolution) -> int:
@@ -108,8 +120,8 @@ def check_identities(data: bytes, old: Resolution, new: Resolution) -> None:
     come back on reject."""
     acc, acc_notes = resolve_package(data, accept=True)
     rej, rej_notes = resolve_package(data, accept=False)
-    assert acc == expected_lines(new)
-    assert rej == expected_lines(old)
+    assert without_end_paragraph(acc) == expected_lines(new)
+    assert without_end_paragraph(rej) == expected_lines(old)
     assert acc_notes == expected_notes(new)
     assert rej_notes == expected_notes(old)
 
@@ -347,10 +359,18 @@ def test_libreoffice_accept_all_and_reject_all(redlines, libreoffice, name):
     for mode, res in (("accept", new), ("reject", old)):
         got = result[mode]
         assert got["redlines_left"] == 0
-        assert got["paragraphs"] == expected_lines(res), mode
+        paragraphs = without_end_paragraph(got["paragraphs"])
+        if name == "zh-55-109-to-75-180" and mode == "accept":
+            # LibreOffice 7.4 leaves an empty paragraph where it accepts the deletion of 55/109's PP1
+            # (a paragraph with a footnote reference, its mark deleted as Word wants it; Word's model,
+            # jubarte-redlines and our reading remove it). Moving the mark's deletion to the paragraph
+            # before, as resdiff once did, put a struck number on a kept paragraph and gave it the
+            # deleted one's style in Word's model: LibreOffice's quirk is the lesser harm.
+            paragraphs = [p for p in paragraphs if p]
+        assert paragraphs == expected_lines(res), mode
         assert [n.strip() for n in got["footnotes"]] == expected_notes(res), mode
         labels = [label for label in got["labels"] if label]
-        assert labels == [f"{k}." for k in range(1, operative_count(res) + 1)], f"{mode}: numbering {labels}"
+        assert labels == printed_numbers(res), f"{mode}: numbering {labels}"
 
 
 # ── third opinion: jubarte-redlines (optional test dependency) ───────────────────────────────────
@@ -364,7 +384,136 @@ def test_jubarte_redlines_accept_and_reject(redlines, name):
     for fn, res in ((jubarte.accept_revisions, new), (jubarte.reject_revisions, old)):
         resolved = docx.Document(io.BytesIO(fn(data)))
         texts = [p.text for p in resolved.paragraphs]
-        assert texts == expected_lines(res), fn.__name__
+        assert without_end_paragraph(texts) == expected_lines(res), fn.__name__
+
+
+# ── schema: what Word's own validator would say (openxml-audit, a port of the Open XML SDK's) ─────
+
+def schema_errors(data: bytes, tmp_path: Path, name: str = "out.docx") -> list[str]:
+    from openxml_audit import OpenXmlValidator
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    return [str(e) for e in OpenXmlValidator().validate(str(path)).errors]
+
+
+@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("style", ["track", "markup"])
+def test_every_redline_is_schema_valid(redlines, name, style, tmp_path):
+    old, new, cmp, data, _ = redlines[name]
+    if style == "markup":
+        data = redline_document(cmp, author="Tester", date=DATE, style="markup")
+    assert schema_errors(data, tmp_path) == []
+
+
+@pytest.mark.parametrize("source", ["A_RES_75_180.zh.txt", "A_RES_75_180.en.txt", "A_RES_55_105.zh.excerpt.txt"])
+def test_every_draft_and_clean_document_is_schema_valid(source, tmp_path):
+    from resdiff.draft import draft_next as make_draft
+
+    res = load(corpus(source))
+    assert schema_errors(resolution_document(res), tmp_path, "clean.docx") == []
+    result = make_draft(res)
+    data = draft_document(result, compare(result.previous, result.resolution), date=DATE)
+    assert schema_errors(data, tmp_path, "draft.docx") == []
+
+
+def test_package_carries_no_template_leftovers_and_the_documents_own_properties(redlines):
+    import docx
+
+    old, new, cmp, data, _ = redlines["en-74-153-to-75-180"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = set(z.namelist())
+        rels = z.read("_rels/.rels").decode() + z.read("word/_rels/document.xml.rels").decode()
+    assert not {n for n in names if "stylesWithEffects" in n or "thumbnail" in n or n.startswith("customXml/")}
+    assert "stylesWithEffects" not in rels and "thumbnail" not in rels
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.title == "A/RES/75/180 Enhancement of international cooperation in the field of human rights"
+    assert core.author == core.last_modified_by == "Tester"
+    assert core.created == core.modified == DATE
+    assert "template" not in (core.comments + core.title).lower()
+
+
+# ── Word's model of paragraph marks: styles and numbers after accepting / rejecting ──────────────
+
+def expected_styles(res: Resolution) -> list[str]:
+    """Style of each line of expected_lines(res)."""
+    from resdiff.render.docx import _style_of
+
+    printed = printed_header_lines(res)
+    styles = [_style_of(role) for role, _ in printed if not role.startswith("closing")]
+    for p in res.paragraphs:
+        first = "UNOperative" if p.kind == "operative" else "UNPreambular"
+        styles += [first] + ["UNSubparagraph"] * p.text.count("\n")
+    return styles + ["UNClosing" for role, _ in printed if role.startswith("closing")]
+
+
+def printed_numbers(res: Resolution) -> list[str]:
+    """The automatic numbers the operative paragraphs must show ("5 bis" types its own)."""
+    return [f"{p.number}." for p in res.paragraphs if p.kind == "operative" and not p.suffix]
+
+
+def word_model_view(data: bytes, accept: bool) -> tuple[list[str], list[str], list[str]]:
+    """(texts, style ids, automatic numbers) after jubarte-redlines (a Word-faithful engine: a removed
+    paragraph mark merges its text into the next paragraph, which keeps ITS properties) accepts or
+    rejects everything; numbers counted as Word counts them: paragraphs in the numbered list."""
+    jubarte = pytest.importorskip("jubarte_redlines")
+    resolved = (jubarte.accept_revisions if accept else jubarte.reject_revisions)(data)
+    root = xml_of(resolved)
+    texts, styles, numbers = [], [], []
+    count = 0
+    for p in root.find(W + "body").iter(W + "p"):
+        texts.append("".join(t.text or "" for t in p.iter(W + "t")))
+        style = p.find(f"{W}pPr/{W}pStyle")
+        styles.append(style.get(W + "val") if style is not None else "Normal")
+        own = p.find(f"{W}pPr/{W}numPr/{W}numId")
+        if styles[-1] == "UNOperative" and own is None:
+            count += 1
+            numbers.append(f"{count}.")
+    if texts and texts[-1] == "" and styles[-1] == "UNClosing":  # the end paragraph
+        texts, styles = texts[:-1], styles[:-1]
+    return texts, styles, numbers
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_word_model_keeps_every_paragraph_in_its_style_with_its_number(redlines, name):
+    old, new, cmp, data, _ = redlines[name]
+    for accept, res in ((True, new), (False, old)):
+        texts, styles, numbers = word_model_view(data, accept)
+        assert texts == expected_lines(res)
+        assert styles == expected_styles(res), "accept" if accept else "reject"
+        assert numbers == printed_numbers(res)
+
+
+def seed_draft():
+    from resdiff.draft import draft_next
+
+    result = draft_next(load(SEED))
+    return result, draft_document(result, compare(result.previous, result.resolution), date=DATE)
+
+
+def test_seed_draft_accepted_in_words_model_keeps_op17_numbered_in_its_style():
+    """75/180 → draft: the adoption and closing lines after OP17 are removed; OP17 must stay OP17."""
+    result, data = seed_draft()
+    for accept, res in ((True, result.resolution), (False, result.previous)):
+        texts, styles, numbers = word_model_view(data, accept)
+        assert texts == expected_lines(res)
+        assert styles == expected_styles(res)
+        assert numbers == printed_numbers(res) == [f"{k}." for k in range(1, 18)]
+    texts, styles, _ = word_model_view(data, True)
+    assert styles[-1] == "UNOperative" and texts[-1].startswith("决定")
+
+
+def test_redline_ending_in_deleted_paragraphs_keeps_the_last_kept_operative_paragraph():
+    """Synthetic: the seed against itself without OP16 and OP17 (the document ends in deletions)."""
+    seed = load(SEED)
+    new = replace(seed, paragraphs=seed.paragraphs[:-2])
+    new = replace(new, header=replace(new.header, closing=()))
+    data = redline_document(compare(seed, new), date=DATE)
+    texts, styles, numbers = word_model_view(data, True)
+    assert texts == expected_lines(new) and styles == expected_styles(new)
+    assert numbers == printed_numbers(new) == [f"{k}." for k in range(1, 16)]
+    last = xml_of(data).find(W + "body").findall(W + "p")[-1]
+    assert "".join(last.itertext()) == "" and last.find(f"{W}pPr/{W}rPr") is None  # the end paragraph
 
 
 # ── other outputs ─────────────────────────────────────────────────────────────────────────────────
@@ -430,7 +579,7 @@ def test_markup_of_a_deleted_operative_with_footnotes_numbers_the_right_paragrap
     invites = next(p for p in paragraphs if text(p).startswith("Invites States"))
     deleted = next(p for p in paragraphs if "Decides to devote one plenary meeting" in text(p))
     assert own_num_id(invites) is None  # numbered by its style, automatically
-    assert own_num_id(deleted) == "0" and text(deleted).startswith("15.")
+    assert own_num_id(deleted) == str(UNNUMBERED_NUM_ID) and text(deleted).startswith("15.")
     assert deleted.find(f"{W}pPr/{W}ind") is not None  # sits where an automatic number would
 
 

@@ -113,6 +113,28 @@ class Side:
         return any(start <= pos < end for start, end in self.highlight)
 
 
+def _chunks(text: str, off: int, styled: Side | None, other: Side | None = None,
+            other_off: int = 0) -> list[tuple[int, int]]:
+    """Cut ``text`` (at offset ``off`` of side ``styled``, ``other_off`` of ``other``) where anything
+    changes: each paragraph mark alone, a cut at every footnote marker of both sides and every emphasis
+    / highlight boundary of ``styled``, so that a chunk is written with one style and carries notes
+    only at its start."""
+    n = len(text)
+    cuts = {0, n}
+    pos = text.find("\n")
+    while pos >= 0:
+        cuts.update((pos, pos + 1))
+        pos = text.find("\n", pos + 1)
+    for side, base in ((styled, off), (other, other_off)):
+        if side is not None and side.notes:
+            cuts.update(k - base for k in side.notes if base <= k < base + n)
+    if styled is not None:
+        for start, end, *_ in styled.emphasis + styled.highlight:
+            cuts.update(k - off for k in (start, end) if off < k < off + n)
+    ordered = sorted(cuts)
+    return list(zip(ordered, ordered[1:]))
+
+
 def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[ParaPlan]:
     """Turn the segments of one block into Word paragraphs (see module docstring)."""
     plans: list[ParaPlan] = []
@@ -131,7 +153,7 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
         current = []
 
     def notes_at(side: Side | None, pos: int) -> None:
-        if side is None:
+        if side is None or not side.notes:
             return
         for state, note in side.notes.pop(pos, ()):
             current.append(Piece(state=state, note=note))
@@ -148,45 +170,47 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
             sub = [seg]
         for s in sub:
             st = PAIR_STATES[s.op] if layout else states[s.op]
+            text = s.text
             if s.op == "equal":
-                old_len = len(s.old_text) if s.old_text is not None else len(s.text)
-                lockstep = old_len == len(s.text)
-                for k, ch in enumerate(s.text):
-                    notes_at(new, new_off)
+                old_len = len(s.old_text) if s.old_text is not None else len(text)
+                lockstep = old_len == len(text)
+                for k0, k1 in _chunks(text, new_off, new, old if lockstep else None, old_off):
+                    notes_at(new, new_off + k0)
                     if lockstep:
-                        notes_at(old, old_off + k)
-                    if ch == "\n":
+                        notes_at(old, old_off + k0)
+                    if text[k0] == "\n":
                         close(st, "new", True)
                         new_line += 1
                         old_line += 1
                     else:
-                        bold, italic = new.style_at(new_off)
-                        current.append(Piece(ch, st, bold, italic, new.highlighted(new_off)))
-                    new_off += 1
-                if not lockstep:
-                    for pos in range(old_off, old_off + old_len):
+                        bold, italic = new.style_at(new_off + k0)
+                        current.append(Piece(text[k0:k1], st, bold, italic, new.highlighted(new_off + k0)))
+                if not lockstep and old is not None and old.notes:
+                    for pos in sorted(k for k in old.notes if old_off <= k < old_off + old_len):
                         notes_at(old, pos)
+                new_off += len(text)
                 old_off += old_len
             elif s.op == "insert":
-                for ch in s.text:
-                    notes_at(new, new_off)
-                    if ch == "\n":
+                for k0, k1 in _chunks(text, new_off, new):
+                    notes_at(new, new_off + k0)
+                    if text[k0] == "\n":
                         close(st, "new", False, layout)
                         new_line += 1
                     else:
-                        bold, italic = new.style_at(new_off)
-                        current.append(Piece(ch, st, bold, italic, new.highlighted(new_off), layout=layout))
-                    new_off += 1
+                        bold, italic = new.style_at(new_off + k0)
+                        current.append(Piece(text[k0:k1], st, bold, italic, new.highlighted(new_off + k0),
+                                             layout=layout))
+                new_off += len(text)
             else:  # delete
-                for ch in s.text:
-                    notes_at(old, old_off)
-                    if ch == "\n":
+                for k0, k1 in _chunks(text, old_off, old):
+                    notes_at(old, old_off + k0)
+                    if text[k0] == "\n":
                         close(st, "old", True, layout)
                         old_line += 1
                     else:
-                        bold, italic = old.style_at(old_off)
-                        current.append(Piece(ch, st, bold, italic, layout=layout))
-                    old_off += 1
+                        bold, italic = old.style_at(old_off + k0)
+                        current.append(Piece(text[k0:k1], st, bold, italic, layout=layout))
+                old_off += len(text)
     # Footnote markers at the very end of the text, then the block's own final mark.
     notes_at(old, old_off)
     notes_at(new, new_off)
@@ -204,6 +228,7 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
 
 def _merge_pieces(plan: ParaPlan) -> ParaPlan:
     merged: list[Piece] = []
+    texts: list[list[str]] = []  # joined once at the end: += on a piece's text would be quadratic
     for p in plan.pieces:
         last = merged[-1] if merged else None
         if (
@@ -211,9 +236,12 @@ def _merge_pieces(plan: ParaPlan) -> ParaPlan:
             and (last.state, last.bold, last.italic, last.highlight, last.layout)
             == (p.state, p.bold, p.italic, p.highlight, p.layout)
         ):
-            last.text += p.text
+            texts[-1].append(p.text)
         else:
             merged.append(Piece(p.text, p.state, p.bold, p.italic, p.highlight, p.note, p.layout))
+            texts.append([p.text])
+    for piece, parts in zip(merged, texts):
+        piece.text = "".join(parts)
     plan.pieces = merged
     return plan
 
@@ -265,9 +293,24 @@ def _paragraph_side(res: Resolution, indices: tuple[int, ...], highlight: bool) 
     return side, markers
 
 
+# A marker whose footnote text the source lacks (web excerpts print markers without notes): the
+# footnote says so instead of standing empty at the page foot (the reader warns: footnote-no-text).
+MISSING_NOTE = {
+    "zh": "（来源文本中没有此脚注的文字。）",
+    "en": "(The text of this footnote is not in the source.)",
+}
+
+
+def _has_no_text(res: Resolution, number: int) -> bool:
+    note = res.footnote(number)
+    return note is None or not note.text.strip()
+
+
 def _note_text(res: Resolution, number: int) -> str:
     note = res.footnote(number)
-    return note.text.replace("\n", " ") if note else ""
+    if note is None or not note.text.strip():
+        return MISSING_NOTE.get(res.language, MISSING_NOTE["en"])
+    return note.text.replace("\n", " ")
 
 
 def _plain_note(res: Resolution, number: int, state: str | None, new_number: int | None) -> NotePlan:
@@ -303,7 +346,10 @@ def _attach_notes(cmp: Comparison, pd: PairDiff, old: Side | None, old_markers, 
         if k < n_pairs:
             o = old_markers[k][0]
             change = changes.get((o, number))
-            if change is not None:
+            missing = [_has_no_text(cmp.old, o), _has_no_text(cmp.new, number)]
+            if any(missing) and not all(missing):  # text on one side only: a real change of the note
+                pieces = [Piece(_note_text(cmp.old, o), "del"), Piece(_note_text(cmp.new, number), "ins")]
+            elif change is not None and not all(missing):
                 pieces = _note_pieces(change.segments)
             else:
                 pieces = _layout_note(_note_text(cmp.old, o), _note_text(cmp.new, number))
@@ -409,65 +455,52 @@ def _redline_plans(cmp: Comparison, highlight: bool = False, revisions: bool = T
     body: list[ParaPlan] = []
     for kind, pd in new_side:
         body += block(kind, pd)
-    # Old-only paragraphs (deleted, moved away) go right after the mark that closes their old
-    # predecessor, even inside a block (a merge of non-adjacent paragraphs), so rejecting everything
-    # gives the old order and accepting removes them without a trace.
-    for kind, pd in old_only:
-        first = min(pd.old_index)
-        at = None
-        for k, plan in enumerate(body):
-            if plan.closes_old == first - 1:
-                at = k + 1
-        if at is None:
-            at = 0 if first == 0 else next(
-                (k for k, plan in enumerate(body) if plan.closes_old is not None and plan.closes_old > first),
-                len(body))
-        body[at:at] = block(kind, pd)
+    body = _place_old_only(body, [(pd, block(kind, pd)) for kind, pd in old_only])
     closing = [line for line in cmp.header_lines if line.role.startswith("closing")]
     plans = _header_block([line for line in cmp.header_lines if line not in closing], highlight)
     plans += body
     plans += _header_block(closing, highlight)
-    if revisions:
-        _lean_marks_with_footnotes(plans)
-        _settle_last_mark(plans)
+    if revisions and plans and plans[-1].mark is not None:
+        plans.append(_end_paragraph())
     return plans
 
 
-def _lean_marks_with_footnotes(plans: list[ParaPlan]) -> None:
-    """LibreOffice (7.4) leaves an empty paragraph when it accepts (rejects) a lone deleted (inserted)
-    paragraph whose footnote marker follows some of its text. Revising the mark BEFORE that paragraph
-    instead gives the same text on both sides in Word and in LibreOffice; it is done only where it cannot
-    disturb the operative numbering (both paragraphs numbered, or neither)."""
-    for k in range(1, len(plans) - 1):
-        plan, before = plans[k], plans[k - 1]
-        if plan.mark not in ("del", "ins") or before.mark is not None or plans[k + 1].mark == plan.mark:
-            continue
-        if not all(pc.state == plan.mark for pc in plan.pieces):
-            continue
-        if not any(pc.note is not None for pc in plan.pieces[1:]):
-            continue
-        if (before.style.style == "UNOperative") != (plan.style.style == "UNOperative") or before.style.label or plan.style.label:
-            continue
-        before.mark, plan.mark = plan.mark, None
-        before.mark_layout, plan.mark_layout = plan.mark_layout, False
+def _place_old_only(body: list[ParaPlan], blocks: list[tuple[PairDiff, list[ParaPlan]]]) -> list[ParaPlan]:
+    """Old-only paragraphs (deleted, moved away; ``blocks`` in old order) go right after the mark that
+    closes their old predecessor, even inside a block (a merge of non-adjacent paragraphs), so rejecting
+    everything gives the old order and accepting removes them without a trace. One pass: each block is
+    filed under the body paragraph it follows (-1: before the first), then the body is written once."""
+    closer: dict[int, int] = {}  # old paragraph index → body (or placed block's) slot its mark closes
+    for k, plan in enumerate(body):
+        if plan.closes_old is not None:
+            closer[plan.closes_old] = k
+    firsts = sorted((k, plan.closes_old) for k, plan in enumerate(body) if plan.closes_old is not None)
+    after: dict[int, list[ParaPlan]] = {}
+    for pd, plans in blocks:
+        first = min(pd.old_index)
+        slot = closer.get(first - 1)
+        if slot is None:
+            if first == 0:
+                slot = -1
+            else:  # before the first body paragraph that closes a later old paragraph
+                slot = next((k - 1 for k, closes in firsts if closes > first), len(body) - 1)
+        after.setdefault(slot, []).extend(plans)
+        for plan in plans:
+            if plan.closes_old is not None:
+                closer[plan.closes_old] = slot
+    out = list(after.get(-1, ()))
+    for k, plan in enumerate(body):
+        out.append(plan)
+        out += after.get(k, ())
+    return out
 
 
-def _settle_last_mark(plans: list[ParaPlan]) -> None:
-    """The last paragraph mark of a document cannot be removed. When the document ends with wholly
-    inserted/deleted/moved paragraphs, each of their mark revisions moves to the mark before it (the
-    separator then precedes the paragraph instead of following it): accept and reject still drop
-    exactly those paragraphs and leave no empty one behind."""
-    k = len(plans)
-    while k > 0 and plans[k - 1].mark is not None and all(pc.state == plans[k - 1].mark for pc in plans[k - 1].pieces):
-        k -= 1
-    if k == len(plans) or k == 0 or plans[k - 1].mark is not None:
-        return
-    marks = [(plan.mark, plan.mark_layout) for plan in plans[k:]]
-    for offset, (mark, layout) in enumerate(marks):
-        plans[k - 1 + offset].mark = mark
-        plans[k - 1 + offset].mark_layout = layout
-    plans[-1].mark = None
-    plans[-1].mark_layout = False
+def _end_paragraph() -> ParaPlan:
+    """The last paragraph mark of a document cannot be removed: when the last paragraph is on one side
+    only (the closing lines a draft removes, a deleted last operative paragraph), its mark must still be
+    removable, or accepting would merge the last surviving paragraph into it and give it the removed
+    paragraph's style and number. An empty, unrevised, unnumbered paragraph ends such documents."""
+    return ParaPlan(style=LineStyle("UNClosing"))
 
 
 def _identity(res: Resolution) -> Comparison:
@@ -494,10 +527,17 @@ def _template(language: str):
 
 
 class _Writer:
+    """Builds the body with lxml directly (python-docx's ``add_paragraph`` looks for the section
+    properties among all body children on every call: quadratic in the paragraph count); python-docx
+    only opens the template and saves the package."""
+
     def __init__(self, language: str, style: str, author: str, date: datetime | None):
+        from docx.oxml.ns import qn
+
         from resdiff.render.wordxml import Revisions
 
         self.doc = _template(language)
+        self.end = self.doc.element.body.find(qn("w:sectPr"))  # paragraphs go before it
         self.track = style == "track"
         self.revisions = Revisions(author, date)
         self.layout_author = f"{self.revisions.author} (layout)"
@@ -505,25 +545,23 @@ class _Writer:
         self.next_note = 1
         # First reference of each note cited on both sides: (its run, bookmark name once one is needed).
         self.cited: dict[tuple[int, int], list] = {}
-        self.paragraphs: list = []  # python-docx paragraphs, one per plan
+        self.paragraphs: list = []  # w:p elements, one per plan
+        self.numbering = self.doc.part.numbering_part.element  # the template always has one
 
     def write(self, plans: list[ParaPlan]) -> None:
+        from resdiff.render import wordxml
+
         moves: dict[tuple[str, str], list] = {}
         for plan in plans:
-            p = self.doc.add_paragraph()
-            # By style id: python-docx's lookup by style name scans every style of the template each time.
-            p._p.style = plan.style.style
-            self.paragraphs.append(p)
+            p = wordxml.paragraph(plan.style.style)
             self._content(p, plan)
+            self.end.addprevious(p)
+            self.paragraphs.append(p)
             if plan.move:
-                moves.setdefault(plan.move, []).append(p._p)
+                moves.setdefault(plan.move, []).append(p)
         for (kind, name), ps in moves.items():
             if self.track:
                 self.revisions.move_range(ps[0], kind, name, end_p=ps[-1])
-
-    def _numbering(self):
-        """The numbering part's XML (the template always has one: operative paragraphs use it)."""
-        return self.doc.part.numbering_part.element
 
     def _content(self, p, plan: ParaPlan) -> None:
         from resdiff.render import wordxml
@@ -535,62 +573,42 @@ class _Writer:
             # Markup has no revisions: a struck operative paragraph must not take a number from the new
             # count, so it shows its old number typed (and struck).
             label = f"{line.number}.\t" if line.number is not None else ""
-            wordxml.suppress_numbering(p._p, self._numbering())
+            wordxml.suppress_numbering(p, self.numbering)
         elif label:
-            wordxml.suppress_numbering(p._p, self._numbering())
+            wordxml.suppress_numbering(p, self.numbering)
         pieces = ([Piece(label, mark, layout=plan.mark_layout)] if label else []) + plan.pieces
         self._runs(p, pieces)
         if self.track and mark:
-            self.revisions.mark_paragraph(p._p, mark, self.layout_author if plan.mark_layout else None)
+            self.revisions.mark_paragraph(p, mark, self.layout_author if plan.mark_layout else None)
 
     def _runs(self, p, pieces: list[Piece]) -> None:
-        """Runs for ``pieces`` in paragraph ``p`` (body or footnote); consecutive runs with the same
+        """Runs for ``pieces`` in paragraph ``p`` (body or footnote); consecutive pieces with the same
         revision state share one revision element."""
-        from docx.enum.text import WD_COLOR_INDEX
-
         from resdiff.render import wordxml
 
-        pending: list = []
-        pending_state: tuple[str | None, bool] = (None, False)
-
-        def flush():
-            nonlocal pending
-            state, layout = pending_state
-            if self.track and state and pending:
-                self.revisions.wrap(pending, state, self.layout_author if layout else None)
-            pending = []
-
+        parent, parent_state = p, (None, False)
         for piece in pieces:
             if not self.track and piece.layout:
                 # Markup shows what was negotiated: layout noise is not, so only its new side is printed.
                 if piece.state in ("del", "moveFrom"):
                     continue
                 piece = Piece(piece.text, None, piece.bold, piece.italic, piece.highlight, piece.note)
-            if (piece.state, piece.layout) != pending_state:
-                flush()
-                pending_state = (piece.state, piece.layout)
+            if piece.note is None and not piece.text:
+                continue
+            state = (piece.state, piece.layout) if self.track else (None, False)
+            if state != parent_state:
+                parent_state = state
+                parent = p
+                if state[0]:
+                    parent = self.revisions.open(p, state[0], self.layout_author if state[1] else None)
             if piece.note is not None:
-                r = self._reference(piece)
-                p._p.append(r)
-                pending.append(r)
+                parent.append(self._reference(piece))
                 continue
-            if not piece.text:
-                continue
-            run = p.add_run(piece.text)
-            if piece.bold:
-                run.bold = True
-            if piece.italic:
-                run.italic = True
-            if piece.highlight:
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-            if not self.track:
-                if piece.state in ("ins", "moveTo"):
-                    run.bold = True
-                    run.underline = True
-                elif piece.state in ("del", "moveFrom"):
-                    run.font.strike = True
-            pending.append(run._r)
-        flush()
+            inserted = not self.track and piece.state in ("ins", "moveTo")
+            wordxml.run(parent, piece.text, bold=piece.bold or inserted, italic=piece.italic,
+                        highlight=piece.highlight, underline=inserted,
+                        strike=not self.track and piece.state in ("del", "moveFrom"),
+                        deleted=self.track and piece.state == "del")
 
     def _reference(self, piece: Piece):
         """A footnote reference run, or, for a note already cited on both sides (72/169 cites note 1
@@ -612,15 +630,13 @@ class _Writer:
         return wordxml.noteref_field(first[1], str(printed))
 
     def _footnote(self, note: NotePlan) -> int:
-        from docx.text.paragraph import Paragraph as DocxParagraph
-
         from resdiff.render import wordxml
 
         if self.notes_root is None:
             self.notes_root = wordxml.new_footnotes_root()
         note_id = self.next_note
         self.next_note += 1
-        fp = DocxParagraph(wordxml.add_footnote(self.notes_root, note_id), self.doc._body)
+        fp = wordxml.add_footnote(self.notes_root, note_id)
         # The space after the note's number belongs to the note: inserted/deleted with a whole new/old
         # note, kept when the note's text only begins with a change.
         first = note.pieces[0] if note.pieces else None
@@ -630,20 +646,32 @@ class _Writer:
         self._runs(fp, [Piece(" ", lead_state)] + note.pieces)
         return note_id
 
+    def _core_properties(self, res: Resolution) -> None:
+        """What File → Properties shows: the document's symbol and title, who made it and when (the
+        revision date), nothing left from the template."""
+        core = self.doc.core_properties
+        header = res.header
+        core.title = " ".join(part for part in (header.symbol, header.title) if part)
+        core.author = core.last_modified_by = self.revisions.author
+        when = self.revisions.when.replace(tzinfo=None)  # python-docx writes the value as UTC ("Z")
+        core.created = core.modified = when
+        core.language = {"zh": "zh-CN", "en": "en-US"}.get(res.language, "")
+
     def comment(self, paragraph_index: int, text: str) -> None:
-        p = self.paragraphs[paragraph_index]._p
+        p = self.paragraphs[paragraph_index]
         runs = [el for el in p.iterchildren() if el.tag.endswith("}r") or el.tag.endswith("}ins")
                 or el.tag.endswith("}del") or el.tag.endswith("}moveTo")]
         if not runs:
             return
         self.revisions.comment(runs[0], runs[-1], text, self.doc.part._comments_part.element)
 
-    def save(self) -> bytes:
+    def save(self, res: Resolution) -> bytes:
         from docx.opc.constants import CONTENT_TYPE as CT
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
         from resdiff.render import wordxml
 
+        self._core_properties(res)
         if self.notes_root is not None:
             wordxml.add_xml_part(self.doc, "/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES, self.notes_root)
         out = io.BytesIO()
@@ -658,7 +686,7 @@ def resolution_document(res: Resolution) -> bytes:
     numbering, sub-paragraphs as their own paragraphs, footnotes in the footnotes part."""
     writer = _Writer(res.language, "track", "resdiff", None)
     writer.write(_redline_plans(_identity(res)))
-    return writer.save()
+    return writer.save(res)
 
 
 def redline_document(
@@ -671,7 +699,7 @@ def redline_document(
         raise ValueError(f"unknown redline style {style!r}")
     writer = _Writer(cmp.new.language, style, author, date)
     writer.write(_redline_plans(cmp, revisions=style == "track"))
-    return writer.save()
+    return writer.save(cmp.new)
 
 
 def draft_document(draft: Draft, cmp: Comparison, author: str = "resdiff", date: datetime | None = None) -> bytes:
@@ -682,7 +710,7 @@ def draft_document(draft: Draft, cmp: Comparison, author: str = "resdiff", date:
     writer.write(plans)
     for index, lines in _draft_comments(draft, plans):
         writer.comment(index, "\n".join(lines))
-    return writer.save()
+    return writer.save(draft.resolution)
 
 
 def _draft_comments(draft: Draft, plans: list[ParaPlan]) -> list[tuple[int, list[str]]]:

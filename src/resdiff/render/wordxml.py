@@ -104,7 +104,11 @@ class Revisions:
 
     def __init__(self, author: str, date: datetime | None):
         self.author = author or "resdiff"
-        self.date = iso_date(date)
+        when = date or datetime.now(timezone.utc)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)  # a naive date is UTC, as in iso_date
+        self.when = when.astimezone(timezone.utc).replace(microsecond=0)
+        self.date = iso_date(self.when)
         self._next = 1
 
     def next_id(self) -> int:
@@ -184,6 +188,54 @@ class Revisions:
         return cid
 
 
+    def open(self, parent, kind: RevisionKind, author: str | None = None):
+        """A new, empty revision element (``w:ins`` …) appended to ``parent``, for runs to go into."""
+        wrapper = self._stamp(etree.SubElement(parent, W + kind), author=author)
+        return wrapper
+
+
+# ── paragraphs and runs, built directly (python-docx's add_paragraph scans the body on every call) ──
+
+W = "{%s}" % W_NS
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def paragraph(style: str | None):
+    """``<w:p><w:pPr><w:pStyle w:val=style/></w:pPr></w:p>`` (no pPr without a style)."""
+    p = etree.Element(W + "p", nsmap={"w": W_NS})
+    if style:
+        etree.SubElement(etree.SubElement(p, W + "pPr"), W + "pStyle").set(W + "val", style)
+    return p
+
+
+def run(parent, text: str, *, bold: bool = False, italic: bool = False, strike: bool = False,
+        highlight: bool = False, underline: bool = False, deleted: bool = False):
+    """A run of ``text`` appended to ``parent`` (a paragraph or a revision element); tabs become
+    ``w:tab``; deleted text goes in ``w:delText``. rPr children in schema order (CT_RPr)."""
+    r = etree.SubElement(parent, W + "r")
+    if bold or italic or strike or highlight or underline:
+        rpr = etree.SubElement(r, W + "rPr")
+        if bold:
+            etree.SubElement(rpr, W + "b")
+        if italic:
+            etree.SubElement(rpr, W + "i")
+        if strike:
+            etree.SubElement(rpr, W + "strike")
+        if highlight:
+            etree.SubElement(rpr, W + "highlight").set(W + "val", "yellow")
+        if underline:
+            etree.SubElement(rpr, W + "u").set(W + "val", "single")
+    tag = W + ("delText" if deleted else "t")
+    for k, part in enumerate(text.split("\t")):
+        if k:
+            etree.SubElement(r, W + "tab")
+        if part:
+            t = etree.SubElement(r, tag)
+            t.text = part
+            t.set(_XML_SPACE, "preserve")
+    return r
+
+
 def _text_run(text: str):
     r = OxmlElement("w:r")
     t = OxmlElement("w:t")
@@ -194,7 +246,10 @@ def _text_run(text: str):
 
 
 def _paragraph_mark_rpr(p):
-    ppr = p.get_or_add_pPr()
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        p.insert(0, ppr)
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
         rpr = OxmlElement("w:rPr")
@@ -294,24 +349,33 @@ def set_east_asian_language(rpr, lang: str) -> None:
     el.set(qn("w:eastAsia"), lang)
 
 
+UNNUMBERED_NUM_ID = 2  # list whose level prints nothing: paragraphs that type their own label
+
+
 def replace_numbering(numbering_root, start_indent_twips: int, number_tab_twips: int) -> int:
-    """Replace all numbering definitions with one decimal list "1.", "2." … for operative paragraphs.
+    """Replace all numbering definitions with one decimal list "1.", "2." … for operative paragraphs,
+    and a second list that prints nothing (``UNNUMBERED_NUM_ID``, same indentation and tab) for
+    operative paragraphs that type their own label ("5 bis.", a struck old number): ``w:numId="0"``
+    would say the same, but the Open XML SDK's validator reports it as a missing definition.
 
     Returns the w:numId that the operative style refers to."""
     for child in list(numbering_root):
         numbering_root.remove(child)
-    numbering_root.append(parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="1">'
-        '<w:multiLevelType w:val="singleLevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
-        '<w:lvlJc w:val="left"/><w:suff w:val="tab"/>'
-        f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{number_tab_twips}"/></w:tabs>'
-        f'<w:ind w:left="0" w:firstLine="{start_indent_twips}"/></w:pPr>'
-        '<w:rPr><w:b w:val="0"/><w:i w:val="0"/></w:rPr></w:lvl></w:abstractNum>'
-    ))
-    numbering_root.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
-    ))
+    ppr = (f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{number_tab_twips}"/></w:tabs>'
+           f'<w:ind w:left="0" w:firstLine="{start_indent_twips}"/></w:pPr>')
+    for abstract, fmt, text, suffix in ((1, "decimal", "%1.", "tab"), (2, "none", "", "nothing")):
+        numbering_root.append(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            # CT_Lvl order: start, numFmt, …, suff, lvlText, …, lvlJc, pPr, rPr (Word rejects another order)
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="{suffix}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>{ppr}'
+            '<w:rPr><w:b w:val="0"/><w:i w:val="0"/></w:rPr></w:lvl></w:abstractNum>'
+        ))
+    for num in (1, 2):
+        numbering_root.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>'
+        ))
     return 1
 
 
@@ -321,38 +385,28 @@ def set_style_numbering(style_el, num_id: int) -> None:
     numpr.get_or_add_numId().val = num_id
 
 
-# Children of w:pPr that must come after w:tabs / w:ind (schema order of CT_PPr).
-_PPR_AFTER = {
-    "w:tabs": ("w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-               "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing",
-               "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
-    "w:ind": ("w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
-              "w:sectPr", "w:pPrChange"),
-}
-
-
 def suppress_numbering(p, numbering=None) -> None:
-    """Paragraph-level numId 0: an operative paragraph that prints its own label ("5 bis").
+    """An operative paragraph that prints its own label ("5 bis."): the list that prints nothing.
 
-    LibreOffice drops the list level's indentation and tab stop with the number, so they are copied
-    from level 0 of the ``numbering`` part's first list onto the paragraph: the typed label then sits
-    where the automatic number would."""
-    ppr = p.get_or_add_pPr()
-    numpr = ppr.get_or_add_numPr()
-    numpr.get_or_add_ilvl().val = 0
-    numpr.get_or_add_numId().val = 0
+    LibreOffice drops the operative list's indentation and tab stop with its number, so they are
+    copied from level 0 of the ``numbering`` part's first list onto the paragraph: the typed label then
+    sits where the automatic number would. ``p`` has at most a w:pStyle so far (the writer's order)."""
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(W + "pPr")
+        p.insert(0, ppr)
+    numpr = etree.SubElement(ppr, W + "numPr")
+    etree.SubElement(numpr, W + "ilvl").set(W + "val", "0")
+    etree.SubElement(numpr, W + "numId").set(W + "val", str(UNNUMBERED_NUM_ID))
     if numbering is None:
         return
     lvl_ppr = numbering.find(f"{qn('w:abstractNum')}/{qn('w:lvl')}/{qn('w:pPr')}")
     if lvl_ppr is None:
         return
-    for tag in ("w:tabs", "w:ind"):
+    for tag in ("w:tabs", "w:ind"):  # CT_PPr order: pStyle, numPr, tabs, ind, …, rPr
         source = lvl_ppr.find(qn(tag))
-        if source is not None and ppr.find(qn(tag)) is None:
-            ppr.insert_element_before(copy.deepcopy(source), *_PPR_AFTER[tag])
+        if source is not None:
+            ppr.append(copy.deepcopy(source))
 
 
 # ── reading revisions back (tests, and anyone who needs the text of one side) ─────────────────────

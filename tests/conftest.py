@@ -26,3 +26,20 @@ def check_golden(name: str, actual: str) -> None:
     if not path.exists():
         pytest.fail(f"golden file {path} missing; run with RESDIFF_REGEN_GOLDEN=1 once and review it")
     assert actual == path.read_text(encoding="utf-8"), f"output differs from golden file {name}"
+
+
+def synthetic_resolution(base, paragraphs, source: str = "synthetic", header=None):
+    """A synthetic version of ``base`` with these (kind, text) paragraphs, labelled as a reader labels
+    them (PP1…, OP1… numbered in order). For tests whose names say they are synthetic."""
+    from resdiff.model import OPERATIVE, Paragraph, Resolution
+    from resdiff.normalize import normalize
+
+    out, pp, op = [], 0, 0
+    for kind, text in paragraphs:
+        if kind == OPERATIVE:
+            op += 1
+            out.append(Paragraph(f"OP{op}", kind, op, text, normalize(text)))
+        else:
+            pp += 1
+            out.append(Paragraph(f"PP{pp}", kind, None, text, normalize(text)))
+    return Resolution(header=header or base.header, paragraphs=tuple(out), source=source)

@@ -15,7 +15,7 @@ from resdiff.model import OPERATIVE, PREAMBULAR, Amendment, Paragraph, Resolutio
 from resdiff.normalize import normalize
 from resdiff.render.amendments import render_markdown, render_text
 
-from conftest import corpus
+from conftest import corpus, synthetic_resolution
 
 CHAINS = [
     ("A_RES_72_169.en.txt", "A_RES_74_153.en.txt"),
@@ -49,16 +49,7 @@ def assert_same_paragraphs(got: Resolution, new: Resolution) -> None:
 
 
 def build(old: Resolution, paragraphs: list[tuple[str, str]]) -> Resolution:
-    """A synthetic version of ``old`` with these (kind, text) paragraphs, labelled as a reader would."""
-    out, pp, op = [], 0, 0
-    for kind, text in paragraphs:
-        if kind == OPERATIVE:
-            op += 1
-            out.append(Paragraph(f"OP{op}", kind, op, text, normalize(text)))
-        else:
-            pp += 1
-            out.append(Paragraph(f"PP{pp}", kind, None, text, normalize(text)))
-    return Resolution(header=old.header, paragraphs=tuple(out), source="synthetic")
+    return synthetic_resolution(old, paragraphs)
 
 
 @pytest.mark.parametrize("old_name,new_name", CHAINS)

@@ -255,3 +255,27 @@ def test_compare_format_amendments_in_chinese():
     result = run("compare", corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt"), "-f", "amendments")
     assert result.exit_code == 0, result.output
     assert "1. 在标题中，将“增进”改为“促进”。" in result.stdout
+
+
+def test_history_terminal_json_and_html(tmp_path):
+    files = [corpus(n) for n in ("A_RES_75_180.en.txt", "A_RES_72_169.en.txt", "A_RES_74_153.en.txt")]
+    result = run("history", *files)
+    assert result.exit_code == 0, result.output
+    assert "PP11  new in 74/153" in result.stdout
+    result = run("history", *files, "--format", "json")
+    assert [v["symbol"] for v in json.loads(result.stdout)["versions"]] == ["72/169", "74/153", "75/180"]
+    result = run("history", *files, "--order", "given", "-p", "OP17")
+    assert result.stdout.index("75/180  OP17 (first version)") < result.stdout.index("72/169  OP17")
+    out = tmp_path / "history.html"
+    assert run("history", *files, "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_history_bad_input(tmp_path):
+    assert_user_error(run("history", corpus("A_RES_72_169.en.txt")), "two or more")
+    missing = tmp_path / "missing.txt"
+    assert_user_error(run("history", corpus("A_RES_72_169.en.txt"), missing))
+    assert_user_error(run("history", corpus("A_RES_72_169.en.txt"), corpus("A_RES_51_102.zh.excerpt.txt")),
+                      "two different resolutions")
+    assert_user_error(run("history", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "-p", "OP99"),
+                      "no paragraph OP99")

@@ -62,6 +62,11 @@ class ParseFormat(str, Enum):
     json = "json"
 
 
+class HistoryOrder(str, Enum):
+    session = "session"
+    given = "given"
+
+
 class DraftFormat(str, Enum):
     terminal = "terminal"
     json = "json"
@@ -303,6 +308,31 @@ def serve(
     from resdiff.serve import serve as run_server  # starlette/uvicorn load only for this command
 
     run_server(host, port, open_browser, max_upload, time_limit)
+
+
+@_command
+def history(
+    files: Annotated[list[Path], typer.Argument(help="Two or more versions of one resolution, any format.")],
+    order: Annotated[HistoryOrder, typer.Option("--order", help="session: by session and date from the headers (default); given: as on the command line.")] = HistoryOrder.session,
+    paragraph: Annotated[Optional[str], typer.Option("--paragraph", "-p", help="Show one paragraph's timeline (label in the latest version, e.g. OP7), word diff at each step.")] = None,
+    format: Annotated[Optional[CompareFormat], typer.Option("--format", "-f", help="terminal (default), md, html or json; -o history.html picks html.")] = None,
+    output: OutOption = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Where each paragraph of the latest version came from: first seen, last changed, its timeline."""
+    from resdiff.history import history as run_history
+
+    result = run_history([_read_warning(f, lang) for f in files], order=order.value)
+    for note in result.notes:
+        sys.stderr.write(f"Warning: {note}\n")
+    from resdiff.render.history import render
+
+    fmt = format.value if format else _format_from_suffix(
+        output, "terminal", {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"})
+    text = render(result, fmt, color=_use_color(color) and output is None, width=_terminal_width(), paragraph=paragraph)
+    _emit(text, output, list(files), force)
 
 
 def main() -> None:

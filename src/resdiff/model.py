@@ -271,3 +271,54 @@ class Amendment:
     anchor: str = ""
     texts: tuple[str, ...] = ()
     kind: str = ""  # "preambular" / "operative" for insert_paragraphs
+
+
+# ── history of a paragraph through many versions ────────────────────────────────────────────────
+
+@dataclass(frozen=True)
+class Version:
+    symbol: str  # short name used everywhere: "72/169", a draft's "A/C.3/80/L.55", else the file name
+    session: int | None
+    date: str | None  # ISO
+    source: str | None  # file it was read from
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """One version in the life of a paragraph. ``status`` is the step from the previous version
+    ("inserted" where the paragraph first appears after the first version; the first version itself is
+    "unchanged"); a version where the paragraph is absent has ``label`` and ``status`` None."""
+
+    version: str  # Version.symbol
+    label: str | None
+    status: str | None  # unchanged, modified, moved, inserted, split, merged
+    text_changed: bool
+    text: str | None = None  # the paragraph in that version
+    segments: tuple[Segment, ...] = ()  # word diff from the previous version (empty for the first one)
+
+
+@dataclass(frozen=True)
+class Lineage:
+    label: str  # in the latest version
+    text: str
+    first_seen: str  # Version.symbol
+    last_changed: str | None  # last version whose text changed it (not its insertion); None if never
+    timeline: tuple[TimelineStep, ...]
+
+
+@dataclass(frozen=True)
+class RemovedParagraph:
+    label: str  # in the last version that has it
+    text: str
+    version: str  # last version that has it
+    removed_in: str  # first version without it
+    first_seen: str = ""
+
+
+@dataclass(frozen=True)
+class History:
+    versions: tuple[Version, ...]  # oldest first
+    paragraphs: tuple[Lineage, ...]  # of the latest version, in its order
+    removed: tuple[RemovedParagraph, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()  # versions[k] → versions[k + 1]
+    notes: tuple[str, ...] = ()  # what the reader should know (titles differ, order taken as given …)

@@ -184,6 +184,22 @@ def test_api_redline_is_a_word_file_with_revisions_by_the_author(client):
     assert any("72/169" in "".join(t.text or "" for t in e.iter(f"{W}t")) for e in inserted)
 
 
+def test_api_amendments_are_what_the_cli_writes(client):
+    r = client.post("/api/amendments", files=files(old=EN_OLD, new=EN_NEW), data={"format": "text"})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-disposition"] == 'attachment; filename="A_RES_74_153-vs-A_RES_72_169.amendments.txt"'
+    cli = run_cli(["compare", EN_OLD.name, EN_NEW.name, "--format", "amendments"], CORPUS)
+    assert cli.exit_code == 0 and r.text == cli.stdout
+    assert r.text.startswith("Amendments to A/RES/72/169")
+    r = client.post("/api/amendments", files=files(old=ZH_OLD, new=ZH_NEW), headers={"Accept": "text/markdown"})
+    assert r.headers["content-type"].startswith("text/markdown") and r.text.startswith("# 对A/RES/51/102的修正")
+    r = client.post("/api/amendments", files=files(old=ZH_OLD, new=ZH_NEW))
+    assert r.status_code == 200 and r.headers["content-type"] == DOCX
+    assert r.headers["content-disposition"] == 'attachment; filename="A_RES_55_105-vs-A_RES_51_102.amendments.docx"'
+    with zipfile.ZipFile(io.BytesIO(r.content)) as z:
+        assert "对A/RES/51/102的修正" in accepted_text(z.read("word/document.xml").decode("utf-8"))
+
+
 def test_api_draft_json_by_default_and_word_by_accept(client):
     seed = corpus("A_RES_75_180.zh.txt")
     r = client.post("/api/draft", files=files(previous=seed))
@@ -237,7 +253,7 @@ def test_doc_without_libreoffice(tmp_path):
     assert "old.doc" in r.json()["error"] and ".docx" in r.json()["hint"]
 
 
-@pytest.mark.parametrize("endpoint", ["/api/compare", "/api/redline", "/compare"])
+@pytest.mark.parametrize("endpoint", ["/api/compare", "/api/redline", "/api/amendments", "/compare"])
 def test_missing_files(client, endpoint):
     for sent in ({}, files(old=EN_OLD)):
         r = client.post(endpoint, files=sent or None, data={"strict": "1"})

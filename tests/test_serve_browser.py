@@ -137,6 +137,11 @@ def test_english_pair_in_the_browser(browser, server, shots):
     assert "72/169" in ins and "70/153" in dels
     assert "Delegation of Testland" in authors
     assert "A_RES_74_153-vs-A_RES_72_169.redline.docx" in browser.find_element(By.ID, "status").text
+    browser.find_element(By.ID, "do-amendments").click()
+    amendments = downloaded(browser, "A_RES_74_153-vs-A_RES_72_169.amendments.docx")
+    with zipfile.ZipFile(amendments) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "Amendments to A/RES/72/169" in body and "72/169" in body
     # the files are still chosen: the report was fetched without leaving the page
     assert browser.find_element(By.CSS_SELECTOR, "#zone-new .chosen").text == "A_RES_74_153.en.txt"
 
@@ -149,6 +154,9 @@ def test_chinese_pair_in_the_browser(browser, server, shots):
     result = upload_and_compare(browser, corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt"))
     assert "A/RES/51/102 → A/RES/55/105" in result.text
     assert "PP8 (deleted)" in result.text
+    warnings = [e.text for e in result.find_elements(By.CSS_SELECTOR, ".report .warning")]
+    assert any("ends mid-sentence" in w for w in warnings)  # the readers' warnings, above the paragraphs
+    assert result.text.index("ends mid-sentence") < result.text.index("PP1 (modified)")
     inserted = [e.text for e in result.find_elements(By.CSS_SELECTOR, ".view.inline ins")]
     deleted = [e.text for e in result.find_elements(By.CSS_SELECTOR, ".view.inline del")]
     assert "促进" in inserted and "增进" in deleted  # 增进 → 促进, word level, not characters

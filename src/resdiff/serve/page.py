@@ -24,7 +24,7 @@ LABELS = {
         "strict": "Strict: count layout differences too (spaces around digits, full/half-width punctuation)",
         "author": "Author of the tracked changes", "language": "Language of the texts",
         "auto": "detect", "zh": "Chinese", "en": "English", "other": "other",
-        "compare": "Compare", "redline": "Redline (.docx)", "amendments": "Amendments",
+        "compare": "Compare", "redline": "Redline (.docx)", "amendments": "Amendments (.docx)",
         "draft": "Draft next session (.docx)",
         "draft_help": "Draft next session uses one file: the new version, or the old one if it is alone.",
         "working": "Working…", "downloaded": "Downloaded: ", "error": "Error: ", "hint": "Hint: ",
@@ -41,7 +41,7 @@ LABELS = {
         "strict": "严格模式：排版差异也算（数字两侧的空格、全角/半角标点）",
         "author": "修订作者", "language": "文本语言",
         "auto": "自动识别", "zh": "中文", "en": "英文", "other": "其他",
-        "compare": "比较", "redline": "修订稿 (.docx)", "amendments": "修正案",
+        "compare": "比较", "redline": "修订稿 (.docx)", "amendments": "修正案 (.docx)",
         "draft": "下届会议草案 (.docx)",
         "draft_help": "下届会议草案只用一个文件：新版本；只有旧版本时用旧版本。",
         "working": "处理中…", "downloaded": "已下载：", "error": "错误：", "hint": "提示：",
@@ -205,7 +205,7 @@ def _zone(role: str, t: dict) -> str:
     )
 
 
-def render_page(ui: str, *, amendments: bool, result: str = "", problem: tuple[str, str] | None = None,
+def render_page(ui: str, *, result: str = "", problem: tuple[str, str] | None = None,
                 options: dict | None = None) -> str:
     """The whole page; ``result`` is a report fragment (no-JS Compare), ``problem`` an (error, hint) pair."""
     t = LABELS[ui]
@@ -221,9 +221,8 @@ def render_page(ui: str, *, amendments: bool, result: str = "", problem: tuple[s
         f'<button type="submit" class="primary" id="do-compare" data-kind="compare" formaction="/compare">{_e(t["compare"])}</button>',
         f'<button type="submit" id="do-redline" data-kind="redline" formaction="/api/redline">{_e(t["redline"])}</button>',
     ]
-    if amendments:
-        buttons.append(f'<button type="submit" id="do-amendments" data-kind="amendments" '
-                       f'formaction="/api/amendments">{_e(t["amendments"])}</button>')
+    buttons.append(f'<button type="submit" id="do-amendments" data-kind="amendments" name="format" value="docx" '
+                   f'formaction="/api/amendments">{_e(t["amendments"])}</button>')
     buttons.append(f'<button type="submit" id="do-draft" data-kind="draft" name="format" value="docx" '
                    f'formaction="/api/draft">{_e(t["draft"])}</button>')
     status = ""

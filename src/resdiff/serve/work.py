@@ -116,9 +116,21 @@ def redline_docx(cmp, author: str, when: datetime | None = None) -> bytes:
     return redline_document(cmp, author=check_author(author), date=when or _now(), style="track")
 
 
-def redline_name(old: Upload, new: Upload, cmp) -> str:
-    """``A_RES_74_153-vs-A_RES_72_169.redline.docx``: new first, as the CLI's examples name them."""
-    return f"{download_stem(new, cmp.new.header.symbol)}-vs-{download_stem(old, cmp.old.header.symbol)}.redline.docx"
+def pair_name(old: Upload, new: Upload, cmp, kind: str, suffix: str = ".docx") -> str:
+    """``A_RES_74_153-vs-A_RES_72_169.redline.docx``: the new version first, then the one it is set against."""
+    return f"{download_stem(new, cmp.new.header.symbol)}-vs-{download_stem(old, cmp.old.header.symbol)}.{kind}{suffix}"
+
+
+AMENDMENT_FORMATS = {"docx": ".docx", "md": ".md", "text": ".txt"}
+
+
+def amendments_file(cmp, fmt: str = "docx") -> bytes | str:
+    """What `compare --format amendments -o NAME` writes: Word for .docx, Markdown for .md, text for .txt."""
+    from pathlib import PurePath
+
+    from resdiff.render.amendments import render_for_output
+
+    return render_for_output(cmp, PurePath("amendments" + AMENDMENT_FORMATS[fmt]))  # only its suffix is read
 
 
 def draft_from(previous: Upload, lang: str | None = None):

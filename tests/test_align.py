@@ -382,3 +382,138 @@ def test_real_resolution_against_itself_is_all_unchanged():
 
     res = read_file(corpus("A_RES_75_180.en.txt"))
     assert all(status == "unchanged" for _o, _n, status in run(res, res))
+
+
+# ── issue 9: pairing by role, merges, shortened paragraphs, obvious moves (synthetic edits of real texts) ─
+
+def _en(name: str = "A_RES_75_180.en.txt") -> Resolution:
+    from conftest import corpus
+    from resdiff.read import read_file
+
+    return read_file(corpus(name))
+
+
+def _texts(res: Resolution) -> tuple[list[str], list[str]]:
+    return ([p.text for p in res.paragraphs if p.kind == PREAMBULAR],
+            [p.text for p in res.paragraphs if p.kind == OPERATIVE])
+
+
+@pytest.mark.parametrize("old_text, new_text", [
+    ("Recalling its resolution 49/150 of 23 December 1994 on the question,",
+     "Recalling its resolution 51/83 of 12 December 1996 and all previous resolutions on the subject,"),
+    ("Recalling General Assembly resolution 52/134 of 12 December 1997,",
+     "Recalling its resolution 1999/68 of 28 April 1999 and General Assembly resolution 54/181 of "
+     "17 December 1999, as well as its decision 2000/109 of 26 April 2000,"),
+    ("回顾其1994年12月23日第49/150号决议，", "又回顾人权委员会1999年4月28日第1999/68号决议，"),
+])
+def test_synthetic_recall_chain_paragraph_is_paired_by_role_with_few_shared_words(old_text, new_text):
+    pps, ops = _texts(_en())
+    lang = "zh" if "决议" in old_text else "en"
+    old = resolution(pps[:2] + [old_text] + pps[2:], ops, lang)
+    new = resolution(pps[:2] + [new_text] + pps[2:], ops, lang)
+    rows = run(old, new)
+    assert ("PP3", "PP3", "modified") in rows
+    assert [r for r in rows if r[2] != "unchanged"] == [("PP3", "PP3", "modified")]
+
+
+def test_synthetic_two_different_recall_paragraphs_far_apart_are_not_paired():
+    pps, ops = _texts(_en())
+    old = resolution(["Recalling General Assembly resolution 52/134 of 12 December 1997,"] + pps, ops)
+    new = resolution(pps + ["Recalling its resolution 1999/68 of 28 April 1999 and General Assembly resolution "
+                            "54/181 of 17 December 1999, as well as its decision 2000/109 of 26 April 2000,"], ops)
+    rows = run(old, new)
+    assert ("PP1", "", "deleted") in rows and ("", "PP16", "inserted") in rows
+
+
+def test_synthetic_two_preambular_paragraphs_three_apart_merged():
+    """PP7 + PP10 → PP7: the two old paragraphs joined (PP8 and PP9 stay between them)."""
+    pps, ops = _texts(_en())
+    joined = pps[6].rstrip(",") + ", and " + pps[9][0].lower() + pps[9][1:]
+    rows = run(resolution(pps, ops), resolution(pps[:6] + [joined] + pps[7:9] + pps[10:], ops))
+    assert ("PP7+PP10", "PP7", "merged") in rows
+    assert not [r for r in rows if r[2] in ("deleted", "inserted", "modified")]
+
+
+def test_synthetic_adjacent_paragraphs_merged_after_a_deletion():
+    """PP5 + PP6 → PP4 (PP2 deleted before them): a merge, not a modification plus a deletion."""
+    pps, ops = _texts(_en())
+    joined = pps[4].rstrip(",") + " and " + pps[5][len("Recognizing also "):]
+    new = pps[:1] + pps[2:4] + [joined] + pps[6:]
+    rows = run(resolution(pps, ops), resolution(new, ops))
+    assert ("PP5+PP6", "PP4", "merged") in rows
+    assert [r for r in rows if r[2] not in ("unchanged", "merged")] == [("PP2", "", "deleted")]
+
+
+def test_synthetic_shortened_paragraph_is_paired():
+    pps, ops = _texts(_en())
+    words = ops[3].split()
+    short = " ".join(words[: max(10, len(words) // 4)])  # a quarter of OP4 left
+    rows = run(resolution(pps, ops), resolution(pps, ops[:3] + [short] + ops[4:]))
+    assert [r for r in rows if r[2] != "unchanged"] == [("OP4", "OP4", "modified")]
+
+
+def test_synthetic_text_cut_short_pairs_the_cut_paragraph():
+    pps, ops = _texts(_en())
+    cut = " ".join(ops[9].split()[:12])
+    rows = run(resolution(pps, ops), resolution(pps, ops[:9] + [cut]))
+    assert ("OP10", "OP10", "modified") in rows
+    assert [r[0] for r in rows if r[2] == "deleted"] == [f"OP{k}" for k in range(11, 18)]
+
+
+def test_synthetic_swap_marks_the_edited_paragraph_moved_not_the_unchanged_one():
+    """Old PP7, PP8; new PP8 (edited), PP7: one move either way; the obvious reading keeps the unchanged
+    paragraph in place and calls the edited one moved."""
+    pps, ops = _texts(_en())
+    edited = pps[7].replace("international cooperation", "global cooperation")
+    rows = run(resolution(pps, ops), resolution(pps[:6] + [edited, pps[6]] + pps[8:], ops))
+    assert [r for r in rows if r[2] != "unchanged"] == [("PP8", "PP7", "moved")]
+    for old_first in (True, False):  # whichever of the two is edited
+        a, b = (pps[6].replace("cooperation", "collaboration"), pps[7]) if old_first else (pps[6], edited)
+        rows = run(resolution(pps, ops), resolution(pps[:6] + [b, a] + pps[8:], ops))
+        moved = [r for r in rows if r[2] == "moved"]
+        assert moved == ([("PP7", "PP8", "moved")] if old_first else [("PP8", "PP7", "moved")])
+
+
+def test_synthetic_long_paragraph_with_one_edit_is_paired_without_a_fallback():
+    text = " ".join(_en().paragraphs[k].text for k in range(30)) * 40  # ~60k words, heavily repetitive
+    edited = text[: len(text) // 2] + "synthetic " + text[len(text) // 2:]
+    old, new = resolution([text], []), resolution([edited], [])
+    alignment = align(old, new)
+    assert [(p.old, p.new, p.status) for p in alignment.pairs] == [((0,), (0,), "modified")]
+    assert alignment.notes == ()
+
+
+def test_synthetic_long_rewritten_paragraph_uses_the_stated_coarser_method():
+    import random
+
+    words = " ".join(p.text for p in _en().paragraphs).split()
+    rng = random.Random(9)
+    a = " ".join(rng.choice(words) for _ in range(3000))
+    b = a.split()[:100] + rng.sample(a.split(), 2800) + a.split()[-100:]  # same words, middle reshuffled
+    alignment = align(resolution([a], []), resolution([" ".join(b)], []))
+    assert alignment.notes and alignment.notes[0].startswith("coarser method used because a paragraph pair is too long")
+    assert [p.status for p in alignment.pairs] == ["modified"]
+
+
+def test_synthetic_many_unrelated_paragraphs_use_the_stated_coarser_method():
+    words = " ".join(p.text for p in _en().paragraphs).split()
+    import random
+
+    rng = random.Random(4)
+    make = lambda: " ".join(rng.choice(words) for _ in range(30)) + "."  # noqa: E731
+    old, new = resolution([make() for _ in range(600)], []), resolution([make() for _ in range(600)], [])
+    alignment = align(old, new)
+    check_partition(old, new, alignment)
+    assert any(n.startswith("coarser method used because 600 × 600 unmatched paragraphs") for n in alignment.notes)
+
+
+def test_fallback_note_reaches_the_comparison():
+    from resdiff.comparison import compare
+
+    words = " ".join(p.text for p in _en().paragraphs).split()
+    import random
+
+    rng = random.Random(5)
+    make = lambda: " ".join(rng.choice(words) for _ in range(12)) + "."  # noqa: E731
+    old, new = resolution([make() for _ in range(520)], [], "en"), resolution([make() for _ in range(520)], [], "en")
+    assert any("coarser method used" in n for n in compare(old, new).notes)

@@ -27,6 +27,12 @@ Algorithm
    neighbours: a heavily rewritten paragraph in place is still found, while two different paragraphs
    sharing stock phrases ("通过国际合作等途径…尊重人权和基本自由", ratio 0.56 inside the seed) are not
    paired across the document as a "move".
+   b. **Shortened paragraphs.** An unmatched paragraph that is the start of an unmatched paragraph of the
+   other version (``PREFIX_MIN_SHARE`` of its tokens, at least ``PREFIX_MIN_TOKENS``; a shortened
+   paragraph, or the last paragraph of a text cut short) is paired with it where the order is kept.
+   c. **The recall chain, by role.** An unmatched paragraph recalling earlier resolutions ("Recalling its
+   resolution 49/150 …", "回顾…第 49/150 号决议") is paired with the first unmatched old paragraph of the
+   same recall verb in its gap of the order, however few words they share ("… 51/83 …").
 3. **Split and merge.** An unmatched new paragraph right next to (in new order) the new side of a matched,
    not identical pair is added to that pair if the old text covers it: the ratio of old text against the
    joined new texts must rise by ``GROUP_MIN_GAIN`` and at least ``GROUP_MIN_COVERAGE`` of the added
@@ -37,9 +43,10 @@ Algorithm
    texts joined in old order. Several old → one new is ``merged``; one old → several consecutive new is
    ``split``.
 4. **Moves.** The matched pairs are expanded to (old index, new index) points, sorted by old index; the
-   longest non-decreasing subsequence of their new indices is the part that kept its order. A pair with a
-   point outside it is ``moved`` (so only the paragraphs that really changed place are moved, never
-   "everything after them").
+   longest non-decreasing subsequence of their new indices is the part that kept its order, and among
+   the longest, the one whose pairs are the most similar. A pair with a point outside it is ``moved``: the
+   fewest moves (never "everything after them"), and the obvious ones (when an unchanged and an edited
+   paragraph swap places, the edited one is the move).
 5. **Statuses.** One-to-one pairs: ``moved`` if out of order (text may also differ), else ``unchanged``
    when keys and kinds are equal, else ``modified``. Split and merged pairs keep that status. Unmatched
    paragraphs are ``deleted`` / ``inserted``. ``renumbered`` is set on one-to-one pairs whose printed
@@ -49,16 +56,24 @@ Algorithm
 6. **Reading order** (the redline's): pairs in new order (by their first new paragraph); each deleted
    paragraph right after the pair holding its old predecessor, or at the start when it was first.
 
-Cost: anchors are a dictionary pass; steps 2–3 only see the unmatched remainder (its filter is quadratic
-in that remainder, but one bit-mask ``&`` per pair), and the exact score is computed for a few candidates
-per paragraph only; step 4 is O(n log n). Measured on a 2-core machine: 500 generated paragraphs with a
-few percent edited ≈ 55 ms; 500 with every paragraph edited (no anchor at all) ≈ 0.3 s.
+Cost, bounded on every path (issue 11): anchors are a dictionary pass; steps 2–3 only see the unmatched
+remainder. Its filter scores every pair (one bit-mask ``&`` each) up to ``PAIR_BUDGET`` pairs; beyond,
+candidates come from an index of rare bigrams plus the paragraphs at about the same relative position
+(linear). The exact score is computed for a few candidates per paragraph only, and SequenceMatcher
+(quadratic) never sees more than ``EXACT_BUDGET`` token pairs: above it the common start and end are
+counted exactly first, and a middle still too large is scored by shared tokens. Each fallback adds its
+reason to ``Alignment.notes`` ("coarser method used because …"), which ``compare`` passes on to
+``Comparison.notes``. Step 4 is O(n log n), step 6 linear. Measured on a 2-core machine
+(``benchmarks/align_bounds.py``): a 350k-character Chinese paragraph with a one-character edit 1.4 s
+(before: SequenceMatcher > 120 s), two unrelated 2,000-paragraph texts 4.7 s (before: 12.7 s, growing
+quadratically); 500 generated paragraphs with a few percent edited ≈ 55 ms.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -70,10 +85,29 @@ DICE_THRESHOLD = 0.2  # token-bigram Dice below which the exact score is not com
 EXACT_SCORE_CANDIDATES = 6  # per new paragraph, exact scores only for this many best-Dice old ones
 GROUP_MIN_GAIN = 0.04  # a split/merge must raise the pair's ratio by at least this much
 GROUP_MIN_COVERAGE = 0.6  # share of the added paragraph's tokens that must be found in the other side
-MERGE_WINDOW = 2  # how far (in old positions) a merged paragraph may be from its partner
+MERGE_WINDOW = 3  # how far (in old positions) a merged paragraph may be from its partner
+PREFIX_MIN_TOKENS = 8  # a shortened (or cut short) paragraph keeps at least this many tokens …
+PREFIX_MIN_SHARE = 0.9  # … and this share of them starts the other version
+EXACT_BUDGET = 4_000_000  # len(a)·len(b) above which SequenceMatcher (quadratic) is not run on two token lists
+PAIR_BUDGET = 250_000  # unmatched old × new paragraphs above which not every pair is scored
+RARE_BIGRAM_DF = 32  # in that case a bigram found in more old paragraphs than this proposes no candidate …
+NEIGHBOUR_WINDOW = 3  # … but the old paragraphs at about the same relative position always are candidates
+
+LONG_NOTE = (
+    "coarser method used because a paragraph pair is too long for an exact similarity (more than "
+    f"{EXACT_BUDGET:,} token pairs after their common start and end): its middle is scored by shared tokens"
+)
+MANY_NOTE = (
+    "coarser method used because {old} × {new} unmatched paragraphs are too many to score every pair: "
+    "candidates are paragraphs sharing a rare word pair, or at about the same position"
+)
 
 _CJK_CHAR = r"\u2e80-\u2fff\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK_CHAR}]|[^\W{_CJK_CHAR}]+|[^\w\s]")
+# The recall chain: a preambular paragraph recalling or reaffirming earlier resolutions ("Recalling its
+# resolution 49/150 of …", "又回顾其…第 74/153 号决议"). Keys are normalised (Simplified script, NFKC).
+_RECALL_VERB = re.compile(r"^(?:又|还|并|另|进一步)?(回顾|重申)|^(recalling|reaffirming)\b", re.I)
+_RESOLUTION_REF = re.compile(r"\d+/\d+|\bresolutions?\b|决议", re.I)
 
 
 def tokens(key: str) -> list[str]:
@@ -81,53 +115,124 @@ def tokens(key: str) -> list[str]:
     return _TOKEN.findall(key)
 
 
+def _recall_role(key: str) -> str | None:
+    """The recall verb ("回顾", "recalling") when the paragraph recalls earlier resolutions, else None."""
+    m = _RECALL_VERB.match(key)
+    if not m or not _RESOLUTION_REF.search(key, 0, 300):
+        return None
+    return (m.group(1) or m.group(2)).lower()
+
+
 @dataclass
 class _Side:
-    """Precomputed comparison material for one version's paragraphs.
-
-    The set of token bigrams of a paragraph is kept as a bit mask over a vocabulary shared by both
-    sides (bit k set = bigram number k occurs), so the size of an intersection is ``(a & b).bit_count()``:
-    a few C-level word operations instead of hashing every bigram again."""
+    """Comparison material for one version's paragraphs: tokens, and the set of token bigrams of each
+    paragraph as ids in a vocabulary shared by both sides."""
 
     paragraphs: tuple[Paragraph, ...]
     vocabulary: dict
     toks: list[list[str]] = field(default_factory=list)
-    bigram_masks: list[int] = field(default_factory=list)
-    bigram_counts: list[int] = field(default_factory=list)
+    bigrams: list[set[int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.toks = [tokens(p.key) for p in self.paragraphs]
         ids = self.vocabulary
         for t in self.toks:
-            mask = 0
-            for g in zip(t, t[1:]) if len(t) > 1 else t:
-                mask |= 1 << ids.setdefault(g, len(ids))
-            self.bigram_masks.append(mask)
-            self.bigram_counts.append(mask.bit_count())
+            distinct = set(zip(t, t[1:])) if len(t) > 1 else set(t)  # C-level first: long texts repeat bigrams
+            self.bigrams.append({ids.setdefault(g, len(ids)) for g in distinct})
 
 
-def ratio(a: list[str], b: list[str]) -> float:
+def _mask(ids: set[int]) -> int:
+    """Bit mask of a bigram set: an intersection size is then ``(a & b).bit_count()``, a few C-level word
+    operations instead of hashing every bigram again."""
+    mask = 0
+    for k in ids:
+        mask |= 1 << k
+    return mask
+
+
+def ratio(a: list[str], b: list[str], notes: set[str] | None = None) -> float:
     if not a and not b:
         return 1.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return 2 * _matches(a, b, notes) / (len(a) + len(b))
+
+
+def _matches(a: list[str], b: list[str], notes: set[str] | None = None) -> int:
+    """Tokens in common, as SequenceMatcher counts them; bounded: above ``EXACT_BUDGET`` the common start
+    and end are counted exactly and only the middle goes to SequenceMatcher, or, if still too large, is
+    counted as shared tokens (a multiset intersection, an upper bound), recorded in ``notes``."""
+    if len(a) * len(b) <= EXACT_BUDGET:
+        return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    head = _common_length(a, b)
+    tail = _common_length(a[head:][::-1], b[head:][::-1])
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    if len(mid_a) * len(mid_b) <= EXACT_BUDGET:
+        inner = sum(m.size for m in SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_matching_blocks())
+    else:
+        inner = sum((Counter(mid_a) & Counter(mid_b)).values())
+        if notes is not None:
+            notes.add(LONG_NOTE)
+    return head + tail + inner
+
+
+def _common_length(a: list[str], b: list[str]) -> int:
+    """Length of the common start of two lists: block by block with C-level slice comparisons, then
+    token by token inside the first block that differs. Linear."""
+    limit, k = min(len(a), len(b)), 0
+    while k < limit and a[k:k + 4096] == b[k:k + 4096]:
+        k += 4096
+    while k < limit and a[k] == b[k]:
+        k += 1
+    return min(k, limit)
+
+
+class _Pairs:
+    """The one-to-one pairs found so far, with both sides' paired indices kept sorted, so "does new j lie
+    between the partners of old i's nearest paired neighbours" is two binary searches."""
+
+    def __init__(self, old_to_new: dict[int, int], scores: dict[int, float]) -> None:
+        self.old_to_new = old_to_new
+        self.new_to_old = {j: i for i, j in old_to_new.items()}
+        self.scores = scores
+        self.olds = sorted(old_to_new)
+        self.news = sorted(self.new_to_old)
+
+    def add(self, i: int, j: int, score: float) -> None:
+        self.old_to_new[i], self.new_to_old[j], self.scores[i] = j, i, score
+        bisect.insort(self.olds, i)
+        bisect.insort(self.news, j)
+
+    def fits_in_order(self, i: int, j: int) -> bool:
+        """True when new index j lies between the partners of old i's nearest paired neighbours."""
+        k = bisect.bisect_left(self.olds, i)
+        low = self.old_to_new[self.olds[k - 1]] if k else -1
+        high = self.old_to_new[self.olds[k]] if k < len(self.olds) else 1 << 62
+        return low < j < high
+
+    def old_gap(self, j: int, n_old: int) -> tuple[int, int]:
+        """Old indices strictly between the partners of new j's nearest paired neighbours."""
+        k = bisect.bisect_left(self.news, j)
+        low = self.new_to_old[self.news[k - 1]] if k else -1
+        high = self.new_to_old[self.news[k]] if k < len(self.news) else n_old
+        return low, high
 
 
 def align(old: Resolution, new: Resolution) -> Alignment:
     vocabulary: dict = {}
     o, n = _Side(old.paragraphs, vocabulary), _Side(new.paragraphs, vocabulary)
+    notes: set[str] = set()
     old_to_new = _exact_anchors(old.paragraphs, new.paragraphs)
-    scores = {i: 1.0 for i in old_to_new}
-    _best_similarity(o, n, old_to_new, scores)
-    groups = _split_and_merge(o, n, old_to_new, scores)
+    pairs = _Pairs(old_to_new, {i: 1.0 for i in old_to_new})
+    _best_similarity(o, n, pairs, notes)
+    _pair_prefixes(o, n, pairs, notes)
+    _pair_by_role(o, n, pairs, notes)
+    groups = _split_and_merge(o, n, pairs, notes)
     in_order = _in_order_points(groups)
-    pairs = []
-    for g in groups:
-        pairs.append(_make_pair(old.paragraphs, new.paragraphs, g, in_order))
+    aligned = [_make_pair(old.paragraphs, new.paragraphs, g, in_order) for g in groups]
     matched_new = {j for g in groups for j in g.new}
     matched_old = {i for g in groups for i in g.old}
-    pairs += [AlignedPair((), (j,), "inserted", 0.0) for j in range(len(new.paragraphs)) if j not in matched_new]
+    aligned += [AlignedPair((), (j,), "inserted", 0.0) for j in range(len(new.paragraphs)) if j not in matched_new]
     deleted = [i for i in range(len(old.paragraphs)) if i not in matched_old]
-    return Alignment(tuple(_reading_order(pairs, deleted)))
+    return Alignment(tuple(_reading_order(aligned, deleted)), notes=tuple(sorted(notes)))
 
 
 # ── step 1 ─────────────────────────────────────────────────────────────────────────────────────────
@@ -148,34 +253,54 @@ def _exact_anchors(old: tuple[Paragraph, ...], new: tuple[Paragraph, ...]) -> di
 
 # ── step 2 ─────────────────────────────────────────────────────────────────────────────────────────
 
-def _best_similarity(o: _Side, n: _Side, old_to_new: dict[int, int], scores: dict[int, float]) -> None:
-    taken_new = set(old_to_new.values())
-    olds = [i for i in range(len(o.toks)) if i not in old_to_new]
-    news = [j for j in range(len(n.toks)) if j not in taken_new]
+def _best_similarity(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None:
+    olds = [i for i in range(len(o.toks)) if i not in pairs.old_to_new]
+    news = [j for j in range(len(n.toks)) if j not in pairs.new_to_old]
     if not olds or not news:
         return
     n_old, n_new = max(len(o.toks), 1), max(len(n.toks), 1)
-    old_material = [(i, len(o.toks[i]), o.bigram_masks[i], o.bigram_counts[i]) for i in olds]
+    every_pair = len(olds) * len(news) <= PAIR_BUDGET
+    if every_pair:
+        masks = {i: _mask(o.bigrams[i]) for i in olds}
+        old_material = [(i, len(o.toks[i]), masks[i], len(o.bigrams[i])) for i in olds]
+    else:
+        notes.add(MANY_NOTE.format(old=len(olds), new=len(news)))
+        proposals = _rare_bigram_candidates(o, olds)
     candidates = []  # (-score, position distance, i, j)
     matcher = SequenceMatcher(None, autojunk=False)
     for j in news:
-        b_len, b_mask, nb = len(n.toks[j]), n.bigram_masks[j], n.bigram_counts[j]
-        # a. length bound, b. bigram Dice: only arithmetic and one bit-mask intersection per pair
+        b_len, nb = len(n.toks[j]), len(n.bigrams[j])
+        # a. length bound, b. bigram Dice: only arithmetic and one intersection per pair
         shortlist = []
-        for i, a_len, a_mask, na in old_material:
-            if 2 * min(a_len, b_len) < MATCH_THRESHOLD * (a_len + b_len) or not na + nb:
-                continue
-            dice = 2 * (a_mask & b_mask).bit_count() / (na + nb)
-            if dice >= DICE_THRESHOLD:
-                shortlist.append((dice, -i))
+        if every_pair:
+            b_mask = _mask(n.bigrams[j])
+            for i, a_len, a_mask, na in old_material:
+                if 2 * min(a_len, b_len) < MATCH_THRESHOLD * (a_len + b_len) or not na + nb:
+                    continue
+                dice = 2 * (a_mask & b_mask).bit_count() / (na + nb)
+                if dice >= DICE_THRESHOLD:
+                    shortlist.append((dice, -i))
+        else:
+            for i in proposals(n.bigrams[j], j / n_new * n_old):
+                a_len, na = len(o.toks[i]), len(o.bigrams[i])
+                if 2 * min(a_len, b_len) < MATCH_THRESHOLD * (a_len + b_len) or not na + nb:
+                    continue
+                dice = 2 * len(o.bigrams[i] & n.bigrams[j]) / (na + nb)
+                if dice >= DICE_THRESHOLD:
+                    shortlist.append((dice, -i))
         if not shortlist:
             continue
         # c. exact score, only for the best few by Dice: the true partner is among them in practice
         shortlist.sort(reverse=True)
-        matcher.set_seq2(n.toks[j])  # SequenceMatcher caches its index of seq2: vary seq1 only
+        small = b_len * max(len(o.toks[-neg_i]) for _d, neg_i in shortlist[:EXACT_SCORE_CANDIDATES]) <= EXACT_BUDGET
+        if small:
+            matcher.set_seq2(n.toks[j])  # SequenceMatcher caches its index of seq2: vary seq1 only
         for _dice, neg_i in shortlist[:EXACT_SCORE_CANDIDATES]:
-            matcher.set_seq1(o.toks[-neg_i])
-            score = matcher.ratio()
+            if small:
+                matcher.set_seq1(o.toks[-neg_i])
+                score = matcher.ratio()
+            else:
+                score = ratio(o.toks[-neg_i], n.toks[j], notes)
             if score >= MATCH_THRESHOLD:
                 candidates.append((-score, abs(-neg_i / n_old - j / n_new), -neg_i, j))
     candidates.sort()
@@ -183,22 +308,86 @@ def _best_similarity(o: _Side, n: _Side, old_to_new: dict[int, int], scores: dic
     # that share stock phrases) only where they keep the order of the pairs found so far.
     for strong in (True, False):
         for neg_score, _dist, i, j in candidates:
-            if i in old_to_new or j in taken_new or (-neg_score >= OUT_OF_ORDER_THRESHOLD) != strong:
+            if i in pairs.old_to_new or j in pairs.new_to_old or (-neg_score >= OUT_OF_ORDER_THRESHOLD) != strong:
                 continue
-            if not strong and not _fits_in_order(old_to_new, i, j):
+            if not strong and not pairs.fits_in_order(i, j):
                 continue
-            old_to_new[i] = j
-            taken_new.add(j)
-            scores[i] = -neg_score
+            pairs.add(i, j, -neg_score)
 
 
-def _fits_in_order(old_to_new: dict[int, int], i: int, j: int) -> bool:
-    """True when new index j lies between the partners of old i's nearest paired neighbours."""
-    nearest_before = max((a for a in old_to_new if a < i), default=None)
-    nearest_after = min((a for a in old_to_new if a > i), default=None)
-    low = old_to_new[nearest_before] if nearest_before is not None else -1
-    high = old_to_new[nearest_after] if nearest_after is not None else 1 << 30
-    return low < j < high
+def _rare_bigram_candidates(o: _Side, olds: list[int]):
+    """For many unmatched paragraphs: a function giving, for a new paragraph's bigrams and its position
+    projected on the old side, the old paragraphs sharing one of its rare bigrams or standing nearby."""
+    df = Counter(g for i in olds for g in o.bigrams[i])
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i in olds:
+        for g in o.bigrams[i]:
+            if df[g] <= RARE_BIGRAM_DF:
+                postings[g].append(i)
+
+    def proposals(bigrams: set[int], position: float) -> list[int]:
+        found = {i for g in bigrams for i in postings.get(g, ())}
+        k = bisect.bisect_left(olds, position)
+        found.update(olds[max(0, k - NEIGHBOUR_WINDOW):k + NEIGHBOUR_WINDOW])
+        return sorted(found)
+
+    return proposals
+
+
+# ── step 2b: a shortened paragraph, a text cut short ───────────────────────────────────────────────
+
+def _pair_prefixes(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None:
+    """An unmatched paragraph that is the start of an unmatched one of the other version (at least
+    ``PREFIX_MIN_SHARE`` of its tokens, and ``PREFIX_MIN_TOKENS``) is that paragraph shortened or cut
+    short, when the pair keeps the order. Candidates share their first tokens (a dictionary lookup)."""
+    head = PREFIX_MIN_TOKENS
+    by_start: dict[tuple, list[int]] = defaultdict(list)
+    for i in range(len(o.toks)):
+        if i not in pairs.old_to_new and len(o.toks[i]) >= head:
+            by_start[tuple(o.toks[i][:head])].append(i)
+    for j in range(len(n.toks)):
+        b = n.toks[j]
+        if j in pairs.new_to_old or len(b) < head:
+            continue
+        best = None
+        for i in by_start.get(tuple(b[:head]), ()):
+            a = o.toks[i]
+            if i in pairs.old_to_new or not pairs.fits_in_order(i, j):
+                continue
+            common = _common_length(a, b)
+            if common >= PREFIX_MIN_SHARE * min(len(a), len(b)) and (best is None or common > best[0]):
+                best = (common, i)
+        if best:
+            i = best[1]
+            pairs.add(i, j, ratio(o.toks[i], n.toks[j], notes))
+
+
+# ── step 2c: the recall chain, paired by its role ─────────────────────────────────────────────────
+
+def _pair_by_role(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None:
+    """The paragraph recalling earlier resolutions ("Recalling its resolution 49/150 …" → "… 51/83 …")
+    is the same paragraph whatever it cites: an unmatched one is paired with the first unmatched old
+    paragraph of the same recall verb in its gap of the order, however few words they share."""
+    roles = {}
+    for i, p in enumerate(o.paragraphs):
+        if i not in pairs.old_to_new:
+            role = _recall_role(p.key)
+            if role:
+                roles.setdefault(role, []).append(i)
+    if not roles:
+        return
+    for j, p in enumerate(n.paragraphs):
+        role = _recall_role(p.key) if j not in pairs.new_to_old else None
+        if not role or role not in roles:
+            continue
+        low, high = pairs.old_gap(j, len(o.toks))
+        candidates = roles[role]
+        for i in candidates[bisect.bisect_right(candidates, low):]:
+            if i >= high:
+                break
+            if i not in pairs.old_to_new and pairs.fits_in_order(i, j):
+                pairs.add(i, j, ratio(o.toks[i], n.toks[j], notes))
+                break
 
 
 # ── step 3 ─────────────────────────────────────────────────────────────────────────────────────────
@@ -217,39 +406,43 @@ def _joined(side: _Side, indices: list[int]) -> list[str]:
     return out
 
 
-def _coverage(part: list[str], whole: list[str]) -> float:
+def _coverage(part: list[str], whole: list[str], notes: set[str]) -> float:
     """Share of ``part``'s tokens found, in order, in ``whole``."""
     if not part:
         return 0.0
-    blocks = SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
-    return sum(b.size for b in blocks) / len(part)
+    return _matches(part, whole, notes) / len(part)
 
 
-def _split_and_merge(o: _Side, n: _Side, old_to_new: dict[int, int], scores: dict[int, float]) -> list[_Group]:
-    groups = [_Group([i], [j], scores[i]) for i, j in sorted(old_to_new.items())]
-    free_new = set(range(len(n.toks))) - set(old_to_new.values())
-    free_old = set(range(len(o.toks))) - set(old_to_new)
-    changed = True
-    while changed and (free_new or free_old):
-        changed = False
-        for g in groups:
-            if g.score >= 1.0:
-                continue  # identical texts have nothing left to absorb
+def _split_and_merge(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> list[_Group]:
+    groups = [_Group([i], [j], pairs.scores[i]) for i, j in sorted(pairs.old_to_new.items())]
+    free_new = set(range(len(n.toks))) - set(pairs.new_to_old)
+    free_old = set(range(len(o.toks))) - set(pairs.old_to_new)
+    # Round after round, as long as something was added; a group that added nothing in a round cannot
+    # add anything later (its texts are the same and the free paragraphs only get fewer), so each round
+    # visits only the groups that changed in the previous one.
+    active = [g for g in groups if g.score < 1.0]  # identical texts have nothing left to absorb
+    while active and (free_new or free_old):
+        changed = []
+        for g in active:
+            grew = False
             # split: a free new neighbour of the group's new paragraphs
             for j in (min(g.new) - 1, max(g.new) + 1):
-                if j in free_new and _try_add(g, o, n, j, new_side=True):
+                if j in free_new and _try_add(g, o, n, j, True, notes):
                     free_new.discard(j)
-                    changed = True
+                    grew = True
             # merge: a free old paragraph near the group's old paragraphs
             near = range(min(g.old) - MERGE_WINDOW, max(g.old) + MERGE_WINDOW + 1)
             for i in sorted(near, key=lambda k: (abs(k - min(g.old)), k)):
-                if i in free_old and _try_add(g, o, n, i, new_side=False):
+                if i in free_old and _try_add(g, o, n, i, False, notes):
                     free_old.discard(i)
-                    changed = True
+                    grew = True
+            if grew:
+                changed.append(g)
+        active = changed
     return groups
 
 
-def _try_add(g: _Group, o: _Side, n: _Side, k: int, new_side: bool) -> bool:
+def _try_add(g: _Group, o: _Side, n: _Side, k: int, new_side: bool, notes: set[str]) -> bool:
     """Add paragraph k (of the new side, or of the old side) to group g if the other side covers it."""
     if new_side:
         trial_old, trial_new = g.old, g.new + [k]
@@ -257,9 +450,9 @@ def _try_add(g: _Group, o: _Side, n: _Side, k: int, new_side: bool) -> bool:
     else:
         trial_old, trial_new = g.old + [k], g.new
         part, other = o.toks[k], _joined(n, g.new)
-    if _coverage(part, other) < GROUP_MIN_COVERAGE:
+    if _coverage(part, other, notes) < GROUP_MIN_COVERAGE:
         return False
-    score = ratio(_joined(o, trial_old), _joined(n, trial_new))
+    score = ratio(_joined(o, trial_old), _joined(n, trial_new), notes)
     if score < g.score + GROUP_MIN_GAIN:
         return False
     g.old, g.new, g.score = sorted(trial_old), sorted(trial_new), score
@@ -269,23 +462,36 @@ def _try_add(g: _Group, o: _Side, n: _Side, k: int, new_side: bool) -> bool:
 # ── step 4 ─────────────────────────────────────────────────────────────────────────────────────────
 
 def _in_order_points(groups: list[_Group]) -> set[tuple[int, int]]:
-    """Points (old, new) on one longest non-decreasing run of new indices taken in old order."""
-    points = sorted((i, j) for g in groups for i in g.old for j in g.new)
-    tails: list[int] = []  # tails[k]: new index ending the best run of length k+1
-    tail_at: list[int] = []  # position in ``points`` of that tail
+    """Points (old, new) of the reading with the fewest and most obvious moves: the longest run of
+    non-decreasing new indices taken in old order and, among runs of that length, the one whose pairs
+    are the most similar (an unchanged paragraph stays in place; the edited one that changed place is
+    the move). A Fenwick tree over new indices keeps the best (length, similarity) ending at or before
+    each new index: O(n log n)."""
+    points = sorted((i, j, g.score) for g in groups for i in g.old for j in g.new)
+    if not points:
+        return set()
+    size = max(j for _i, j, _w in points) + 1
+    empty = (0, 0.0, -1)
+    tree = [empty] * (size + 1)  # tree[k]: best (length, similarity, point) over a range of new indices
     back = [-1] * len(points)
-    for pos, (_i, j) in enumerate(points):
-        k = bisect.bisect_right(tails, j)  # non-decreasing: equal new indices may follow each other
-        back[pos] = tail_at[k - 1] if k else -1
-        if k == len(tails):
-            tails.append(j)
-            tail_at.append(pos)
-        else:
-            tails[k], tail_at[k] = j, pos
+    best = empty
+    for pos, (_i, j, weight) in enumerate(points):
+        found, k = empty, j + 1
+        while k > 0:  # best run ending at a new index ≤ j (non-decreasing: equal new indices may follow)
+            found = max(found, tree[k])
+            k -= k & -k
+        back[pos] = found[2]
+        value = (found[0] + 1, found[1] + weight, pos)
+        best = max(best, value)
+        k = j + 1
+        while k <= size:
+            if tree[k] < value:
+                tree[k] = value
+            k += k & -k
     keep = set()
-    pos = tail_at[-1] if tail_at else -1
+    pos = best[2]
     while pos >= 0:
-        keep.add(points[pos])
+        keep.add(points[pos][:2])
         pos = back[pos]
     return keep
 
@@ -316,21 +522,23 @@ def _renumbered(a: Paragraph, b: Paragraph) -> bool:
 
 
 def _reading_order(pairs: list[AlignedPair], deleted: list[int]) -> list[AlignedPair]:
+    """Pairs in new order; each deleted paragraph right after the entry holding its old predecessor
+    (a later one first, as if each were inserted there in turn), or at the start. Linear time."""
     ordered = sorted(pairs, key=lambda p: min(p.new))
-    holder = {i: p for p in ordered for i in p.old}  # old index → pair holding it
-    result = list(ordered)
+    holder = {i: id(p) for p in ordered for i in p.old}  # old index → entry holding it
+    after: dict[int, list[AlignedPair]] = defaultdict(list)  # entry → deleted paragraphs right after it
+    start: list[AlignedPair] = []
     for i in deleted:  # increasing, so a run of deleted paragraphs keeps its old order
         pair = AlignedPair((i,), (), "deleted", 0.0)
         if i - 1 in holder:
-            result.insert(_index_of(result, holder[i - 1]) + 1, pair)
+            after[holder[i - 1]].insert(0, pair)
         else:
-            result.insert(0, pair)
-        holder[i] = pair
+            start.insert(0, pair)
+        holder[i] = id(pair)
+    result: list[AlignedPair] = []
+    stack = list(reversed(start + ordered))
+    while stack:
+        entry = stack.pop()
+        result.append(entry)
+        stack.extend(reversed(after.pop(id(entry), ())))
     return result
-
-
-def _index_of(items: list[AlignedPair], item: AlignedPair) -> int:
-    for k, x in enumerate(items):
-        if x is item:
-            return k
-    raise ValueError(item)

@@ -36,6 +36,7 @@ def compare(old: Resolution, new: Resolution, strict: bool = False) -> Compariso
     alignment = align(old, new)
     pairs = tuple(_pair_diff(old, new, ap, lang, strict) for ap in alignment.pairs)
     notes = tuple(f"{side}: {note}" for side, res in (("old", old), ("new", new)) for note in res.notes)
+    notes += alignment.notes
     return Comparison(
         old=old, new=new, pairs=pairs, header_changes=header_changes(old, new, strict), strict=strict,
         notes=notes, header_lines=header_lines(old, new, lang, strict),

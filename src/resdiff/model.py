@@ -149,6 +149,7 @@ class Alignment:
     """Pairs in reading order of the redline: new order, each deleted paragraph after its old predecessor."""
 
     pairs: tuple[AlignedPair, ...]
+    notes: tuple[str, ...] = ()  # fallbacks taken ("coarser method used because …"), shown in Comparison.notes
 
 
 @dataclass(frozen=True)

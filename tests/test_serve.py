@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from conftest import CORPUS, corpus
-from live_server import running_server
+from live_server import running_server, wait_until
 
 httpx = pytest.importorskip("httpx")
 pytest.importorskip("starlette")
@@ -141,6 +141,26 @@ def test_a_foreign_host_header_is_refused(client):
     """DNS rebinding: a page on another site resolving its name to 127.0.0.1 cannot use the server."""
     r = client.get("/", headers={"Host": "attacker.example:8765"})
     assert r.status_code == 400
+
+
+def test_a_form_posted_from_another_site_is_refused(client):
+    """A page elsewhere can make the browser post a form here; its Origin header gives it away."""
+    r = client.post("/api/redline", files=files(old=EN_OLD, new=EN_NEW), headers={"Origin": "https://attacker.example"})
+    assert r.status_code == 403 and "attacker.example" in r.json()["error"]
+    r = client.post("/api/compare", files=files(old=EN_OLD, new=EN_NEW), headers={"Origin": "null"})
+    assert r.status_code == 403
+    own = client.base_url.host + ":" + str(client.base_url.port)
+    r = client.post("/api/compare", files=files(old=EN_OLD, new=EN_NEW), headers={"Origin": f"http://{own}"})
+    assert r.status_code == 200
+
+
+def test_errors_without_javascript_come_back_as_the_page(client):
+    form = client.get("/?ui=zh").text
+    assert 'action="/compare?ui=zh"' in form
+    r = client.post("/compare?ui=zh", files={"old": ("empty.txt", b""), "new": (EN_NEW.name, EN_NEW.read_bytes())},
+                    data={"ui": "zh"}, headers={"Accept": "text/html,application/xhtml+xml"})
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/html")
+    assert '<form id="work"' in r.text and "错误：empty.txt is empty" in r.text
 
 
 def test_compare_form_without_javascript_returns_the_page_with_the_report(client):
@@ -363,6 +383,19 @@ def test_non_loopback_host_prints_a_warning():
         proc.terminate()
         _, err = proc.communicate(timeout=15)
     assert "Warning: listening on 0.0.0.0" in err
+
+
+def test_open_starts_the_browser_on_the_address(tmp_path):
+    """--open hands the address to the user's browser ($BROWSER here is a script that writes it down)."""
+    import subprocess
+
+    seen = tmp_path / "opened.txt"
+    script = tmp_path / "browser.sh"
+    script.write_text(f'#!/bin/sh\necho "$1" > {seen}\n')
+    script.chmod(0o755)
+    with running_server("--open", env={"BROWSER": str(script)}) as url:
+        assert wait_until(lambda: seen.exists() and seen.read_text().strip(), timeout=20)
+    assert seen.read_text().strip() == url + "/"
 
 
 def test_busy_port_is_a_user_error():

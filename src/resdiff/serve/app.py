@@ -11,7 +11,8 @@ Routes (nothing else exists; there is no static-file directory to list or walk):
                              text (format=text or Accept: text/plain)
     POST /api/draft          previous (or new/old from the page) [, lang, author, format] → draft JSON,
                              or the .docx when Accept asks for it or format=docx
-Errors are JSON {"error", "hint"} (the CLI's messages) with a 4xx code — 400 bad input, 413 too large —
+Errors are JSON {"error", "hint"} (the CLI's messages) with a 4xx code — 400 bad input, 413 too large,
+403 a form posted from another site's page (its Origin is not this server) —
 or 503 when the time limit ran out; a browser form post without JavaScript gets them as a page instead.
 
 Why one worker thread: the Chinese tokenizer keeps per-process state (a jieba dictionary filled block
@@ -167,6 +168,7 @@ def create_app(settings: Settings = Settings()) -> Starlette:
 
     async def uploads(request: Request, *roles: str, required: int | None = None) -> tuple[dict, dict]:
         """The uploaded files among ``roles`` (checked: present, not empty, within the limit) and the fields."""
+        _check_origin(request)
         form = await request.form(max_files=4, max_fields=20, max_part_size=64 * 1024)
         try:
             files, fields = {}, {}
@@ -323,6 +325,17 @@ async def _read_upload(upload: UploadFile, limit: int) -> work.Upload:
         raise RequestError(f"{name} is larger than {limit // (1024 * 1024)} MB",
                            "send a smaller file, or start the server with a larger --max-upload", 413)
     return work.Upload(name, data)
+
+
+def _check_origin(request: Request) -> None:
+    """A form posted by a page of another site (which a browser allows without asking) is refused."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and origin.split("://", 1)[-1] != request.headers.get("host"):
+        raise RequestError(f"a page from {origin} may not use this server",
+                           "open the page this server shows (the address it printed) and use its form", 403)
+    if origin == "null":
+        raise RequestError("a page without an origin may not use this server",
+                           "open the page this server shows (the address it printed) and use its form", 403)
 
 
 def _download(data: bytes, name: str, media_type: str) -> Response:

@@ -218,13 +218,13 @@ def render_page(ui: str, *, result: str = "", problem: tuple[str, str] | None = 
     strict = " checked" if options.get("strict") else ""
     author = _e(options.get("author") or "resdiff")
     buttons = [
-        f'<button type="submit" class="primary" id="do-compare" data-kind="compare" formaction="/compare">{_e(t["compare"])}</button>',
-        f'<button type="submit" id="do-redline" data-kind="redline" formaction="/api/redline">{_e(t["redline"])}</button>',
+        f'<button type="submit" class="primary" id="do-compare" data-kind="compare" formaction="/compare?ui={ui}">{_e(t["compare"])}</button>',
+        f'<button type="submit" id="do-redline" data-kind="redline" formaction="/api/redline?ui={ui}">{_e(t["redline"])}</button>',
     ]
     buttons.append(f'<button type="submit" id="do-amendments" data-kind="amendments" name="format" value="docx" '
-                   f'formaction="/api/amendments">{_e(t["amendments"])}</button>')
+                   f'formaction="/api/amendments?ui={ui}">{_e(t["amendments"])}</button>')
     buttons.append(f'<button type="submit" id="do-draft" data-kind="draft" name="format" value="docx" '
-                   f'formaction="/api/draft">{_e(t["draft"])}</button>')
+                   f'formaction="/api/draft?ui={ui}">{_e(t["draft"])}</button>')
     status = ""
     if problem:
         status = (f'<div class="problem" role="alert"><p>{_e(t["error"])}{_e(problem[0])}</p>'
@@ -240,7 +240,7 @@ def render_page(ui: str, *, result: str = "", problem: tuple[str, str] | None = 
         '<script src="/static/page.js" defer></script></head><body>',
         f'<header><h1>{_e(t["title"])}</h1><a id="switch-ui" href="/?ui={other_ui}" hreflang="{other_ui}">{_e(t["switch"])}</a></header>',
         f'<p class="intro">{_e(t["intro"])}</p>',
-        f'<form id="work" method="post" action="/compare" enctype="multipart/form-data" '
+        f'<form id="work" method="post" action="/compare?ui={ui}" enctype="multipart/form-data" '
         f'data-working="{_e(t["working"])}" data-downloaded="{_e(t["downloaded"])}" '
         f'data-error="{_e(t["error"])}" data-hint="{_e(t["hint"])}">',
         f'<input type="hidden" name="ui" value="{ui}">',

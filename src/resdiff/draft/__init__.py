@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from resdiff.draft.bodies import other_bodies
+from resdiff.draft.bodies import other_bodies, recurring_bodies
 from resdiff.draft.context import PLACEHOLDER, Context, Document
 from resdiff.draft.forward import forward_sessions, target_session
 from resdiff.draft.periods import cycles_and_periods
@@ -46,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     session_and_header,
     recall_chain,
     other_bodies,
+    recurring_bodies,
     reports_on_the_series,
     report_symbols,
     cycles_and_periods,

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document, replace_within
-from resdiff.draft.refs import Ref, find_refs
+from resdiff.draft.refs import Ref, find_refs, item_start
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
 from resdiff.model import Edit, Footnote
 
@@ -47,6 +47,93 @@ def other_bodies(doc: Document, ctx: Context) -> list[Edit]:
                 if edit:
                     edits.append(edit)
     doc.change(index, changes)
+    return edits
+
+
+# bodies that adopt a resolution on the same subject year after year: their latest one is cited again
+RECURRING_BODIES = ("Human Rights Council", "人权理事会")
+_EN_LIST_AND = re.compile(r",?\s+and\s+$")
+_ZH_LIST_AND = re.compile(r"\s*[和及]\s*$")
+_HRC_SYMBOL = re.compile(r"A/HRC/(?P<sess>\d{1,3})/\d+(?:/Add\.\d+)?")
+
+
+def recurring_bodies(doc: Document, ctx: Context) -> list[Edit]:
+    """This year's resolution of a body that adopts one every year, anywhere else in the text.
+
+    ``Welcoming Human Rights Council resolution 55/19 of 4 April 2024,`` → ``… resolution [●] of [●],`` (the
+    real next draft cites 58/21 of 3 April 2025), and ``submitted pursuant to Human Rights Council
+    resolution 55/19`` with it; the end of a list ``… 54/27 of 12 October 2023 and 57/25 of 10 October 2024``
+    gains ``… , 57/25 of 10 October 2024 and [●] of [●]``; ``人权理事会关于这一主题的各项决议，包括 2024 年
+    10 月 9 日第 57/8 号决议`` → ``第[●]号决议``; the footnotes citing them (Official Records, ``A/HRC/55/67.``)
+    too. Older ones are history.
+    """
+    year = int(ctx.date[:4]) if ctx.date else 1945 + ctx.old
+    edits: list[Edit] = []
+    replaced: set[str] = set()
+    for i, p in enumerate(doc.paragraphs):
+        refs = [r for r in find_refs(p, ctx.lang) if r.body in RECURRING_BODIES and not ctx.is_own(r)]
+        latest = [r for r in refs if r.year == year and doc.is_free(i, r.start, r.end)]
+        changes: list[Change] = []
+        for ref in latest:
+            number = p.text[slice(*ref.number)].replace(" ", "")
+            replaced.add(number)
+            previous = [r for r in refs if r.end <= ref.number[0] and r.year and r.year < year]
+            glue = (_ZH_LIST_AND if ctx.lang == "zh" else _EN_LIST_AND).search(p.text, 0, item_start(p.text, ref, ctx.lang))
+            in_list = bool(previous and glue and glue.start() >= previous[-1].end - 1)
+            if in_list:
+                # the end of a list of the body's resolutions: the next one joins it
+                end = ref.end if ctx.lang != "zh" else p.text.index("号", ref.number[1]) + 1
+                new = (f"和{PLACEHOLDER}年{PLACEHOLDER}月{PLACEHOLDER}日第{PLACEHOLDER}号" if ctx.lang == "zh"
+                       else f" and {PLACEHOLDER}" + (f" of {PLACEHOLDER}" if ref.date else ""))
+                changes += [Change(glue.start(), glue.end(), "、" if ctx.lang == "zh" else ", "), Change(end, end, new)]
+                before = p.text[glue.start():end]
+                after = ("、" if ctx.lang == "zh" else ", ") + p.text[glue.end():end] + new
+                note = (f"the {ref.body} has most likely adopted a newer resolution on the subject since {number}: give it "
+                        "(and its footnote, if the list cites the Official Records)")
+            else:
+                before = p.text[ref.start:ref.end]
+                after = _other_body_placeholder(p.text, ref, ctx)
+                changes.append(Change(ref.start, ref.end, after))
+                note = f"the latest {ref.body} resolution on the subject is for the drafter to give; was: {before}"
+            edits.append(Edit("other-body", p.label, before, after, note, placeholder=True))
+            if not in_list:  # a list's new item needs a footnote of its own: the drafter adds it
+                edits += _footnotes_after(doc, p, ref, ctx)
+        doc.change(i, changes)
+    # the same resolutions cited again without a date ("pursuant to Human Rights Council resolution 55/19")
+    for i, p in enumerate(doc.paragraphs):
+        changes = []
+        for ref in find_refs(p, ctx.lang):
+            number = p.text[slice(*ref.number)].replace(" ", "")
+            if ref.body in RECURRING_BODIES and number in replaced and not ref.date and doc.is_free(i, *ref.number):
+                changes.append(Change(*ref.number, PLACEHOLDER))
+                edits.append(Edit("other-body", p.label, p.text[ref.start:ref.end],
+                                  p.text[ref.start:ref.number[0]] + PLACEHOLDER + p.text[ref.number[1]:ref.end],
+                                  f"the same {ref.body} resolution as above ({number}): give the latest", placeholder=True))
+                edits += _footnotes_after(doc, p, ref, ctx)
+        doc.change(i, changes)
+    return edits
+
+
+def _footnotes_after(doc: Document, p, ref: Ref, ctx: Context) -> list[Edit]:
+    """The footnote right after the reference: its Official Records, or the report it asked for (A/HRC/55/67)."""
+    edits = []
+    session = ref.session
+    for number, pos in zip(p.footnotes, p.footnote_positions):
+        if not (ref.end <= pos <= ref.end + 2 and not p.text[ref.end:pos].strip(" ，,")):
+            continue
+        k, note = next(((k, f) for k, f in enumerate(doc.footnotes) if f.number == number), (None, None))
+        if note is None:
+            continue
+        symbols = list(_HRC_SYMBOL.finditer(note.text))
+        if symbols and session and all(int(m.group("sess")) == session for m in symbols):
+            new_text = _HRC_SYMBOL.sub(f"A/HRC/{PLACEHOLDER}", note.text)
+            doc.footnotes[k] = replace(note, text=new_text)
+            edits.append(Edit("other-body", f"footnote {number}", note.text, new_text,
+                              f"the report asked for by the {ref.body}'s latest resolution: give its symbol", placeholder=True))
+        else:
+            edit = _council_footnote(doc.footnotes, number, ref.body, ctx)
+            if edit:
+                edits.append(replace(edit, rule="other-body"))
     return edits
 
 

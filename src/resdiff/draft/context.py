@@ -104,6 +104,8 @@ def apply_changes(p: Paragraph, changes: list[Change]) -> Paragraph:
     for pos in p.footnote_positions:
         new_pos = pos
         for c in changes:
+            if c.start == c.end == pos:
+                continue  # text inserted right after a marker goes after it: the marker keeps its words
             if c.end <= pos:
                 new_pos += len(c.text) - (c.end - c.start)
             elif c.start < pos:  # inside a replaced span: attach to the end of the replacement

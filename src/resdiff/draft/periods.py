@@ -44,6 +44,8 @@ _EN_ROUND = re.compile(
     re.I,
 )
 _ZH_ROUND = re.compile(rf"第(?P<ord>{ZH_NUMERAL})(?:次|届)(?=[\u4e00-\u9fff]{{0,12}}?(?:会议|论坛|峰会|届会))")
+_EN_DAY = re.compile(r"\b(?:to\s+(?:mark|commemorate|observe|celebrate)|in\s+observance\s+of|on\s+the\s+occasion\s+of)\s+(?:the\s+)?(?:International|World|United\s+Nations)\s+(?:[A-Z][\w-]*\s+)?Day\b")
+_ZH_DAY = re.compile(r"(?:纪念|庆祝|举办)[^，；。]{0,30}(?:国际日|世界日|日活动)")
 # a reporting period of two years: "for 2023/24", "activities for 2024/25", "the biennium 2024–2025"
 _PERIOD = re.compile(r"(?<![\d/–-])(?P<a>20\d\d)(?P<sep>/|–|-)(?P<b>\d\d|20\d\d)(?![\d/–-])")
 _EN_PERIOD_CONTEXT = re.compile(r"\b(?:for|period|biennium|budget|fiscal|cycle|programme|plan)\b[^,;]{0,25}$", re.I)
@@ -116,6 +118,13 @@ def _clause(text: str, start: int, end: int, year: int, shift: int, ctx: Context
             for m in _EN_MEETING.finditer(text, start, end):
                 out.append(_Found(m.start(), m.end(), PLACEHOLDER, "the meeting of the next round is not known yet"))
     out += _rounds(text, start, end, this_round, shift, zh, ctx.title or "")
+    if (_ZH_DAY if zh else _EN_DAY).search(text, start, end):
+        # "the commemorative event held on 21 March 2024 to mark the International Day …": a day kept every
+        # year on the same date, so next year's event is on the same day of the next year
+        for m in (_ZH_DATE if zh else _EN_DATE).finditer(text, start, end):
+            if m.group("y") and int(m.group("y")) in this_round and re.match(r"\d", m.group(0)):
+                y = int(m.group("y"))
+                out.append(_Found(*m.span("y"), str(y + shift), f"a yearly observance: next year's falls in {y + shift}"))
     out += _periods(text, start, end, year, shift, zh)
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document, replace_within
-from resdiff.draft.refs import Ref, find_refs, title_score
+from resdiff.draft.refs import Ref, find_refs, item_start, title_score
 from resdiff.draft.session import en_date
 from resdiff.lang.numerals import EN_MONTHS
 from resdiff.model import PREAMBULAR, Edit, Paragraph
@@ -127,25 +127,16 @@ _EN_LIST_GLUE = re.compile(r",?\s+and\s+|,\s*")
 _ZH_LIST_GLUE = re.compile(r"\s*[、和及]\s*")
 
 
-def _item_start(text: str, ref: Ref, lang: str) -> int:
-    """Where a list item starts: its number in English, its date or "第" in Chinese."""
-    if lang != "zh":
-        return ref.number[0]
-    if ref.date and ref.date[0] < ref.number[0]:
-        return ref.date[0]
-    return text.rfind("第", 0, ref.number[0])
-
-
 def _list_position(text: str, ref: Ref, refs: list[Ref], ctx: Context) -> tuple[str | None, Ref | None]:
     """("last", item before) when ``ref`` ends a list of the body's own resolutions, ("inside", None) when
     more follow, else (None, None)."""
     glue = _ZH_LIST_GLUE if ctx.lang == "zh" else _EN_LIST_GLUE
     own = [r for r in refs if ctx.is_own(r) and r is not ref]
-    start = _item_start(text, ref, ctx.lang)
+    start = item_start(text, ref, ctx.lang)
     before = [r for r in own if r.end <= start]
-    after = [r for r in own if _item_start(text, r, ctx.lang) >= ref.end]
+    after = [r for r in own if item_start(text, r, ctx.lang) >= ref.end]
     tail = _number_end(text, ref, ctx.lang)
-    if after and glue.fullmatch(text, tail, _item_start(text, after[0], ctx.lang)):
+    if after and glue.fullmatch(text, tail, item_start(text, after[0], ctx.lang)):
         return "inside", None
     if before and glue.fullmatch(text, _number_end(text, before[-1], ctx.lang), start):
         return "last", before[-1]
@@ -162,14 +153,14 @@ def _number_end(text: str, ref: Ref, lang: str) -> int:
 def _including_one(text: str, ref: Ref, lang: str) -> bool:
     """"its previous resolutions on the subject, including resolution 78/197": one named for many."""
     if lang == "zh":
-        return bool(re.search(r"各项决议.{0,30}包括$", text[max(0, ref.start - 40):_item_start(text, ref, lang)]))
+        return bool(re.search(r"各项决议.{0,30}包括$", text[max(0, ref.start - 40):item_start(text, ref, lang)]))
     return bool(re.search(r"\bresolutions\b[^;]{0,120}\bincluding\s+(?:its\s+)?resolution\s+$", text[:ref.number[0]]))
 
 
 def _extend_list(p: Paragraph, ref: Ref, prev: Ref | None, ctx: Context) -> tuple[Edit, Change]:
     text = p.text
     zh = ctx.lang == "zh"
-    start, end = _item_start(text, ref, ctx.lang), _number_end(text, ref, ctx.lang)
+    start, end = item_start(text, ref, ctx.lang), _number_end(text, ref, ctx.lang)
     pieces = [(ref.number, ctx.number or PLACEHOLDER)]
     if ref.date and start <= ref.date[0] < end:
         pieces.append((ref.date, date_like(text[slice(*ref.date)], ctx)))
@@ -184,7 +175,7 @@ def _extend_list(p: Paragraph, ref: Ref, prev: Ref | None, ctx: Context) -> tupl
         lead = "resolutions " if word else ""
         change = Change(gap_start, end, lead + old_item + ("和" if zh else " and ") + new_item)
     # shown from the item before, so the edit reads as a list: "77/153 of …, 78/137 of … and 79/197 of …"
-    shown = _item_start(text, prev, ctx.lang) if prev else gap_start
+    shown = item_start(text, prev, ctx.lang) if prev else gap_start
     before = text[shown:end]
     after = text[shown:gap_start] + change.text
     edit = Edit(

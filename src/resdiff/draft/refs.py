@@ -65,6 +65,9 @@ _ZH_LIST_TO_RESOLUTION = re.compile(
 )
 
 
+_ZH_BODY_BEFORE_INCLUDING = re.compile(r"(?P<body>[\u4e00-\u9fff]*?(?:理事会|委员会))[^；;。]{0,40}?各项决议[^；;。]{0,12}?包括[^；;。]*$")
+
+
 def _find_refs_zh(p: Paragraph) -> list[Ref]:
     refs = []
     text = p.text
@@ -84,6 +87,14 @@ def _find_refs_zh(p: Paragraph) -> list[Ref]:
             start = clause_start + body_start  # the body's name belongs to the phrase: "大会 2019 年…"
         elif re.search(r"其\s*$|其(?=\s*\d{4}\s*年)", prefix):
             start = clause_start + prefix.rindex("其")
+        else:
+            # "人权理事会关于这一主题的各项决议，包括 2024 年 10 月 9 日第 57/8 号决议": the body before the comma
+            sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "；;。\n") + 1
+            named = _ZH_BODY_BEFORE_INCLUDING.search(text[sentence_start:m.start()])
+            if named:
+                body = named.group("body")
+                verbs = _ZH_VERBS.match(body)
+                body = body[verbs.end():] if verbs else body
         date = None
         if not m.group("date"):
             # "其1999年12月17日关于加强人权领域的国际合作的第54/181号决议": the date opens the phrase
@@ -105,7 +116,14 @@ def _find_refs_en(p: Paragraph) -> list[Ref]:
         word = words[-1]
         start = word.start() if word.end() + 60 >= m.start() else m.start()
         body = None
-        found = _EN_BODY.search(text, 0, word.start()) if not word.group(0).lower().startswith("its") else None
+        body_end = word.start()
+        # "Human Rights Council resolutions on the subject, including resolution 57/8": the body named before
+        if re.search(r"\b(?:including|in\s+particular)\s*$", text[max(0, word.start() - 20):word.start()]):
+            earlier = list(_EN_RESOLUTION_WORD.finditer(text, max(0, word.start() - 160), word.start()))
+            if earlier and earlier[-1].group(0).lower().endswith("resolutions"):
+                word_for_body = earlier[-1]
+                body_end = word_for_body.start() if not word_for_body.group(0).lower().startswith("its") else -1
+        found = _EN_BODY.search(text, 0, body_end) if body_end >= 0 and not word.group(0).lower().startswith("its") else None
         if found:
             # the opening participle ("Recalling also") is not part of a body's name
             lead_end = len(p.lead) if p.lead and text.startswith(p.lead) else 0
@@ -154,3 +172,12 @@ def title_score(p: Paragraph, ref: Ref, ctx: Context) -> int:
     named = normalize(m.group(1) or m.group(2)).lower().rstrip(",")
     title = normalize(ctx.title).lower()
     return 1 if named.startswith(title) or title.startswith(named) and len(named) > 10 else -1
+
+
+def item_start(text: str, ref: Ref, lang: str) -> int:
+    """Where a list item starts: its number in English, its date or "第" in Chinese."""
+    if lang != "zh":
+        return ref.number[0]
+    if ref.date and ref.date[0] < ref.number[0]:
+        return ref.date[0]
+    return text.rfind("第", 0, ref.number[0])

@@ -19,10 +19,11 @@ _EN_CURRENT = re.compile(
     r"\b(?:Having\s+(?:considered|examined|received|reviewed)|Tak(?:ing|es)\s+note(?:\s+with\s+(?:appreciation|interest|concern))?"
     r"(?:\s+also)?\s+of|Welcom(?:ing|es)(?:\s+also)?|Noting\s+with\s+(?:appreciation|interest)|Notes\s+with\s+(?:appreciation|interest)|"
     r"Expressing\s+(?:its\s+)?appreciation\s+for|Expresses\s+(?:its\s+)?appreciation\s+for)\b"
-    r"[^;]{0,200}?\b(?:reports?|note\s+by\s+the\s+Secretary-General)\b",
+    r"[^;]{0,200}?\b(?:reports?|note\s+by\s+the\s+Secretary-General)\b"
+    r"|\bannual\s+report\s+of\s+the\s+[^;]{0,80}?\bon\s+its\s+20\d\d\s+session\b",
     re.I,
 )
-_ZH_CURRENT = re.compile(r"(?:审议了|审查了|收到了?|注意到|欢迎|赞赏地注意到|满意地注意到|赞赏)[^；;。]{0,80}?(?:报告|说明)")
+_ZH_CURRENT = re.compile(r"(?:审议了|审查了|收到了?|注意到|欢迎|赞赏地注意到|满意地注意到|赞赏)[^；;。]{0,80}?(?:报告|说明)|20\d\d\s*年届会(?:工作)?的年度报告")
 _EN_HISTORY = re.compile(r"\b(?:Recall|Reaffirm|submitted\s+to\s+the\s+General\s+Assembly\s+at\s+its)\w*", re.I)
 _ZH_HISTORY = re.compile(r"回顾|重申|忆及")
 _SYMBOL = re.compile(r"(?<![\w/])A/(?P<sess>\d{2,3})/(?P<num>\d{1,4})(?P<rest>(?:/(?:Add|Rev|Corr)\.\d+)*)(?![\w/])")
@@ -111,7 +112,7 @@ def _periodic_one(m: re.Match, requests: str, lang: str) -> bool:
         return any(k in seg for k in keys for seg in segments)
     segments = [seg for seg in _EN_REQUEST_SPLIT.split(requests) if _EN_REQUEST.search(seg) and re.search(r"\breport", seg, re.I)]
     for phrase in (subject, who if who != "Secretary-General" else ""):
-        words = [w for w in re.findall(r"[A-Za-z][\w-]+", phrase) if w.lower() not in _MINOR][:3]
+        words = [w for w in re.findall(r"[A-Za-z][\w-]+", phrase) if w.lower() not in _MINOR][:2]
         if len(words) < 2:
             continue
         pattern = r"\b" + r"\W+(?:\w+\W+){0,3}?".join(map(re.escape, words))

@@ -1,0 +1,62 @@
+"""Draft rules, other bodies' references (resdiff.draft.bodies): real sentences of corpus/pdf (README there)."""
+
+from __future__ import annotations
+
+from draft_builders import edits_by_rule, en_resolution, para, texts, zh_resolution
+from resdiff.draft import draft_next
+from resdiff.model import Footnote
+
+# A/RES/79/183 (Situation of human rights in the Islamic Republic of Iran), PP3 and footnote 3
+IRAN_PP3 = ("Welcoming Human Rights Council resolution 55/19 of 4 April 2024, in which the Council decided to extend the "
+            "mandates of the Independent International Fact-Finding Mission on the Islamic Republic of Iran and of the "
+            "Special Rapporteur on the situation of human rights in the Islamic Republic of Iran for a period of one year,")
+IRAN_NOTE3 = "See Official Records of the General Assembly, Seventy-ninth Session, Supplement No. 53 (A/79/53), chap. IV."
+# A/RES/79/161 (Durban follow-up), from PP17: a list of the Council's resolutions
+DURBAN_PP17 = ("Deploring the recent incidents of excessive use of force, and recalling Human Rights Council resolutions "
+               "44/20 of 17 July 2020, 51/32 of 7 October 2022, 54/27 of 12 October 2023 and 57/25 of 10 October 2024,")
+
+
+def res79(paragraphs, footnotes=(), **header):
+    fields = dict(session=79, session_text="Seventy-ninth session", date="2024-12-17", number="79/183",
+                  title="Situation of human rights in the Islamic Republic of Iran")
+    fields.update(header)
+    return en_resolution(paragraphs, footnotes, **fields)
+
+
+def test_this_years_council_resolution_anywhere_becomes_a_placeholder_with_its_records_footnote():
+    """The real A/C.3/80/L.30 welcomes 'Human Rights Council resolution 58/21 of 3 April 2025' with a footnote
+    to the Eightieth Session's Supplement No. 53 (A/80/53)."""
+    pp3 = para("PP3", IRAN_PP3, "Welcoming", {3: IRAN_PP3.index(", in which")})
+    op1 = para("OP1", "Welcomes the report of the Fact-Finding Mission submitted pursuant to Human Rights Council resolution 55/19;", "Welcomes")
+    draft = draft_next(res79([pp3, op1], (Footnote(3, IRAN_NOTE3),)))
+    got = texts(draft.resolution)
+    assert got["PP3"].startswith("Welcoming Human Rights Council resolution [●] of [●], in which the Council")
+    assert got["OP1"].endswith("pursuant to Human Rights Council resolution [●];")
+    assert draft.resolution.footnote(3).text.startswith(
+        "See Official Records of the General Assembly, Eightieth Session, Supplement No. 53 (A/80/53), chap. [●]")
+    assert {e.label for e in edits_by_rule(draft, "other-body")} == {"PP3", "OP1", "footnote 3"}
+
+
+def test_list_of_the_councils_resolutions_gains_a_placeholder_and_older_ones_stay():
+    """The real A/C.3/80/L.55 reads '… 54/27 of 12 October 2023, 57/25 of 10 October 2024 and 60/16 of 7 October 2025'."""
+    marker = DURBAN_PP17.index(",", DURBAN_PP17.index("57/25"))
+    draft = draft_next(res79([para("PP17", DURBAN_PP17, "Deploring", {9: marker})], number="79/161", title="A global call"))
+    p = draft.resolution.paragraph("PP17")
+    assert p.text.endswith("54/27 of 12 October 2023, 57/25 of 10 October 2024 and [●] of [●],")
+    assert p.text[:p.footnote_positions[0]].endswith("57/25 of 10 October 2024")  # the marker keeps its words
+
+
+def test_council_resolutions_named_apart_from_the_number_in_both_languages():
+    """Issue 12's wordings: '… resolutions on the subject, including resolution 57/8 of 9 October 2024' and Chinese."""
+    en = "Recalling Human Rights Council resolutions on the subject, including resolution 57/8 of 9 October 2024,"
+    got = texts(draft_next(res79([para("PP2", en, "Recalling")], number="79/1", title="Testing")).resolution)
+    assert got["PP2"] == "Recalling Human Rights Council resolutions on the subject, including resolution [●] of [●],"
+    zh = "回顾人权理事会关于这一主题的各项决议，包括 2024 年 10 月 9 日第 57/8 号决议，"
+    res = zh_resolution([para("PP2", zh, "回顾")], session=79, session_text="第七十九届会议", number="79/1", date="2024-12-17")
+    assert texts(draft_next(res).resolution)["PP2"] == "回顾人权理事会关于这一主题的各项决议，包括 [●]年[●]月[●]日第[●]号决议，"
+
+
+def test_an_older_council_resolution_outside_the_recall_chain_is_history():
+    text = "Recalling Human Rights Council resolution 54/27 of 12 October 2023,"
+    draft = draft_next(res79([para("PP2", text, "Recalling")], number="79/1", title="Testing"))
+    assert texts(draft.resolution)["PP2"] == text

@@ -125,3 +125,33 @@ def test_layout_only_footnote_difference_is_kept_for_redlines_but_not_reported()
     assert "footnote" not in render_comparison(cmp)
     for f in notes:  # the layout pieces give back both footnote texts exactly
         assert rebuild(f.segments, "old") == read_file(SEED).footnote(f.old).text
+
+
+def _with_other_lines(res, other):
+    import dataclasses
+
+    return dataclasses.replace(res, header=dataclasses.replace(res.header, other=tuple(other)))
+
+
+def test_header_lines_matching_no_field_are_compared_and_shown():
+    """Synthetic edit: Header.other lines (lines of a header that match no field) of the real 74/153 text,
+    one changed, one inserted: both are differences, in header_changes and as header lines, and an
+    inserted line does not make the lines after it look changed."""
+    from resdiff.render.markdown import render_comparison
+
+    base = read_file(corpus("A_RES_74_153.en.txt"))
+    old = _with_other_lines(base, ["Distr.: General", "Original: English", "Mexico: draft resolution"])
+    new = _with_other_lines(base, ["Distr.: Limited", "Original: English", "Revised draft",
+                                   "Mexico: draft resolution"])
+    assert not compare(old, old).has_differences
+    cmp = compare(old, new)
+    assert cmp.has_differences and all(p.status == "unchanged" for p in cmp.pairs)
+    assert [(h.field, h.old, h.new) for h in cmp.header_changes] == [
+        ("other", "Distr.: General", "Distr.: Limited"), ("other", None, "Revised draft")]
+    lines = {line.new or line.old: line for line in cmp.header_lines if line.role.startswith("other")}
+    assert rebuild(lines["Distr.: Limited"].segments, "old") == "Distr.: General"
+    assert [s.op for s in lines["Revised draft"].segments] == ["insert"]
+    assert [s.op for s in lines["Original: English"].segments] == ["equal"]
+    assert [s.op for s in lines["Mexico: draft resolution"].segments] == ["equal"]
+    report = render_comparison(cmp)
+    assert "Header line: <del>Distr.: General</del> → <ins>Distr.: Limited</ins>" in report

@@ -667,3 +667,23 @@ def test_72_169_second_citation_of_footnote_1_is_a_noteref_field_not_a_new_footn
             got = run_libreoffice([path])[str(path)]["as_is"]
         assert got["paragraphs"] == expected_lines(res)
         assert len(got["footnotes"]) == len(res.footnotes)
+
+
+def test_redline_shows_header_lines_matching_no_field():
+    """Synthetic edit: Header.other lines of the real 74/153 text changed and added: the redline tracks
+    them, Accept All gives the new lines and Reject All the old ones."""
+    import dataclasses
+
+    from resdiff.read.docx import docx_paragraphs
+
+    base = load(TESTS / "corpus" / "A_RES_74_153.en.txt")
+
+    def other(lines):
+        return dataclasses.replace(base, header=dataclasses.replace(base.header, other=tuple(lines)))
+
+    data = redline_document(compare(other(["Distr.: General", "Original: English"]),
+                                    other(["Distr.: Limited", "Original: English", "Revised draft"])), date=DATE)
+    accepted, rejected = docx_paragraphs(data), docx_paragraphs(data, "reject")
+    assert "Distr.: Limited" in accepted and "Revised draft" in accepted and "Distr.: General" not in accepted
+    assert "Distr.: General" in rejected and "Revised draft" not in rejected
+    assert "Original: English" in accepted and "Original: English" in rejected

@@ -125,6 +125,8 @@ def _footnote_text(res: Resolution, number: int | None) -> str:
 
 
 def header_changes(old: Resolution, new: Resolution, strict: bool = False) -> tuple[HeaderChange, ...]:
+    """Changed header fields, then each header line matching no field (Header.other) that was changed,
+    added or removed, as field "other"."""
     changes = []
     for name in HEADER_FIELDS:
         a, b = getattr(old.header, name), getattr(new.header, name)
@@ -133,7 +135,27 @@ def header_changes(old: Resolution, new: Resolution, strict: bool = False) -> tu
         same = a_s == b_s if strict or a_s is None or b_s is None else normalize(a_s) == normalize(b_s)
         if not same:
             changes.append(HeaderChange(name, a_s, b_s))
+    for a_s, b_s in other_line_pairs(old.header.other, new.header.other):
+        same = a_s is not None and b_s is not None and (a_s == b_s if strict else normalize(a_s) == normalize(b_s))
+        if not same:
+            changes.append(HeaderChange("other", a_s, b_s))
     return tuple(changes)
+
+
+def other_line_pairs(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
+    """Header lines that match no field, paired between the versions in reading order: equal lines (by
+    normalised text) pair up, the lines between two equal pairs pair one to one, the rest stand alone, so an
+    inserted line does not make every later line look changed."""
+    from difflib import SequenceMatcher
+
+    pairs: list[tuple[str | None, str | None]] = []
+    matcher = SequenceMatcher(None, [normalize(x) for x in old], [normalize(x) for x in new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        olds, news = list(old[i1:i2]), list(new[j1:j2])
+        common = min(len(olds), len(news)) if op in ("equal", "replace") else 0
+        pairs += list(zip(olds[:common], news[:common]))
+        pairs += [(o, None) for o in olds[common:]] + [(None, n) for n in news[common:]]
+    return pairs
 
 
 # ── printed header and closing lines ─────────────────────────────────────────────────────────────
@@ -160,6 +182,8 @@ def printed_header_lines(res: Resolution) -> list[tuple[str, str]]:
     add("report", h.report)
     if h.title:
         add("title", f"{h.number}. {h.title}" if h.number else h.title)
+    for k, line in enumerate(h.other):  # lines matching no field: kept, shown and compared like the rest
+        add(f"other{k}", line)
     add("author", h.author)
     lines += [(f"closing{k}", line) for k, line in enumerate(h.closing) if line]
     return lines
@@ -168,7 +192,7 @@ def printed_header_lines(res: Resolution) -> list[tuple[str, str]]:
 def header_lines(old: Resolution, new: Resolution, lang: str, strict: bool = False) -> tuple[HeaderLine, ...]:
     """Printed lines matched by role, in the new order with each old-only line right after its old
     predecessor; changed lines diffed word by word (layout noise cut small, as in paragraphs)."""
-    old_lines, new_lines = printed_header_lines(old), printed_header_lines(new)
+    old_lines, new_lines = _paired_other_roles(printed_header_lines(old), printed_header_lines(new), old, new)
     old_text, new_text = dict(old_lines), dict(new_lines)
     order = [role for role, _ in new_lines]
     for k, (role, _) in enumerate(old_lines):
@@ -186,6 +210,30 @@ def header_lines(old: Resolution, new: Resolution, lang: str, strict: bool = Fal
             segments = (Segment("delete", o),)
         out.append(HeaderLine(role, o, n, segments))
     return tuple(out)
+
+
+def _paired_other_roles(old_lines: list[tuple[str, str]], new_lines: list[tuple[str, str]], old: Resolution,
+                        new: Resolution) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Give the "other" lines of both sides the roles of their pairing (other_line_pairs), so that a line
+    inserted among them is one insertion and the lines after it still meet their counterparts."""
+    old_role: dict[int, str] = {}
+    new_role: dict[int, str] = {}
+    i = j = 0
+    for k, (a, b) in enumerate(other_line_pairs(old.header.other, new.header.other)):
+        if a is not None:
+            old_role[i], i = f"other{k}", i + 1
+        if b is not None:
+            new_role[j], j = f"other{k}", j + 1
+
+    def rekey(lines: list[tuple[str, str]], roles: dict[int, str]) -> list[tuple[str, str]]:
+        out = []
+        for role, text in lines:
+            if role.startswith("other") and role[5:].isdigit():
+                role = roles.get(int(role[5:]), role)
+            out.append((role, text))
+        return out
+
+    return rekey(old_lines, old_role), rekey(new_lines, new_role)
 
 
 # ── layout noise, cut small ───────────────────────────────────────────────────────────────────────

@@ -18,6 +18,7 @@ HEADER_FIELD_NAMES = {
     "plenary_meeting": "Plenary meeting",
     "body": "Body",
     "sponsors": "Sponsors",
+    "other": "Header line",
 }
 
 

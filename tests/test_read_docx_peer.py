@@ -18,17 +18,12 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import CORPUS
-from xml_words import A, M, W, _hidden, _rels, lost_words
+from xml_words import A, M, W, _hidden, _rels, lost_words, resolution_strings
 from resdiff import compare
 from resdiff.read.docx import docx_content, docx_paragraphs, read_docx
 
 PEER = CORPUS / "docx-peer"
 FILES = sorted(PEER.rglob("*.docx"))
-# The structure finder still drops header lines that match no header field when a document has no
-# author line (issue 16, with Header.other from issue 8): these files lose their opening paragraphs.
-STRUCTURE_LOSSES = {"BaseDocument.docx", "HC010-Test-05.docx", "RP051-Arabic.docx"}
-
-
 def _peer(name: str) -> Path:
     return next(f for f in FILES if f.name == name)
 
@@ -171,10 +166,26 @@ def _inserted(cmp) -> list[str]:
     return pieces
 
 
-# Left out: the files whose opening paragraphs the structure finder drops (above; HC031's first paragraph
-# too, though its words recur later), and the two 3,500-item list files (slow, and plain numbers only).
-_CHECKED = [f for f in FILES if f.name not in STRUCTURE_LOSSES | {"HC031-Complicated-Document.docx"}
-            and "LIR" not in f.name]
+def test_words_inserted_into_the_first_paragraph_of_a_document_without_header_are_reported():
+    """The issue's case: a word inserted into the first paragraph of an ordinary document (no UN header,
+    no author line) gave "No differences."; the structure finder now keeps such lines."""
+    data = _peer("BaseDocument.docx").read_bytes()
+    changed = _insert_word(data, "word/document.xml", 0, "Zyxquokka", 0.5)
+    cmp = compare(read_docx(data), read_docx(changed))
+    assert cmp.has_differences and "Zyxquokka" in "".join(_inserted(cmp))
+
+
+def test_right_to_left_draft_keeps_every_paragraph():
+    """RP051 (Arabic, a draft whose opening lines are no UN header) lost 25 of its paragraphs."""
+    path = _peer("RP051-Arabic.docx")
+    res = read_docx(path)
+    texts = [p.visible.strip() for p in docx_content(path).paragraphs if p.visible.strip()]
+    held = "\n".join(resolution_strings(res))
+    assert [t for t in texts if " ".join(t.split())[:30] not in " ".join(held.split())] == []
+
+
+# The two 3,500-item list files are left out: slow to compare, and they hold plain numbers only.
+_CHECKED = [f for f in FILES if "LIR" not in f.name]
 
 
 @pytest.mark.parametrize("path", _CHECKED, ids=lambda p: p.name)
@@ -191,3 +202,14 @@ def test_synthetic_word_inserted_anywhere_is_reported(path, pick, where):
     cmp = compare(read_docx(data), read_docx(changed))
     assert cmp.has_differences, (part, index)
     assert word in "".join(_inserted(cmp)), (part, index)
+
+
+def test_parse_shows_other_header_lines_and_endnote_marks():
+    from resdiff.render import json as json_render
+    from resdiff.render.terminal import render_resolution
+
+    base = render_resolution(read_docx(_peer("BaseDocument.docx")), width=200)
+    assert "other  " in base and "Video provides a powerful way to help you prove your point." in base
+    endnote = read_docx(_peer("WC035-Endnote-After.docx"))
+    assert "[i] This is a test." in render_resolution(endnote)
+    assert {"number": 1, "text": "This is a test.", "kind": "endnote", "mark": "i"} in json_render.resolution_dict(endnote)["footnotes"]

@@ -28,7 +28,9 @@ def resolution_dict(res: Resolution) -> dict:
             }
             for p in res.paragraphs
         ],
-        "footnotes": [{"number": f.number, "text": f.text} for f in res.footnotes],
+        # an endnote also says what it is and the mark Word prints for it ("i")
+        "footnotes": [{"number": f.number, "text": f.text} | ({"kind": f.kind, "mark": f.mark} if f.kind != "footnote" else {})
+                      for f in res.footnotes],
         "source": res.source,
         "notes": list(res.notes),
         "warnings": warnings_list(res.warnings),

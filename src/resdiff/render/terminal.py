@@ -140,6 +140,8 @@ def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) 
                  "date", "report_symbol", "plenary_meeting", "author", "sponsors"):
         value = getattr(h, name)
         table.add_row(name, Text("—" if value is None else str(value)))
+    for line in h.other:  # header lines matching no field: shown, as they are compared
+        table.add_row("other", Text(line))
     console.print(table)
     for star in h.notes:
         console.print(Text(f" * {star}"))
@@ -160,7 +162,8 @@ def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) 
         grid.add_row(Text(p.label, style="bold cyan" if color else ""), fold(Text(p.text)))
         for n in p.footnotes:
             note = res.footnote(n)
-            grid.add_row("", fold(Text(f"[{n}] {note.text if note else '(footnote text not found)'}",
+            mark = note.mark if note and note.mark else n  # an endnote shows Word's mark ("i")
+            grid.add_row("", fold(Text(f"[{mark}] {note.text if note else '(footnote text not found)'}",
                                        style="dim" if color else "")))
     console.print(grid)
     return _finish(buffer, color)

@@ -576,8 +576,8 @@ def test_clean_document_from_the_word_writer_reads_back_the_same_resolution(name
         for p in from_text.paragraphs]
     assert from_word.footnotes == notes_as_written(from_text)
     # Header lines that match no field (Header.other, e.g. the session dates of a Human Rights Council
-    # text) are not printed by the Word writer yet (issue 16 makes comparison and redline carry them).
-    assert from_word.header == dataclasses.replace(from_text.header, other=())
+    # text) are printed in the masthead and read back as such.
+    assert from_word.header == from_text.header
 
 
 @pytest.mark.parametrize("old_name, new_name", [

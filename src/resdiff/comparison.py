@@ -172,6 +172,11 @@ def printed_header_lines(res: Resolution) -> list[tuple[str, str]]:
             lines.append((role, text))
 
     add("session", h.session_text)
+    # Lines matching no field (Header.other): kept, shown and compared like the rest. They are printed in
+    # the masthead, where such lines stand (session dates, distribution): after the title, a reader would
+    # take them for more of the title.
+    for k, line in enumerate(h.other):
+        add(f"other{k}", line)
     if h.agenda_item:
         add("agenda_item", f"议程项目 {h.agenda_item}" if zh else f"Agenda item {h.agenda_item}")
     add("agenda_title", h.agenda_title)
@@ -182,8 +187,6 @@ def printed_header_lines(res: Resolution) -> list[tuple[str, str]]:
     add("report", h.report)
     if h.title:
         add("title", f"{h.number}. {h.title}" if h.number else h.title)
-    for k, line in enumerate(h.other):  # lines matching no field: kept, shown and compared like the rest
-        add(f"other{k}", line)
     add("author", h.author)
     lines += [(f"closing{k}", line) for k, line in enumerate(h.closing) if line]
     return lines

@@ -3,7 +3,6 @@ corrupt files. Every .docx here is built by tests/docx_builder.py (independent o
 
 from __future__ import annotations
 
-import dataclasses
 
 import io
 import json

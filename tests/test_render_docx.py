@@ -603,7 +603,7 @@ def test_draft_document_comments_each_edited_paragraph_and_highlights_placeholde
     comments = xml_of(data, "word/comments.xml")
     texts = ["".join(c.itertext()) for c in comments.iter(W + "comment")]
     assert len(texts) == 3
-    assert any("placeholder" in t and "fill in" in t for t in texts)
+    assert any("请起草人填写 [●]" in t and t.endswith("（placeholder）") for t in texts)  # Chinese text
     assert all(c.get(W + "author") == "Drafter" for c in comments.iter(W + "comment"))
     root = xml_of(data)
     starts = [el.get(W + "id") for el in root.iter(W + "commentRangeStart")]
@@ -612,6 +612,69 @@ def test_draft_document_comments_each_edited_paragraph_and_highlights_placeholde
     yellow = ["".join(r.itertext()) for r in root.iter(W + "r")
               if r.find(f"{W}rPr/{W}highlight[@{W}val='yellow']") is not None]
     assert "[●]" in yellow
+
+
+def comments_with_anchors(data: bytes) -> list[tuple[str, str, bool]]:
+    """(comment text, the text its range covers, range deleted) for every comment, body or footnotes."""
+    comments = xml_of(data, "word/comments.xml")
+    out = []
+    for c in comments.iter(W + "comment"):
+        cid = c.get(W + "id")
+        for part in ("word/document.xml", "word/footnotes.xml"):
+            root = xml_of(data, part)
+            start = root.find(f".//{W}commentRangeStart[@{W}id='{cid}']")
+            if start is None:
+                continue
+            covered, el = [], start.getnext()
+            while el is not None and not (el.tag == W + "commentRangeEnd" and el.get(W + "id") == cid):
+                covered.append(el)
+                el = el.getnext()
+            ref = root.find(f".//{W}commentReference[@{W}id='{cid}']")
+            deleted = ref.getparent().getparent().tag == W + "del"
+            out.append(("".join(c.itertext()), "".join("".join(e.itertext()) for e in covered), deleted))
+    return out
+
+
+@pytest.mark.parametrize("source", ["A_RES_75_180.zh.txt", "A_RES_75_180.en.txt"])
+def test_draft_has_one_comment_per_edit_on_the_edited_text_in_the_documents_language(source):
+    from resdiff.draft import draft_next
+
+    result = draft_next(load(corpus(source)))
+    data = draft_document(result, compare(result.previous, result.resolution), date=DATE)
+    found = comments_with_anchors(data)
+    assert len(found) == len(result.edits) == 13
+    zh = source.endswith(".zh.txt")
+    for edit, (text, covered, deleted) in zip(result.edits, found):
+        assert text.endswith(f"（{edit.rule}）") if zh else text.startswith(f"{edit.rule}: ")
+        assert "→ ." not in text and "→  " not in text and " → “”" not in text
+        if zh:
+            assert re.search(r"[\u4e00-\u9fff]", text.split("：")[0])  # Chinese words, not an English note
+            assert not re.search(r"[a-z]{4,}", text.replace(edit.rule, "").replace(edit.before, "").replace(edit.after, ""))
+        if edit.label.startswith("footnote"):  # on the note's reference (LibreOffice cannot open a
+            assert covered == "" and not deleted  # file with a comment inside a footnote)
+        elif edit.after:  # anchored on the changed words: the new ones are there, no unchanged line around
+            bare = re.sub(r"\s+", "", edit.after)
+            assert any(bare[i:i + 2] in covered for i in range(len(bare) - 1)), (edit, covered)
+            assert len(covered) < len(edit.before) + len(edit.after) + 10, (edit, covered)
+            assert not deleted
+        else:  # a removed line: anchored on it, and its comment goes with it on Accept All
+            assert " ".join(edit.before.split()) in " ".join(covered.split()) and deleted
+    labels = [edit.label for edit in result.edits]
+    assert "OP17" in labels and "footnote 3" in labels
+
+
+def test_no_struck_space_stands_alone_next_to_an_insertion():
+    """第[●]号 / A[●]节 in the seed draft: the space the placeholder text lacks is struck together with
+    the words it followed, not as a lone struck mark after the placeholder."""
+    _, data = seed_draft()
+    for part in ("word/document.xml", "word/footnotes.xml"):
+        for p in xml_of(data, part).iter(W + "p"):
+            kids = [el for el in p if el.tag in (W + "ins", W + "del", W + "r")]
+            for k, el in enumerate(kids):
+                if el.tag == W + "del" and not "".join(el.itertext()).strip():
+                    neighbours = kids[max(k - 1, 0):k] + kids[k + 1:k + 2]
+                    assert any(n.tag == W + "del" for n in neighbours) or not any(
+                        n.tag == W + "ins" for n in neighbours), etree.tostring(p, encoding="unicode")[:300]
 
 
 @pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) is not installed")

@@ -226,7 +226,24 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
     return [_merge_pieces(p) for p in plans]
 
 
+def _deletions_first(pieces: list[Piece]) -> list[Piece]:
+    """In each run of adjacent changes, deletions before insertions (neither view changes: each keeps
+    its own pieces in order). A space the new text lacks then joins the struck words beside it instead
+    of standing alone after an insertion as a stray struck mark ("第[●]-号")."""
+    out: list[Piece] = []
+    run: list[Piece] = []
+    for piece in pieces + [Piece()]:  # the empty sentinel closes the last run
+        if piece.state in ("del", "ins"):
+            run.append(piece)
+            continue
+        out += sorted(run, key=lambda pc: pc.state != "del")
+        run = []
+        out.append(piece)
+    return out[:-1]
+
+
 def _merge_pieces(plan: ParaPlan) -> ParaPlan:
+    plan.pieces = _deletions_first(plan.pieces)
     merged: list[Piece] = []
     texts: list[list[str]] = []  # joined once at the end: += on a piece's text would be quadratic
     for p in plan.pieces:
@@ -546,6 +563,9 @@ class _Writer:
         # First reference of each note cited on both sides: (its run, bookmark name once one is needed).
         self.cited: dict[tuple[int, int], list] = {}
         self.paragraphs: list = []  # w:p elements, one per plan
+        # New-side footnote number → its reference run in the body: LibreOffice (7.4) cannot open a file
+        # with a comment inside a footnote, so a note's comment is anchored on its reference.
+        self.note_refs: dict[int, object] = {}
         self.numbering = self.doc.part.numbering_part.element  # the template always has one
 
     def write(self, plans: list[ParaPlan]) -> None:
@@ -620,6 +640,8 @@ class _Writer:
         first = self.cited.get(key) if key is not None and piece.state is None else None
         if first is None:
             r = wordxml.footnote_reference_run(self._footnote(piece.note))
+            if piece.note.number is not None and piece.state not in ("del", "moveFrom"):
+                self.note_refs.setdefault(piece.note.number, r)
             if key is not None and piece.state is None:
                 self.cited[key] = [r, None]
             return r
@@ -643,7 +665,7 @@ class _Writer:
         lead_state = None
         if first is not None and not first.layout and all(pc.state == first.state for pc in note.pieces):
             lead_state = first.state
-        self._runs(fp, [Piece(" ", lead_state)] + note.pieces)
+        self._runs(fp, [Piece(" ", lead_state)] + _deletions_first(note.pieces))
         return note_id
 
     def _core_properties(self, res: Resolution) -> None:
@@ -657,13 +679,23 @@ class _Writer:
         core.created = core.modified = when
         core.language = {"zh": "zh-CN", "en": "en-US"}.get(res.language, "")
 
-    def comment(self, paragraph_index: int, text: str) -> None:
-        p = self.paragraphs[paragraph_index]
+    def anchor(self, p, edit) -> tuple | None:
+        """(first, last, deleted) elements of paragraph ``p`` holding the text ``edit`` changed."""
+        from resdiff.render import wordxml
+
+        return wordxml.edit_span(p, edit.before, edit.after)
+
+    def whole(self, p) -> tuple | None:
+        """The whole content of ``p`` as a comment range."""
         runs = [el for el in p.iterchildren() if el.tag.endswith("}r") or el.tag.endswith("}ins")
                 or el.tag.endswith("}del") or el.tag.endswith("}moveTo")]
         if not runs:
-            return
-        self.revisions.comment(runs[0], runs[-1], text, self.doc.part._comments_part.element)
+            return None
+        return runs[0], runs[-1], all(el.tag.endswith("}del") for el in runs)
+
+    def comment(self, span: tuple, text: str) -> None:
+        first, last, deleted = span
+        self.revisions.comment(first, last, text, self.doc.part._comments_part.element, deleted=deleted)
 
     def save(self, res: Resolution) -> bytes:
         from docx.opc.constants import CONTENT_TYPE as CT
@@ -703,50 +735,52 @@ def redline_document(
 
 
 def draft_document(draft: Draft, cmp: Comparison, author: str = "resdiff", date: datetime | None = None) -> bytes:
-    """The draft as a redline against its source, a comment on each edited paragraph naming the rule
-    that changed it, placeholders highlighted in yellow."""
+    """The draft as a redline against its source, one comment per automatic edit anchored on the text it
+    changed (in the document's language, render.edit_comments), placeholders highlighted in yellow."""
+    from resdiff.render.edit_comments import comment_text
+
     writer = _Writer(cmp.new.language, "track", author, date)
     plans = _redline_plans(cmp, highlight=True)
     writer.write(plans)
-    for index, lines in _draft_comments(draft, plans):
-        writer.comment(index, "\n".join(lines))
+    for edit in draft.edits:
+        candidates = _edit_candidates(edit, plans, writer)
+        role = None
+        for p, key in candidates:
+            span = (p, p, False) if key == "footnote" else writer.anchor(p, edit)
+            if span is not None:
+                role = key[len("header:"):] if key and key.startswith("header:") else None
+                break
+        else:  # the text is not found (a rule's before/after is not a piece of one line): the paragraph
+            if not candidates:
+                continue
+            p, key = candidates[0]
+            role = key[len("header:"):] if key and key.startswith("header:") else None
+            span = writer.whole(p)
+            if span is None:
+                continue
+        writer.comment(span, comment_text(edit, cmp.new.language, role))
     return writer.save(draft.resolution)
 
 
-def _draft_comments(draft: Draft, plans: list[ParaPlan]) -> list[tuple[int, list[str]]]:
-    """(plan index, comment lines): edits grouped by the Word paragraph they changed."""
-    by_key: dict[str, int] = {}
-    notes: dict[int, int] = {}
-    header_text: dict[int, str] = {}
+def _edit_candidates(edit, plans: list[ParaPlan], writer: "_Writer") -> list[tuple[object, str | None]]:
+    """(w:p element, line key) where an edit may stand, most likely first: the paragraph with its
+    label and its sub-paragraph lines, the footnote with its number, or the header and closing lines."""
+    if edit.label.startswith("footnote"):
+        digits = "".join(ch for ch in edit.label if ch.isdigit())
+        ref = writer.note_refs.get(int(digits)) if digits else None
+        return [(ref, "footnote")] if ref is not None else []
+    out = []
+    if edit.label.startswith("header") or edit.label == "header":
+        return [(writer.paragraphs[k], plan.style.key) for k, plan in enumerate(plans)
+                if plan.style.key and plan.style.key.startswith("header:")]
+    inside = False
     for k, plan in enumerate(plans):
-        if plan.mark in ("del", "moveFrom"):
-            continue  # comments belong on the draft's own paragraphs
-        key = plan.style.key
-        if key and key not in by_key:
-            by_key[key] = k
-        if key and key.startswith("header:"):
-            header_text[k] = "".join(pc.text for pc in plan.pieces if pc.state not in ("del", "moveFrom"))
-        for pc in plan.pieces:
-            if pc.note is not None and pc.note.number is not None:
-                notes.setdefault(pc.note.number, k)
-    grouped: dict[int, list[str]] = {}
-    for edit in draft.edits:
-        index = None
-        if edit.label in by_key:
-            index = by_key[edit.label]
-        elif edit.label.startswith("footnote"):
-            digits = "".join(ch for ch in edit.label if ch.isdigit())
-            index = notes.get(int(digits)) if digits else None
-        elif edit.label == "header" or edit.label.startswith("header"):
-            index = next((k for k, t in header_text.items() if edit.after and edit.after in t), None)
-            if index is None:
-                index = next(iter(header_text), None)
-        if index is None:
-            index = next(iter(header_text), 0)
-        line = f"{edit.rule}: {edit.before} → {edit.after}" if edit.before or edit.after else edit.rule
-        if edit.note:
-            line += f" ({edit.note})"
-        if edit.placeholder:
-            line += " — fill in the placeholder"
-        grouped.setdefault(index, []).append(line)
-    return sorted(grouped.items())
+        if plan.style.key == edit.label and plan.mark not in ("del", "moveFrom"):
+            inside = True
+        elif plan.style.key is not None:
+            inside = False
+        if inside:
+            out.append((writer.paragraphs[k], plan.style.key))
+    return out
+
+

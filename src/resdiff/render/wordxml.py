@@ -158,8 +158,10 @@ class Revisions:
         end.set(qn("w:id"), str(range_id))
         (end_p if end_p is not None else p).append(end)
 
-    def comment(self, first_run, last_run, text: str, comments_root, initials: str = "rd") -> int:
-        """Anchor a comment on the runs first_run..last_run and add its text to the comments part."""
+    def comment(self, first_run, last_run, text: str, comments_root, initials: str = "rd",
+                deleted: bool = False) -> int:
+        """Anchor a comment on the runs first_run..last_run and add its text to the comments part.
+        ``deleted``: the range is deleted text (a removed line), so its reference goes with it."""
         cid = self.next_id()
         start = OxmlElement("w:commentRangeStart")
         start.set(qn("w:id"), str(cid))
@@ -171,6 +173,10 @@ class Revisions:
             f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
             f'<w:commentReference w:id="{cid}"/></w:r>'
         )
+        if deleted:
+            wrapper = self._stamp(OxmlElement("w:del"))
+            wrapper.append(ref)
+            ref = wrapper
         end.addnext(ref)
         body = OxmlElement("w:comment")
         body.set(qn("w:id"), str(cid))
@@ -234,6 +240,54 @@ def run(parent, text: str, *, bold: bool = False, italic: bool = False, strike: 
             t.text = part
             t.set(_XML_SPACE, "preserve")
     return r
+
+
+_CONTENT = {f"{{{W_NS}}}{tag}" for tag in ("r", "ins", "del", "moveFrom", "moveTo", "fldSimple")}
+
+
+def edit_span(p, before: str, after: str) -> tuple | None:
+    """(first, last, all deleted) content elements of paragraph ``p`` that hold an edit: the inserted
+    text ``after`` (found in the accepted text) with the deletions next to it, or, for a removal, the
+    deleted text ``before`` (found in the rejected text). None when the text is not there."""
+    items = []  # (element, state, text)
+    for el in p:
+        if el.tag not in _CONTENT:
+            continue
+        state = etree.QName(el).localname if el.tag != f"{{{W_NS}}}r" and el.tag != f"{{{W_NS}}}fldSimple" else None
+        text = "".join(t.text or "" for t in el.iter(f"{{{W_NS}}}t", f"{{{W_NS}}}delText"))
+        items.append((el, state, text))
+    if after:
+        view, wanted, other = {None, "ins", "moveTo"}, after, ("del", "moveFrom")
+    else:
+        view, wanted, other = {None, "del", "moveFrom"}, before, ()
+    joined, owners = [], []
+    for k, (_, state, text) in enumerate(items):
+        if state in view:
+            joined.append(text)
+            owners += [k] * len(text)
+    if not wanted:
+        return None
+    text, changed = "".join(joined), ("ins", "moveTo") if after else ("del", "moveFrom")
+    found, at = None, text.find(wanted)
+    while at >= 0:  # the first occurrence that holds a revision (the same words may stand unchanged)
+        span = owners[at], owners[at + len(wanted) - 1]
+        found = found or span
+        if any(items[k][1] in changed for k in range(span[0], span[1] + 1)):
+            found = span
+            break
+        at = text.find(wanted, at + 1)
+    if found is None:
+        return None
+    first, last = found
+    revised = [k for k in range(first, last + 1) if items[k][1] in changed]
+    if revised:  # on the changed words, not on the unchanged ones around them
+        first, last = revised[0], revised[-1]
+        while first > 0 and items[first - 1][1] in other:  # the deletion an insertion replaces
+            first -= 1
+        while last + 1 < len(items) and items[last + 1][1] in other:
+            last += 1
+    deleted = all(items[k][1] in ("del", "moveFrom") for k in range(first, last + 1))
+    return items[first][0], items[last][0], deleted
 
 
 def _text_run(text: str):

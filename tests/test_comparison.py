@@ -155,3 +155,18 @@ def test_header_lines_matching_no_field_are_compared_and_shown():
     assert [s.op for s in lines["Mexico: draft resolution"].segments] == ["equal"]
     report = render_comparison(cmp)
     assert "Header line: <del>Distr.: General</del> → <ins>Distr.: Limited</ins>" in report
+
+
+def test_printed_header_line_edited_without_changing_its_field_is_a_change():
+    """Synthetic edit: a word added to the session line of the real 74/153 text ("Seventy-fourth session
+    (resumed)") leaves the session number (74) as it was; the line itself changed, so the comparison says
+    so. A new session is reported once, as the session, not again as its line."""
+    text = corpus("A_RES_74_153.en.txt").read_text(encoding="utf-8")
+    old = parse_text(text)
+    edited = parse_text(text.replace("Seventy-fourth session", "Seventy-fourth session (resumed)", 1))
+    assert edited.header.session == old.header.session
+    cmp = compare(old, edited)
+    assert cmp.has_differences
+    assert [(h.field, h.new) for h in cmp.header_changes] == [("session_text", "Seventy-fourth session (resumed)")]
+    next_session = parse_text(text.replace("Seventy-fourth session", "Seventy-fifth session", 1))
+    assert [h.field for h in compare(old, next_session).header_changes] == ["session"]

@@ -29,6 +29,14 @@ HEADER_FIELDS = (
     "session", "agenda_item", "agenda_title", "symbol", "number", "title", "date",
     "report_symbol", "plenary_meeting", "body", "sponsors",
 )
+# Header lines kept as printed, with the fields read from them: the line is reported as changed only when
+# none of its fields is (a new session already says that its session line changed).
+PRINTED_LINE_FIELDS = {
+    "session_text": ("session", "body"),
+    "adoption": ("date", "body"),
+    "report": ("report_symbol",),
+    "author": ("body",),
+}
 
 
 def compare(old: Resolution, new: Resolution, strict: bool = False) -> Comparison:
@@ -135,6 +143,15 @@ def header_changes(old: Resolution, new: Resolution, strict: bool = False) -> tu
         same = a_s == b_s if strict or a_s is None or b_s is None else normalize(a_s) == normalize(b_s)
         if not same:
             changes.append(HeaderChange(name, a_s, b_s))
+    # A printed line whose text changed while none of the fields read from it did ("Seventy-fourth
+    # session" edited into "Seventy-fourth regular session": still session 74) is a change too.
+    reported = {c.field for c in changes}
+    for line, fields in PRINTED_LINE_FIELDS.items():
+        a_s, b_s = getattr(old.header, line), getattr(new.header, line)
+        if reported & set(fields) or a_s == b_s:
+            continue
+        if strict or a_s is None or b_s is None or normalize(a_s) != normalize(b_s):
+            changes.append(HeaderChange(line, a_s, b_s))
     for a_s, b_s in other_line_pairs(old.header.other, new.header.other):
         same = a_s is not None and b_s is not None and (a_s == b_s if strict else normalize(a_s) == normalize(b_s))
         if not same:

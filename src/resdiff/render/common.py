@@ -19,6 +19,10 @@ HEADER_FIELD_NAMES = {
     "body": "Body",
     "sponsors": "Sponsors",
     "other": "Header line",
+    "session_text": "Session line",
+    "adoption": "Adoption line",
+    "report": "Committee report line",
+    "author": "Author line",
 }
 
 

@@ -60,3 +60,14 @@ def test_an_older_council_resolution_outside_the_recall_chain_is_history():
     text = "Recalling Human Rights Council resolution 54/27 of 12 October 2023,"
     draft = draft_next(res79([para("PP2", text, "Recalling")], number="79/1", title="Testing"))
     assert texts(draft.resolution)["PP2"] == text
+
+
+def test_council_session_asked_for_a_report_becomes_a_placeholder():
+    """A/RES/79/160 OP69: '… to the Human Rights Council at its fifty-ninth session' (the real A/C.3/80/L.2: sixty-second)."""
+    text = ("Requests the Special Rapporteur to prepare, for submission to the General Assembly at its eightieth session "
+            "and to the Human Rights Council at its fifty-ninth session, reports on the implementation of the present resolution;")
+    draft = draft_next(res79([para("OP69", text, "Requests")], number="79/160", title="Combating glorification of Nazism"))
+    assert texts(draft.resolution)["OP69"] == text.replace("eightieth", "eighty-first").replace("fifty-ninth", "[●]")
+    zh = zh_resolution([para("OP1", "请特别报告员向人权理事会第五十九届会议提交报告；", "请")],
+                       session=79, session_text="第七十九届会议", number="79/160", date="2024-12-17")
+    assert texts(draft_next(zh).resolution)["OP1"] == "请特别报告员向人权理事会第[●]届会议提交报告；"

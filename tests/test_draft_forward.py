@@ -138,3 +138,30 @@ def test_two_different_sessions_named_for_the_question_leave_the_next_session():
         para("OP2", "Decides to include in the provisional agenda of its seventy-seventh session the item entitled “Testing”.", "Decides"),
     ])
     assert draft_next(res).resolution.header.session == 76
+
+
+# ── preambular paragraphs looking ahead are flagged, not changed ────────────────────────────────────
+
+
+def test_preambular_look_ahead_to_a_meeting_that_will_have_taken_place_gets_a_comment():
+    """A/RES/79/205 PP25 (the 2025 Conference of the Parties in Belém): the text stays, an edit says why."""
+    text = ("Welcoming the twenty-ninth session of the Conference of the Parties, held in Baku from 11 to 22 November 2024, "
+            "and looking forward to the thirtieth session of the Conference of the Parties to the United Nations Framework "
+            "Convention on Climate Change to be held in the city of Belém, Brazil, from 10 to 21 November 2025,")
+    res = en_resolution([para("PP25", text, "Welcoming")], session=79, session_text="Seventy-ninth session",
+                        number="79/205", date="2024-12-19", title="Disaster risk reduction")
+    draft = draft_next(res)
+    assert texts(draft.resolution)["PP25"] == text
+    (flag,) = edits_by_rule(draft, "forward-flag")
+    assert flag.before == flag.after and flag.before.startswith("looking forward to the thirtieth session")
+    assert flag.before.endswith("November 2025") and "happened" in flag.note
+
+
+def test_chinese_preambular_look_ahead_and_a_past_one_that_is_not_flagged():
+    res = zh_resolution([
+        para("PP1", "期待定于2025年6月30日至7月3日在塞维利亚举行的第四次发展筹资问题国际会议，", "期待"),
+        para("PP2", "期待2019年举行的高级别会议，", "期待"),
+    ], session=79, session_text="第七十九届会议", number="79/1", date="2024-12-19")
+    draft = draft_next(res)
+    assert [e.label for e in edits_by_rule(draft, "forward-flag")] == ["PP1"]
+    assert texts(draft.resolution) == texts(res)

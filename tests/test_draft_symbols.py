@@ -32,7 +32,8 @@ def test_official_records_of_this_session_move_to_the_next_with_the_supplement_n
     draft = draft_next(res79([pp1], UNHCR_NOTES, title="Office of the United Nations High Commissioner for Refugees"))
     assert draft.resolution.footnote(1).text == "Official Records of the General Assembly, Eightieth Session, Supplement No. 12 (A/80/12)."
     assert draft.resolution.footnote(2).text == "Ibid., Supplement No. 12A (A/80/12/Add.1)."
-    assert [e.label for e in edits_by_rule(draft, "report-symbol")] == ["footnote 1", "footnote 2"]
+    # and the Executive Committee's session whose report is in that supplement moves with it
+    assert [e.label for e in edits_by_rule(draft, "report-symbol")] == ["footnote 1", "footnote 2", "PP1"]
 
 
 def test_secretary_general_report_symbol_becomes_a_placeholder_with_the_old_one_in_the_note():
@@ -72,3 +73,19 @@ def test_chinese_report_symbols():
     draft = draft_next(res)
     assert draft.resolution.footnote(1).text == "《大会正式记录，第八十届会议，补编第12号》(A/80/12)。"
     assert texts(draft.resolution)["OP1"] == "注意到秘书长的报告(A/80/[●])；"
+
+
+def test_a_bodys_yearly_session_moves_with_its_report_in_the_records():
+    """A/RES/79/156 OP2 'Endorses the report of the Executive Committee … on the work of its seventy-fifth session'
+    (the real A/C.3/80/L.23: seventy-sixth), because PP1's footnote puts that report in this session's records."""
+    op2 = para("OP2", "Endorses the report of the Executive Committee of the Programme of the United Nations High "
+                      "Commissioner for Refugees on the work of its seventy-fifth session;", "Endorses")
+    pp1 = para("PP1", UNHCR_PP1, "Having considered",
+               {1: UNHCR_PP1.index(" and the report"), 2: UNHCR_PP1.index(" and the decisions")})
+    draft = draft_next(res79([pp1, op2], UNHCR_NOTES, title="Office of the United Nations High Commissioner for Refugees"))
+    got = texts(draft.resolution)
+    assert "on the work of its seventy-sixth session and the decisions" in got["PP1"]
+    assert got["OP2"].endswith("on the work of its seventy-sixth session;")
+    # without that footnote nothing says the session is this year's: it stays
+    alone = draft_next(res79([op2], title="Office of the United Nations High Commissioner for Refugees"))
+    assert texts(alone.resolution)["OP2"] == op2.text

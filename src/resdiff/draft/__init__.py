@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from resdiff.draft.bodies import other_bodies, recurring_bodies
+from resdiff.draft.bodies import council_sessions_ahead, other_bodies, recurring_bodies
 from resdiff.draft.context import PLACEHOLDER, Context, Document
-from resdiff.draft.forward import forward_sessions, target_session
+from resdiff.draft.forward import forward_sessions, preambular_forward, target_session
 from resdiff.draft.periods import cycles_and_periods
 from resdiff.draft.recall import recall_chain, reports_on_the_series
 from resdiff.draft.symbols import report_symbols
@@ -51,6 +51,8 @@ RULES: tuple[Rule, ...] = (
     report_symbols,
     cycles_and_periods,
     forward_sessions,
+    council_sessions_ahead,
+    preambular_forward,
 )
 # Rules that read the words of the paragraphs, so only run on the languages they know (Chinese, English).
 _WORD_RULES = frozenset(RULES) - {session_and_header}

@@ -206,3 +206,34 @@ def _council_footnote(footnotes: list[Footnote], number: int, body: str, ctx: Co
     return None
 
 
+
+
+_EN_COUNCIL_SESSION = re.compile(
+    rf"\b(?:to|by|before)\s+the\s+Human\s+Rights\s+Council\s+at\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b", re.I)
+_ZH_COUNCIL_SESSION = re.compile(rf"(?:向|提交)人权理事会第(?P<ord>{ZH_NUMERAL})届会议")
+_EN_ASKING = re.compile(r"\b(?:requests?|invites?|decides?|submission|to\s+(?:submit|present|report))\b", re.I)
+_ZH_ASKING = re.compile(r"请|要求|决定|邀请")
+
+
+def council_sessions_ahead(doc: Document, ctx: Context) -> list[Edit]:
+    """A report asked for the Council's session after this one: which session that is next year is for
+    the drafter (three a year). ``for submission to the General Assembly at its eightieth session and to the
+    Human Rights Council at its fifty-ninth session`` → ``… at its [●] session``;
+    ``向人权理事会第五十九届会议提交`` → ``第[●]届会议``."""
+    pattern, asking = (_ZH_COUNCIL_SESSION, _ZH_ASKING) if ctx.lang == "zh" else (_EN_COUNCIL_SESSION, _EN_ASKING)
+    edits = []
+    for i, p in enumerate(doc.paragraphs):
+        if p.kind != "operative" or not asking.search(p.text[:120]):
+            continue
+        changes = []
+        for m in pattern.finditer(p.text):
+            if not doc.is_free(i, *m.span("ord")):
+                continue
+            changes.append(Change(*m.span("ord"), PLACEHOLDER))
+            before = m.group(0)
+            after = before[:m.start("ord") - m.start()] + PLACEHOLDER + before[m.end("ord") - m.start():]
+            edits.append(Edit("other-body", p.label, before, after,
+                              "the Council holds three sessions a year: the matching one next year is usually this number "
+                              "plus three; give it", placeholder=True))
+        doc.change(i, changes)
+    return edits

@@ -137,3 +137,42 @@ def _phrase_start(text: str, start: int, lang: str) -> int:
     m = re.search(r"(?:\b(?:at|during|to|of|until|by|before|for)\s+)?(?:\b(?:its|the)\s+)?$", text[:start])
     return m.start() if m else start
 
+
+
+_EN_LOOKING_AHEAD = re.compile(
+    r"\b(?:looking\s+forward|looks?\s+forward|upcoming|forthcoming|(?:to\s+be|will\s+be|scheduled\s+to\s+be)\s+"
+    r"(?:held|convened|organized|hosted|launched))\b", re.I)
+_ZH_LOOKING_AHEAD = re.compile(r"期待|期望|即将|将于|定于|拟于|将在")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def preambular_forward(doc: Document, ctx: Context) -> list[Edit]:
+    """Preambular paragraphs looking ahead to what will have happened by the draft's session get a comment.
+
+    ``looking forward to the thirtieth session, to be held in Belém, Brazil, from 10 to 21 November 2025``,
+    ``Looking forward to the high-level meeting to be convened during its eightieth session``,
+    ``期待定于2025年举行的…``: the text stays (what happened is for the drafter to say), the edit says so.
+    """
+    year = int(ctx.date[:4]) if ctx.date else 1945 + ctx.old
+    ahead = (_ZH_LOOKING_AHEAD if ctx.lang == "zh" else _EN_LOOKING_AHEAD)
+    sessions = _ZH_SESSION_REF if ctx.lang == "zh" else _EN_SESSION_REF
+    edits = []
+    for p in doc.paragraphs:
+        if p.kind == OPERATIVE:
+            continue
+        for cue in ahead.finditer(p.text):
+            ends = [k for k in (p.text.find(ch, cue.end()) for ch in ";；。\n") if k >= 0]
+            end = min(min(ends, default=len(p.text)), cue.end() + 200)
+            phrase = p.text[cue.start():end]
+            soon = [y for y in _YEAR.finditer(phrase) if year <= int(y.group(1)) <= year + ctx.new - ctx.old]
+            named = [m for m in sessions.finditer(phrase) if (v := ordinal_value(m.group("ord"))) is not None
+                     and ctx.old <= v <= ctx.new]
+            if soon or named:  # shown up to the year or session that will be past
+                phrase = phrase[:max(m.end() for m in soon + named)]
+            if soon or named:
+                edits.append(Edit(
+                    "forward-flag", p.label, phrase, phrase,
+                    "looks ahead to what will have taken place by the draft's session: say what happened, or drop it",
+                ))
+                break
+    return edits

@@ -45,6 +45,7 @@ def report_symbols(doc: Document, ctx: Context) -> list[Edit]:
     (A/79/12)``. ``Recalling the report … (A/78/…)`` and reports of earlier sessions stay.
     """
     edits: list[Edit] = []
+    bodies_sessions: set[tuple[str, str]] = set()
     requests = " ".join(p.text for p in doc.paragraphs if p.kind == OPERATIVE)
     for i, p in enumerate(doc.paragraphs):
         changes = []
@@ -60,7 +61,42 @@ def report_symbols(doc: Document, ctx: Context) -> list[Edit]:
                 edits.append(_edit(p.label, m.group(0), new, ctx))
             for number, pos in zip(p.footnotes, p.footnote_positions):
                 if start <= pos <= end + 1:
-                    edits += _footnote(doc, number, ctx, periodic)
+                    moved = _footnote(doc, number, ctx, periodic)
+                    edits += moved
+                    last = p.text.rfind("report of the", start, pos)  # the report this footnote belongs to
+                    work = _EN_WORK_OF.match(p.text, last, pos + 1) if moved and ctx.lang == "en" and last >= 0 else None
+                    if work and work.end() >= pos - 2:
+                        bodies_sessions.add((work.group("who"), work.group("ord").lower()))
+        doc.change(i, changes)
+    if bodies_sessions:
+        edits += _work_sessions(doc, ctx, bodies_sessions)
+    return edits
+
+
+# "the report of the Executive Committee … on the work of its seventy-fifth session": a body's yearly session
+_EN_WORK_OF = re.compile(
+    rf"\breport\s+of\s+the\s+(?P<who>[A-Z](?:(?!\breport\s+of\b)[^,;])*?)\s+on\s+the\s+work\s+of\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b")
+
+
+def _work_sessions(doc: Document, ctx: Context, bodies_sessions: set[tuple[str, str]]) -> list[Edit]:
+    """A body whose report on its yearly session is in this session's Official Records (the footnote just
+    moved) reports next year on its next session: ``Endorses the report of the Executive Committee … on the
+    work of its seventy-fifth session`` → ``seventy-sixth``, wherever the same report is named."""
+    edits = []
+    shift = ctx.new - ctx.old
+    for i, p in enumerate(doc.paragraphs):
+        changes = []
+        for m in _EN_WORK_OF.finditer(p.text):
+            if (m.group("who"), m.group("ord").lower()) not in bodies_sessions or not doc.is_free(i, *m.span("ord")):
+                continue
+            value = ordinal_value(m.group("ord"))
+            if value is None:
+                continue
+            new = en_ordinal_like(value + shift, m.group("ord"))
+            changes.append(Change(*m.span("ord"), new))
+            edits.append(Edit("report-symbol", p.label, m.group("ord") + " session", new + " session",
+                              f"the {m.group('who')} reports each year on its yearly session: its report in the draft's "
+                              f"session is on session {value + shift}"))
         doc.change(i, changes)
     return edits
 

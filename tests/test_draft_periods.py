@@ -51,6 +51,16 @@ def test_numbered_yearly_round_of_the_resolutions_own_subject_moves_on():
     assert len(edits_by_rule(draft, "cycle")) == 4
 
 
+def test_a_single_round_may_be_a_one_off_and_stays():
+    """A/RES/79/146: 'the Second World Summit for Social Development, to be held in Doha from 4 to 6 November 2025'
+    names the title's subject, but one round says nothing of a yearly rhythm (the next summit is not 'Third')."""
+    text = ("Welcoming the convening of the Second World Summit for Social Development, to be held in Doha from 4 to 6 "
+            "November 2025,")
+    draft = draft_next(res79([para("PP8", text, "Welcoming")], number="79/146", title="Implementation of the outcome "
+                             "of the World Summit for Social Development"))
+    assert texts(draft.resolution)["PP8"] == text
+
+
 def test_another_processs_meetings_are_facts():
     """The real A/C.2/80/L.22 keeps the twenty-ninth and thirtieth sessions of the Conference of the Parties."""
     draft = draft_next(res79([para("PP25", DRR_PP25, "Welcoming")], number="79/205", title="Disaster risk reduction"))
@@ -70,8 +80,22 @@ def test_chinese_yearly_session_and_round():
     """Chinese forms of the same sentences (synthetic translations of A/RES/79/72 OP6 and A/RES/79/52 OP1)."""
     res = zh_resolution([
         para("OP6", "建议裁军审议委员会在2025年实质性会议上继续审议下列项目：", "建议"),
-        para("OP1", "欢迎武器贸易条约第十次缔约国会议2024年8月19日至23日作出的决定；", "欢迎"),
+        para("OP1", "欢迎武器贸易条约第十次缔约国会议2024年8月19日至23日作出的决定，并注意到第十一次缔约国会议将于2025年8月25日至29日在日内瓦举行；", "欢迎"),
     ], session=79, session_text="第七十九届会议", number="79/52", date="2024-12-02", title="武器贸易条约")
     got = texts(draft_next(res).resolution)
     assert got["OP6"] == "建议裁军审议委员会在2026年实质性会议上继续审议下列项目："
-    assert got["OP1"] == "欢迎武器贸易条约第十一次缔约国会议2025年[●]作出的决定；"
+    assert got["OP1"] == "欢迎武器贸易条约第十一次缔约国会议2025年[●]作出的决定，并注意到第十二次缔约国会议将于2026年[●]在日内瓦举行；"
+
+
+def test_a_report_asked_for_next_year_is_asked_for_the_year_after():
+    """A/RES/79/156 OP22 '… and to report on the results to Member States in 2025' (the real A/C.3/80/L.23: 2026);
+    Chinese in the same form. A year already past in the text ('in 2023, the external debt …') stays."""
+    text = ("Invites the Office of the High Commissioner to continue coordinating the effort to effectively measure the "
+            "impacts arising from hosting, protecting and assisting refugees, and to report on the results to Member States in 2025;")
+    past = "Recognizing with concern that, in 2023, the external debt positions of many developing countries remained alarmingly high,"
+    draft = draft_next(res79([para("PP16", past, "Recognizing"), para("OP22", text, "Invites")], number="79/156", title="Refugees"))
+    got = texts(draft.resolution)
+    assert got["OP22"].endswith("to report on the results to Member States in 2026;") and got["PP16"] == past
+    zh = zh_resolution([para("OP22", "请高级专员办事处于2025年向会员国报告结果；", "请")],
+                       session=79, session_text="第七十九届会议", number="79/156", date="2024-12-17")
+    assert texts(draft_next(zh).resolution)["OP22"] == "请高级专员办事处于2026年向会员国报告结果；"

@@ -50,6 +50,9 @@ _ZH_DAY = re.compile(r"(?:纪念|庆祝|举办)[^，；。]{0,30}(?:国际日|�
 _PERIOD = re.compile(r"(?<![\d/–-])(?P<a>20\d\d)(?P<sep>/|–|-)(?P<b>\d\d|20\d\d)(?![\d/–-])")
 _EN_PERIOD_CONTEXT = re.compile(r"\b(?:for|period|biennium|budget|fiscal|cycle|programme|plan)\b[^,;]{0,25}$", re.I)
 _ZH_PERIOD_CONTEXT = re.compile(r"(?:两年期|期间|财政|方案|计划|周期)[^，；]{0,6}$")
+# a report asked for in a given year: "and to report on the results to Member States in 2025"
+_EN_REPORT_IN = re.compile(r"\bto\s+(?:report|submit|present)\b[^;]{0,160}?\b(?:in|during)\s+(?P<y>20\d\d)\b(?![/–-]\d)")
+_ZH_REPORT_IN = re.compile(r"(?:在|于)\s*(?P<y>20\d\d)\s*年(?:期间)?(?:内)?[^；。]{0,40}?(?:报告|提交)")
 _ROUND_MAX = 40  # beyond this an ordinal is a General Assembly or Council session, moved by other rules
 
 
@@ -126,6 +129,10 @@ def _clause(text: str, start: int, end: int, year: int, shift: int, ctx: Context
                 y = int(m.group("y"))
                 out.append(_Found(*m.span("y"), str(y + shift), f"a yearly observance: next year's falls in {y + shift}"))
     out += _periods(text, start, end, year, shift, zh)
+    for m in (_ZH_REPORT_IN if zh else _EN_REPORT_IN).finditer(text, start, end):
+        y = int(m.group("y"))
+        if y == year + 1:  # next year's report, asked again by the next resolution for the year after
+            out.append(_Found(*m.span("y"), str(y + shift), f"a report asked for in {y}: the next resolution asks for it a year on"))
     return out
 
 
@@ -147,30 +154,35 @@ def _dates(text: str, start: int, end: int, years: set[int], shift: int, zh: boo
 
 
 def _rounds(text: str, start: int, end: int, this_round: tuple[int, int], shift: int, zh: bool, title: str) -> list[_Found]:
-    """"the Tenth Conference …, held … 2024": the numbered round of this year or next, then its date —
-    only a round of what the resolution is about (its title named in the event's name): other
-    processes' meetings (the twenty-ninth session of the Conference of the Parties …) are facts."""
-    out = []
+    """"the Tenth Conference …, held … 2024, … the Eleventh Conference … will be held … 2025": numbered
+    rounds of what the resolution is about (its title in the event's name), and only when the clause
+    itself shows them yearly (consecutive numbers in consecutive years). A single round may be a one-off
+    or come every third year (the Second World Summit, a Global Platform): left alone."""
     title_words = _significant(title, zh)
     heads: set[str] = set()  # names of the rounds matched: "Conference of States Parties" again later
     rounds = list((_ZH_ROUND if zh else _EN_ROUND).finditer(text, start, end))
+    found = []  # (value, year, match, stop)
     for k, m in enumerate(rounds):
         value = ordinal_value(m.group("ord"))
         if value is None or value > _ROUND_MAX:
             continue
         name = text[m.end():m.end() + 120].split(",")[0].split("，")[0]
+        head = " ".join(name.split()[:4]) if not zh else name[:5]  # "Conference of States Parties", "缔约国会议"
         if zh:  # the owner comes first in Chinese: "武器贸易条约第十次缔约国会议"
             name = re.split(r"[，；、]", text[max(start, m.start() - 20):m.start()])[-1] + name[:12]
-        head = " ".join(name.split()[:4]) if not zh else name[:6]
         if head not in heads and (not title_words or len(title_words & _significant(name, zh)) < min(2, len(title_words))):
             continue
         heads.add(head)
-        stop = rounds[k + 1].start() if k + 1 < len(rounds) else end
-        stop = min(stop, m.end() + 220)
+        stop = min(rounds[k + 1].start() if k + 1 < len(rounds) else end, m.end() + 220)
         dates = [d for d in (_ZH_DATE if zh else _EN_DATE).finditer(text, m.end(), stop) if d.group("y")]
-        if not dates or int(dates[0].group("y")) not in this_round:
+        if dates and int(dates[0].group("y")) in this_round:
+            found.append((value, int(dates[0].group("y")), m, stop))
+    yearly = {(v, y) for v, y, _, _ in found} & {(v - 1, y - 1) for v, y, _, _ in found}
+    yearly |= {(v + 1, y + 1) for v, y in yearly}
+    out = []
+    for value, y, m, stop in found:
+        if (value, y) not in yearly:
             continue
-        y = int(dates[0].group("y"))
         new_ord = zh_numeral(value + shift) if zh else en_ordinal_like(value + shift, m.group("ord"))
         out.append(_Found(*m.span("ord"), new_ord, f"a yearly round held in {y}: the next one is number {value + shift}"))
         out += _dates(text, m.end(), stop, {y}, shift, zh, "the dates of the next round are not known yet")[:1]

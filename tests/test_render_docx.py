@@ -173,6 +173,29 @@ def edited(res: Resolution, zh: bool) -> Resolution:
     return replace(new, footnotes=tuple(notes), source="edited")
 
 
+def split_operative(res: Resolution) -> Resolution:
+    """Synthetic split: the first long operative paragraph without footnotes cut in two after a comma
+    (the second part a new operative paragraph), the rest renumbered."""
+    ps = list(res.paragraphs)
+    k = next(i for i, p in enumerate(ps) if p.kind == "operative" and len(p.text) > 200 and not p.footnotes
+             and "\n" not in p.text)
+    p = ps[k]
+    cut = p.text.index(", ", 80) + 2
+    first, second = p.text[:cut].rstrip(), p.text[cut:]
+    second = second[0].upper() + second[1:]
+    a = replace(p, text=first, key=normalize(first))
+    b = replace(p, text=second, key=normalize(second), lead="")
+    return replace(renumbered(res, ps[:k] + [a, b] + ps[k + 1:]), source="split")
+
+
+def excerpt_from_op5(res: Resolution) -> Resolution:
+    """Synthetic excerpt: the preambular paragraphs, then OP5 onwards, printed 5., 6. … (as a page of a
+    longer text would be)."""
+    ps = [p for p in res.paragraphs if p.kind == "preambular"] + [
+        p for p in res.paragraphs if p.kind == "operative" and p.number >= 5]
+    return replace(res, paragraphs=tuple(ps), source="excerpt")
+
+
 def squeezed(res: Resolution) -> Resolution:
     """Synthetic layout edit: the PDF extraction's spaces around digits and Latin text removed (the
     text reader on the squeezed seed), nothing else."""
@@ -202,6 +225,10 @@ def _cases() -> dict[str, tuple[Resolution, Resolution]]:
         "en-75-180-synthetic-move-insert-delete-footnote-brackets": (en, edited(en, zh=False)),
         "zh-seed-synthetic-reversed": (edited(seed, zh=True), seed),
         "zh-seed-synthetic-no-spaces-around-digits": (seed, squeezed(seed)),
+        "en-75-180-synthetic-split-operative": (en, split_operative(en)),
+        "en-75-180-synthetic-merge-operatives": (split_operative(en), en),
+        "en-75-180-synthetic-excerpts-from-op5-one-word-changed": (
+            excerpt_from_op5(en), excerpt_from_op5(edited(en, zh=False))),
     }
 
 
@@ -284,6 +311,39 @@ def test_layout_noise_is_revised_under_the_layout_author_and_real_changes_under_
     else:
         assert by_author["Tester"]  # 20 years of real changes, under the plain author
         assert ("del", ",") in layout and ("ins", "，") in layout
+
+
+def test_numbers_that_jump_are_typed_old_deleted_new_inserted():
+    """Synthetic: the new text prints 1, 2, 4 … (a source that skipped 3): no list start can show that,
+    so every operative paragraph types its number; where old and new differ, old deleted, new inserted."""
+    en = load(corpus("A_RES_75_180.en.txt"))
+    ps = [replace(p, number=p.number + 1, label=f"OP{p.number + 1}") if p.kind == "operative" and p.number >= 3
+          else p for p in en.paragraphs]
+    jumped = replace(en, paragraphs=tuple(ps))
+    data = redline_document(compare(en, jumped), date=DATE)
+    for accept, res in ((True, jumped), (False, en)):
+        texts, _ = resolve_package(data, accept=accept)
+        typed = [t.split("\t")[0] for t in texts if re.match(r"\d+\.\t", t)]
+        assert typed == printed_numbers(res), accept
+    assert schema_errors_of(data) == []
+
+
+def schema_errors_of(data: bytes) -> list[str]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        return schema_errors(data, Path(folder))
+
+
+@pytest.mark.parametrize("name", ["en-75-180-synthetic-split-operative", "en-75-180-synthetic-merge-operatives"])
+def test_split_and_merge_marks_are_structure_under_the_plain_author(redlines, name):
+    """The comparison sees the split as a space that became a line break (layout noise); the paragraph
+    mark is structure all the same: hiding the layout author must not hide it."""
+    old, new, cmp, data, _ = redlines[name]
+    assert any(pd.status in ("split", "merged") for pd in cmp.pairs)
+    marks = [el for el in xml_of(data).iter(f"{W}rPr") if el.getparent().tag == W + "pPr"
+             for el in el if etree.QName(el).localname in ("ins", "del")]
+    assert marks and {m.get(W + "author") for m in marks} == {"Tester"}
 
 
 def test_strict_redline_has_no_layout_author():
@@ -460,7 +520,8 @@ def word_model_view(data: bytes, accept: bool) -> tuple[list[str], list[str], li
     resolved = (jubarte.accept_revisions if accept else jubarte.reject_revisions)(data)
     root = xml_of(resolved)
     texts, styles, numbers = [], [], []
-    count = 0
+    start = xml_of(resolved, "word/numbering.xml").find(f".//{W}abstractNum[@{W}abstractNumId='1']//{W}start")
+    count = int(start.get(W + "val")) - 1
     for p in root.find(W + "body").iter(W + "p"):
         texts.append("".join(t.text or "" for t in p.iter(W + "t")))
         style = p.find(f"{W}pPr/{W}pStyle")

@@ -89,7 +89,9 @@ class ParaPlan:
     mark: str | None = None  # revision state of the paragraph mark
     mark_layout: bool = False  # the mark's revision is layout noise
     move: tuple[str, str] | None = None  # (kind, name) of the move range this paragraph belongs to
+    labels: list[Piece] | None = None  # typed number pieces when automatic numbering cannot print them
     closes_old: int | None = None  # old paragraph index whose last line this (kept-on-reject) mark ends
+    old_number: int | None = None  # operative number this paragraph prints in the old text
 
 
 @dataclass
@@ -148,8 +150,10 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
         closes = None
         if closes_old_line and old.line_par and old.line_par[old_line][1]:
             closes = old.line_par[old_line][0]
+        old_line_style = old.lines[old_line] if old is not None and closes_old_line else None
         plans.append(ParaPlan(style=line, pieces=current, mark=mark_state, closes_old=closes,
-                              mark_layout=layout and mark_state is not None))
+                              mark_layout=layout and mark_state is not None,
+                              old_number=old_line_style.number if old_line_style else line.number))
         current = []
 
     def notes_at(side: Side | None, pos: int) -> None:
@@ -168,6 +172,9 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
             layout = True
         else:
             sub = [seg]
+        # A paragraph mark one side lacks (a split or merge the comparison saw as a space becoming a
+        # line break) is structure, not layout: it goes under the plain author, whom no one hides.
+        mark_layout = layout and seg.old_text is not None and seg.old_text.count("\n") == seg.text.count("\n")
         for s in sub:
             st = PAIR_STATES[s.op] if layout else states[s.op]
             text = s.text
@@ -194,7 +201,7 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
                 for k0, k1 in _chunks(text, new_off, new):
                     notes_at(new, new_off + k0)
                     if text[k0] == "\n":
-                        close(st, "new", False, layout)
+                        close(st, "new", False, mark_layout)
                         new_line += 1
                     else:
                         bold, italic = new.style_at(new_off + k0)
@@ -205,7 +212,7 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
                 for k0, k1 in _chunks(text, old_off, old):
                     notes_at(old, old_off + k0)
                     if text[k0] == "\n":
-                        close(st, "old", True, layout)
+                        close(st, "old", True, mark_layout)
                         old_line += 1
                     else:
                         bold, italic = old.style_at(old_off + k0)
@@ -482,6 +489,49 @@ def _redline_plans(cmp: Comparison, highlight: bool = False, revisions: bool = T
     return plans
 
 
+def _printed_numbers(plans: list[ParaPlan], accept: bool) -> list[int | None]:
+    """The number each automatically numbered paragraph prints in one view (Word counts the paragraphs
+    whose surviving mark is in the numbered list)."""
+    kept = (None, "ins", "moveTo") if accept else (None, "del", "moveFrom")
+    return [(plan.style.number if accept or plan.mark is not None else plan.old_number)
+            for plan in plans if plan.style.style == "UNOperative" and not plan.style.label and plan.mark in kept]
+
+
+def _number_start(plans: list[ParaPlan], views: tuple[bool, ...] = (True, False)) -> int | None:
+    """Where the automatic numbering must start for both views to show the numbers the texts print
+    (1 for almost every text; 5 for an excerpt starting at OP5), or None when no start can: the numbers
+    jump or repeat in one view, or the views start at different numbers. Then every operative
+    paragraph types its label (render: ``_typed_labels``)."""
+    starts = set()
+    for accept in views:
+        numbers = _printed_numbers(plans, accept)
+        if not numbers:
+            continue
+        if None in numbers or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            return None
+        starts.add(numbers[0])
+    if len(starts) > 1:
+        return None
+    return starts.pop() if starts else 1
+
+
+def _typed_labels(plans: list[ParaPlan]) -> None:
+    """Every operative paragraph prints its own number, typed: the old one deleted and the new one
+    inserted where they differ (plans' ``labels``)."""
+    for plan in plans:
+        if plan.style.style != "UNOperative" or plan.style.label:
+            continue
+        new, old = plan.style.number, plan.old_number
+        if plan.mark in ("del", "moveFrom"):
+            new = None
+        elif plan.mark in ("ins", "moveTo"):
+            old = None
+        if new == old:
+            plan.labels = [Piece(f"{new}.\t" if new is not None else "", None)]
+        else:
+            plan.labels = [Piece(f"{n}.\t", state) for n, state in ((old, "del"), (new, "ins")) if n is not None]
+
+
 def _place_old_only(body: list[ParaPlan], blocks: list[tuple[PairDiff, list[ParaPlan]]]) -> list[ParaPlan]:
     """Old-only paragraphs (deleted, moved away; ``blocks`` in old order) go right after the mark that
     closes their old predecessor, even inside a block (a merge of non-adjacent paragraphs), so rejecting
@@ -571,6 +621,12 @@ class _Writer:
     def write(self, plans: list[ParaPlan]) -> None:
         from resdiff.render import wordxml
 
+        # Markup shows one view (the new count; deleted paragraphs type their old number).
+        start = _number_start(plans, (True, False) if self.track else (True,))
+        if start is None:
+            _typed_labels(plans)
+        elif start != 1:
+            wordxml.set_list_start(self.numbering, start)
         moves: dict[tuple[str, str], list] = {}
         for plan in plans:
             p = wordxml.paragraph(plan.style.style)
@@ -589,6 +645,12 @@ class _Writer:
         line = plan.style
         mark = plan.mark
         label = line.label
+        if plan.labels is not None:  # numbers the list cannot print (render: _number_start)
+            wordxml.suppress_numbering(p, self.numbering)
+            self._runs(p, plan.labels + plan.pieces)
+            if self.track and mark:
+                self.revisions.mark_paragraph(p, mark, self.layout_author if plan.mark_layout else None)
+            return
         if not self.track and mark in ("del", "moveFrom") and line.style == "UNOperative" and not label:
             # Markup has no revisions: a struck operative paragraph must not take a number from the new
             # count, so it shows its old number typed (and struck).

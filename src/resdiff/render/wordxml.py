@@ -433,6 +433,12 @@ def replace_numbering(numbering_root, start_indent_twips: int, number_tab_twips:
     return 1
 
 
+def set_list_start(numbering_root, start: int) -> None:
+    """The operative list (abstractNum 1, level 0) starts at ``start`` (an excerpt starting at OP5)."""
+    el = numbering_root.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='1']/{qn('w:lvl')}/{qn('w:start')}")
+    el.set(qn("w:val"), str(start))
+
+
 def set_style_numbering(style_el, num_id: int) -> None:
     numpr = style_el.get_or_add_pPr().get_or_add_numPr()
     numpr.get_or_add_ilvl().val = 0

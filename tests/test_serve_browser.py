@@ -165,7 +165,7 @@ def test_chinese_pair_in_the_browser(browser, server, shots):
     side = switch_to_side_by_side(browser)
     assert "联合国人权事务高级专员办事处" in side.text
     browser.save_screenshot(str(shots / "serve-zh-side.png"))
-    browser.set_window_size(1280, 1500)
+    browser.set_window_size(1280, 1900)
     browser.execute_script("window.scrollTo(0, 0)")
     browser.save_screenshot(str(shots / "serve-zh-page.png"))  # the README's picture: form and report
 

@@ -85,6 +85,8 @@ fieldset label { display: block; margin: .25rem 0; }
 .problem { background: #fdecea; border-left: 4px solid #c0392b; padding: .5rem .9rem; }
 #result { border-top: 2px solid #14507a; margin-top: 1rem; }
 #result:empty { display: none; }
+#result .report .warning, #result .report .note { margin: .25rem 0; padding: .2rem .8rem; font-size: .9rem;
+        font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", system-ui, sans-serif; }
 @media (max-width: 40rem) { .zones { grid-template-columns: 1fr; } }
 """
 

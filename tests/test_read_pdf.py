@@ -125,3 +125,89 @@ def test_encrypted_pdf_is_a_user_error(tmp_path):
         pdf.save(path, encryption=pikepdf.Encryption(owner="o", user="secret"))
     err = _error(path)
     assert "encrypted" in err.message
+
+
+# ── the same resolution from PDF and from another form; every command on PDF input ───────────────
+
+@pytest.fixture(scope="module")
+def libreoffice_pdfs(tmp_path_factory):
+    """The seed (Chinese) and the English 75/180 written as .docx by the project's writer, turned into
+    PDF by LibreOffice (no Chinese PDF is available here: this is how Chinese PDFs are made)."""
+    import shutil
+    import subprocess
+
+    from resdiff.read.text import parse_text
+    from resdiff.render.docx import resolution_document
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) makes the PDFs")
+    folder = tmp_path_factory.mktemp("lo-pdf")
+    made = {}
+    for lang in ("zh", "en"):
+        text = (CORPUS / f"A_RES_75_180.{lang}.txt").read_text(encoding="utf-8")
+        docx = folder / f"A_RES_75_180_{lang}.docx"
+        docx.write_bytes(resolution_document(parse_text(text)))
+        made[lang] = (parse_text(text), folder / f"A_RES_75_180_{lang}.pdf")
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *(str(folder / f"A_RES_75_180_{l}.docx")
+                                                                     for l in ("zh", "en"))],
+                   check=True, capture_output=True, timeout=300)
+    return made
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_seed_and_english_75_180_as_libreoffice_pdf_of_the_project_docx_compare_equal_to_the_text(
+        libreoffice_pdfs, lang):
+    from resdiff import compare
+    from resdiff.normalize import normalize
+
+    from_text, pdf = libreoffice_pdfs[lang]
+    from_pdf = read_file(pdf)
+    assert from_pdf.language == lang
+    assert not compare(from_text, from_pdf).has_differences
+    # the same notes (in Chinese up to the spaces around digits that the text extraction has and the page not)
+    assert [(f.number, normalize(f.text)) for f in from_pdf.footnotes] == [
+        (f.number, normalize(f.text)) for f in from_text.footnotes]
+    assert [(p.label, p.footnotes, p.lead) for p in from_pdf.paragraphs] == [
+        (p.label, p.footnotes, p.lead) for p in from_text.paragraphs]
+
+
+def test_english_75_180_as_libreoffice_pdf_reads_back_character_for_character(libreoffice_pdfs):
+    from_text, pdf = libreoffice_pdfs["en"]
+    from_pdf = read_file(pdf)
+    assert from_pdf.header == from_text.header
+    assert [(p.label, p.text, p.footnotes, p.footnote_positions) for p in from_pdf.paragraphs] == [
+        (p.label, p.text, p.footnotes, p.footnote_positions) for p in from_text.paragraphs]
+
+
+def test_chinese_libreoffice_pdf_has_no_spaces_between_chinese_and_digits(libreoffice_pdfs):
+    # the printed page has none: the gap LibreOffice leaves between "2020" and "年" is spacing
+    from_pdf = read_file(libreoffice_pdfs["zh"][1])
+    assert from_pdf.header.closing == ("2020年12月16日", "第46次全体会议")
+    assert "2000年9月8日" in from_pdf.paragraph("PP3").text
+
+
+def test_redline_of_two_official_pdfs_accepts_to_the_new_and_rejects_to_the_old(tmp_path):
+    from test_render_docx import DATE, check_identities
+
+    from resdiff import compare
+    from resdiff.render.docx import redline_document
+
+    old, new = read_file(PDF / "A_RES_79_33.en.pdf"), read_file(PDF / "A_RES_80_37.en.pdf")
+    cmp = compare(old, new)
+    assert cmp.has_differences
+    check_identities(redline_document(cmp, author="Tester", date=DATE), old, new)
+
+
+def test_redline_and_draft_commands_take_pdf_files(tmp_path):
+    from test_cli import run
+
+    out = tmp_path / "x.docx"
+    result = run("redline", PDF / "A_RES_79_33.en.pdf", PDF / "A_RES_80_37.en.pdf", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    back = read_file(out)
+    assert [p.text for p in back.paragraphs] == [p.text for p in read_file(PDF / "A_RES_80_37.en.pdf").paragraphs]
+    draft = tmp_path / "d.docx"
+    result = run("draft", PDF / "A_RES_80_37.en.pdf", "-o", draft)
+    assert result.exit_code == 0, result.stderr
+    assert read_file(draft).header.session == 81

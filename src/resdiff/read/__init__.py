@@ -1,7 +1,7 @@
 """Readers: turn a file into a Resolution, choosing the reader by content first, then by suffix.
 
 ``read_file`` is the one entry point. It checks everything a user can get wrong (missing file, a folder,
-an empty file, binary data, an old binary .doc, a damaged .docx) and raises UserError with a hint,
+an empty file, binary data, an old binary .doc without LibreOffice, a damaged .docx or PDF) and raises UserError with a hint,
 so the CLI can print ``Error: …`` / ``Hint: …`` without a traceback.
 """
 
@@ -44,7 +44,7 @@ def _check_docx(path: Path, data: bytes) -> None:
 
 
 def read_file(path: str | Path, lang: str | None = None) -> Resolution:
-    """Read a resolution from ``path`` (.docx, PDF, an HTML page, or text in UTF-8 / UTF-16 / GB18030).
+    """Read a resolution from ``path`` (.docx, .doc, PDF, an HTML page, or text in UTF-8 / UTF-16 / GB18030).
 
     ``lang`` overrides language detection.
     """
@@ -62,10 +62,9 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
     if not data.strip() or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise UserError(f"{path} is empty", "give the file that holds the resolution text")
     if data.startswith(_OLE_MAGIC):
-        raise UserError(
-            f"{path} is an old binary Word .doc file, which resdiff cannot read",
-            "save it as .docx in Word or LibreOffice (File › Save As › Word Document), then try again",
-        )
+        from resdiff.read.doc import read_doc  # Word 97–2003: converted to .docx by LibreOffice
+
+        return with_warnings(_recognised(read_doc(path, data=data, lang=lang), path))
     if data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)) or path.suffix.lower() in (".docx", ".docm", ".dotx"):
         if not data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
             raise UserError(

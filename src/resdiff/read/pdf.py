@@ -49,6 +49,8 @@ _FURNITURE_TEXT = [
 _MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
 _STAR = re.compile(r"^\s*\*{1,3}\s*$")
 _HANGING_NUMBER = re.compile(r"^\s*\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.．]\s*$")
+_BARE_NUMBER = re.compile(r"\d{1,3}\s*")
+_SPACES = re.compile(r"\s+")
 _SOFT_HYPHEN = "\x02"  # PDFium's character for a hyphen Word printed at a line break
 
 
@@ -65,7 +67,7 @@ class _Run:
     barcode: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity (a line sits in several height bands)
 class _PdfLine:
     runs: list[_Run]
     page: int
@@ -108,15 +110,15 @@ class _Pages:
         import pypdfium2.raw as raw
 
         self.raw, self.ctypes, self.pdf = raw, ctypes, pdf
-        self.text_buffer = ctypes.create_string_buffer(4096)
+        self.text_buffer = (ctypes.c_ushort * 2048)()  # UTF-16 text of one object, grown when needed
         self.name_buffer = ctypes.create_string_buffer(256)
-        self.fonts: dict[int, tuple[bool, bool, bool]] = {}
+        self.fonts: dict[bytes, tuple[bool, bool, bool]] = {}
         self.box = [ctypes.c_float() for _ in range(4)]
 
     def font_style(self, font) -> tuple[bool, bool, bool]:
         """(italic, bold, barcode) of a font, from its name, weight and italic angle."""
         raw, ctypes = self.raw, self.ctypes
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        key = bytes(font)  # the pointer's value: the same font object gives the same key
         if key not in self.fonts:
             n = raw.FPDFFont_GetBaseFontName(font, self.name_buffer, 256)
             name = self.name_buffer.raw[:max(n - 1, 0)].decode("latin-1").lower()
@@ -147,16 +149,19 @@ class _Pages:
                 continue
             if kind != raw.FPDF_PAGEOBJ_TEXT:
                 continue
-            n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
+            # the box first: PDFs hold many empty text objects, and reading text is the costly call
+            raw.FPDFPageObj_GetBounds(obj, l, b, r, t)
+            if r.value - l.value < 0.01:
+                continue
+            n = raw.FPDFTextObj_GetText(obj, textpage, self.text_buffer, len(self.text_buffer) * 2)
+            if n > len(self.text_buffer) * 2:
+                self.text_buffer = (ctypes.c_ushort * n)()
+                n = raw.FPDFTextObj_GetText(obj, textpage, self.text_buffer, n * 2)
             if n <= 2:
                 continue
-            if n > len(self.text_buffer):
-                self.text_buffer = ctypes.create_string_buffer(n * 2)
-            raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(self.text_buffer, ctypes.POINTER(ctypes.c_ushort)), n)
-            text = self.text_buffer.raw[:n - 2].decode("utf-16-le", errors="replace")
+            text = ctypes.string_at(ctypes.addressof(self.text_buffer), n - 2).decode("utf-16-le", errors="replace")
             if not text.strip():
                 continue
-            raw.FPDFPageObj_GetBounds(obj, l, b, r, t)
             raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
             italic, bold, barcode = self.font_style(raw.FPDFTextObj_GetFont(obj))
             runs.append(_Run(l.value, b.value, r.value, t.value, size.value, italic, bold,
@@ -174,30 +179,47 @@ def _group_lines(runs: list[_Run], page: int) -> list[_PdfLine]:
     masthead) becomes two lines. Bigger runs are placed first, so a raised marker joins the line of
     the text it follows instead of starting a line of its own."""
     lines: list[_PdfLine] = []
+    buckets: dict[int, list[_PdfLine]] = {}  # lines by 4-point bands of height: only near ones are tried
+
+    def register(line: _PdfLine) -> None:
+        for band in range(int(line.bottom // 4), int(line.top // 4) + 1):
+            bucket = buckets.setdefault(band, [])
+            if line not in bucket:
+                bucket.append(line)
+
     # (a lone punctuation mark may be set in a bigger size than its line: it comes after the words)
     for run in sorted(runs, key=lambda r: (-(r.size if len(r.text.strip()) > 1 else r.size / 2), -r.y1)):
         height = max(run.y1 - run.y0, 0.5)
         best, best_overlap = None, 0.0
-        for line in lines:
-            overlap = min(line.top, run.y1) - max(line.bottom, run.y0)
-            if overlap > best_overlap:
-                best, best_overlap = line, overlap
+        for band in range(int(run.y0 // 4), int(run.y1 // 4) + 1):
+            for line in buckets.get(band, ()):
+                overlap = min(line.top, run.y1) - max(line.bottom, run.y0)
+                if overlap > best_overlap:
+                    best, best_overlap = line, overlap
         # a raised marker may only touch the top of its line's box
         need = 0.05 if best is not None and run.size < best.size * 0.85 else 0.3
         if best is not None and best_overlap >= need * min(height, best.top - best.bottom or height):
             best.runs.append(run)
-            if run.size >= best.size * 0.85 and len(run.text.strip()) > 1:
+            if run.size >= best.size * 0.85 and len(run.text.strip()) > 1 and (
+                    run.y1 > best.top or run.y0 < best.bottom):
                 best.top, best.bottom = max(best.top, run.y1), min(best.bottom, run.y0)
+                register(best)
         else:
-            lines.append(_PdfLine([run], page, top=run.y1, bottom=run.y0, size=run.size))
+            line = _PdfLine([run], page, top=run.y1, bottom=run.y0, size=run.size)
+            lines.append(line)
+            register(line)
     lines.sort(key=lambda l: -(l.top + l.bottom))
     out: list[_PdfLine] = []
     for line in lines:
         line.runs.sort(key=lambda r: r.x0)
-        chars = Counter()
-        for run in line.runs:
-            chars[round(run.size, 1)] += len(run.text.strip())
-        main = chars.most_common(1)[0][0]
+        if len(line.runs) == 1:
+            main = round(line.runs[0].size, 1)
+        else:
+            chars: dict[float, int] = {}
+            for run in line.runs:
+                key = round(run.size, 1)
+                chars[key] = chars.get(key, 0) + len(run.text.strip())
+            main = max(chars, key=chars.__getitem__)
         pieces: list[list[_Run]] = [[]]
         for run in line.runs:
             if pieces[-1] and run.x0 - pieces[-1][-1].x1 > 4 * main and not _HANGING_NUMBER.match(pieces[-1][-1].text):
@@ -206,6 +228,11 @@ def _group_lines(runs: list[_Run], page: int) -> list[_PdfLine]:
         for part in pieces:
             out.append(_finish_line(_PdfLine(part, page), main))
     return out
+
+
+def _cjk_boundary(before: str, after: str) -> bool:
+    left, right = before.rstrip()[-1:], after.lstrip()[:1]
+    return bool(left and right) and (before[-1:].isspace() or after[:1].isspace()) and (is_cjk(left) or is_cjk(right))
 
 
 def _finish_line(line: _PdfLine, main: float) -> _PdfLine:
@@ -243,6 +270,13 @@ def _finish_line(line: _PdfLine, main: float) -> _PdfLine:
                     and not (is_cjk(last) or is_cjk(text.lstrip()[:1]))):
                 parts.append(" ")
                 length += 1
+        if parts and parts[-1][-1:].isspace() and text[:1].isspace():
+            text = text.lstrip()  # one space between two runs, not one from each (LibreOffice PDFs)
+        if parts and _cjk_boundary(parts[-1], text):
+            # the gap between Chinese and Latin text or digits ("2020 年") is spacing, not a space
+            parts[-1] = parts[-1].rstrip()
+            text = text.lstrip()
+            length = sum(len(p) for p in parts)
         parts.append(text)
         length += len(text)
         # emphasised opening words: italic or bold runs at the start (after a hanging number)
@@ -254,15 +288,18 @@ def _finish_line(line: _PdfLine, main: float) -> _PdfLine:
             elif text.strip():
                 lead_open = False
         prev = run
-    if len(line.runs) > 1 and re.fullmatch(r"\d{1,3}\s*", line.runs[0].text) and not line.raised_first \
+    if len(line.runs) > 1 and _BARE_NUMBER.fullmatch(line.runs[0].text) and not line.raised_first \
             and line.runs[1].x0 - line.runs[0].x1 > main and parts and parts[0] == line.runs[0].text:
-        parts[0] = parts[0].rstrip() + ". "  # an operative number printed without its dot, set off by a tab
+        # an operative number printed without its dot, set off by a tab ("25  Condemns")
+        dotted = parts[0].rstrip() + ". "
+        line.markers = [(n, o + len(dotted) - len(parts[0])) for n, o in line.markers]
+        parts[0] = dotted
     raw_text = "".join(parts)
     stripped = raw_text.lstrip()
     cut = len(raw_text) - len(stripped)
     line.text = stripped.rstrip()
     line.markers = [(n, min(max(o - cut, 0), len(line.text))) for n, o in line.markers]
-    line.lead = re.sub(r"\s+", " ", "".join(lead)).strip()
+    line.lead = _SPACES.sub(" ", "".join(lead)).strip() if lead else ""
     return line
 
 

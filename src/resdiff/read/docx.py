@@ -1089,12 +1089,11 @@ def docx_paragraphs(path_or_bytes: Source, view: str = "accept") -> list[str]:
 
 # ── the resolution ────────────────────────────────────────────────────────────────────────────────
 #
-# Built directly from the Word paragraphs rather than by printing a plain text for the text reader to
-# re-segment: Word already says where every paragraph starts and ends, which operative number it
-# carries and where each footnote reference stands, and a re-segmentation could only lose that (a
-# paragraph that does not end in punctuation would be glued to the next one). What is language knowledge
-# rather than layout (header fields, closing lines, opener verbs, typed numbers and sub-paragraph
-# markers) comes from the text reader, so both readers agree on the same resolution.
+# Each Word paragraph becomes one whole record of the structure finder's stream (``read.structure``,
+# the same rules as for text and PDF), carrying what Word knows and a re-segmentation would lose: where
+# the paragraph starts and ends (one that does not end in punctuation is not glued to the next), its
+# automatic number or sub-paragraph marker, its emphasised lead and where each footnote reference
+# stands. Header fields, closing lines, opener verbs and typed numbers are decided there, once.
 
 _SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies"
 _AUTO_OP_NUMBER = re.compile(rf"^[(（]?(\d{{1,3}})(?:\s*({_SUFFIXES}))?\s*[.．)）]?$")
@@ -1131,36 +1130,6 @@ def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, 
     return result, [(min(max(where[o] - start, 0), len(result)), fid) for o, fid in refs]
 
 
-def _header_fields(lines: list[str], closing: list[str], lang: str) -> dict:
-    from resdiff.read.structure import CLOSING_EN_MEETING, CLOSING_ZH_MEETING, iso_date, parse_header
-
-    fields = parse_header(lines, lang)
-    for line in closing:
-        m = CLOSING_ZH_MEETING.match(line) or CLOSING_EN_MEETING.match(line)
-        if m:
-            fields["plenary_meeting"] = int(m.group(1))
-    if "date" not in fields:
-        for line in closing:
-            if iso_date(line):
-                fields["date"] = iso_date(line)
-    return fields
-
-
-def _body_start(paragraphs: list[DocxParagraph], lang: str) -> int:
-    """Index of the first body paragraph: after the author line ("大会，", "The General Assembly,"), else
-    the first one that is numbered, opens with an opener verb or with emphasised words."""
-    from resdiff.read.structure import AUTHOR, is_opener, op_number
-
-    for i, p in enumerate(paragraphs[:60]):
-        if AUTHOR.match(p.visible.strip()):
-            return i + 1
-    for i, p in enumerate(paragraphs):
-        text = p.text.strip()
-        if (p.number and p.level == 0) or is_opener(text, lang) or (i and op_number(text)) or p.lead:
-            return i
-    return 0
-
-
 def _footnote_numbers(paragraphs: tuple[DocxParagraph, ...]) -> dict[str, int]:
     """Word numbers footnotes by the order of their references; a custom mark that is a number keeps it."""
     numbers: dict[str, int] = {}
@@ -1191,87 +1160,44 @@ def _endnote_numbers(content: DocxContent, after: int) -> dict[str, tuple[int, s
     return numbers
 
 
+def _line(p: DocxParagraph, note_numbers: dict[str, int]) -> Line:
+    """One Word paragraph as a record of the structure finder's stream: its automatic number written
+    before the text as the text reader would see it ("1. ", a sub-paragraph marker "(a) "), tabs and
+    manual line breaks tidied, footnote references as markers with their offsets."""
+    from resdiff.read.structure import SUBPARA, Line, op_number
+
+    refs = [(r.offset, r.id if r.kind == "footnote" else f"endnote:{r.id}") for r in p.footnote_refs]
+    text, refs = _tidy(p.text, refs)
+    lead = p.lead
+    marker = prefix = ""
+    auto = _AUTO_OP_NUMBER.match(p.number.strip()) if p.number else None
+    if auto and p.level == 0:
+        prefix = f"{auto.group(1)}{' ' + auto.group(2) if auto.group(2) else ''}. "
+    elif p.number and SUBPARA.match(p.number.strip() + " ") or (p.number and p.level):
+        marker = p.number.strip()
+        prefix = f"{marker} "
+    elif p.number:  # a list style resdiff does not know ("Article 1"): its label stays in the text
+        prefix = f"{p.number.strip()} "
+    typed = op_number(lead)
+    lead = (lead[typed.end():] if typed else lead).replace("\t", " ").strip()
+    markers = tuple((note_numbers[fid], o + len(prefix)) for o, fid in refs if fid in note_numbers)
+    return Line(prefix + text, whole=True, starts_paragraph=True, lead=lead, markers=markers, marker=marker,
+                printed=p.visible)
+
+
 def _build_resolution(content: DocxContent, lang: str | None, source: str | None) -> Resolution:
+    """The Resolution the document holds: each Word paragraph is one record of the stream that
+    ``read.structure`` (the same structure finder as for text and PDF) turns into header, paragraphs,
+    sub-paragraphs and closing lines."""
     from resdiff.lang.detect import detect_language
-    from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
-    from resdiff.normalize import normalize
-    from resdiff.read.structure import SUBPARA, is_closing, emphasised_lead, op_number
+    from resdiff.model import Footnote
+    from resdiff.read.structure import build_resolution
 
     paragraphs = [p for p in content.paragraphs if p.visible.strip()]
     language = lang or detect_language("\n".join(p.visible for p in paragraphs))
     numbers = _footnote_numbers(content.paragraphs)
     endnotes = _endnote_numbers(content, max(numbers.values(), default=0))
-    start = _body_start(paragraphs, language)
-    header_lines = [line.strip() for p in paragraphs[:start] for line in p.visible.split("\n") if line.strip()]
-    body = paragraphs[start:]
-    closing: list[str] = []
-    while body and is_closing(body[-1].visible.strip(), language):
-        closing.insert(0, body.pop().visible.strip())
-
-    # Each Word paragraph becomes an operative paragraph (a number), a sub-paragraph of the one before
-    # (a letter or roman number, or a deeper list level), or a preambular paragraph.
-    units: list[dict] = []
-    for p in body:
-        refs = [(r.offset, r.id if r.kind == "footnote" else f"endnote:{r.id}") for r in p.footnote_refs]
-        text, lead = p.text, p.lead
-        number, suffix, marker = None, "", ""
-        auto = _AUTO_OP_NUMBER.match(p.number.strip()) if p.number else None
-        if auto and p.level == 0:
-            number, suffix = int(auto.group(1)), auto.group(2) or ""
-        elif p.number and SUBPARA.match(p.number.strip() + " ") or (p.number and p.level):
-            marker = p.number.strip()
-        elif p.number:  # a list style resdiff does not know ("Article 1"): keep its label as text
-            text, refs = f"{p.number} {text}", [(o + len(p.number) + 1, fid) for o, fid in refs]
-        else:
-            typed = op_number(text.lstrip())
-            if typed:
-                cut = len(text) - len(text.lstrip()) + typed.end()
-                number, suffix = int(typed.group(1)), typed.group(2) or ""
-                text, refs = text[cut:], [(max(o - cut, 0), fid) for o, fid in refs]
-                typed_lead = op_number(lead)
-                lead = lead[typed_lead.end():] if typed_lead else lead
-        text, refs = _tidy(text, refs)
-        if not marker and units and SUBPARA.match(text) and number is None:
-            m = SUBPARA.match(text)
-            marker, text = m.group(1), text[m.end():]
-            refs = [(max(o - m.end(), 0), fid) for o, fid in refs]
-        if marker and units:
-            unit = units[-1]
-            shift = len(unit["text"]) + 1 + len(marker) + 1
-            unit["text"] += f"\n{marker} {text}"
-            unit["refs"] += [(o + shift, fid) for o, fid in refs]
-            unit["subparagraphs"].append(SubParagraph(marker, text))
-            continue
-        lead = lead.replace("\t", " ").strip()
-        units.append({"text": text, "refs": refs, "number": number, "suffix": suffix,
-                      "emphasis": lead if lead and lead != text and text.startswith(lead) else "",
-                      "subparagraphs": [], "marker": marker})
-
-    result: list[Paragraph] = []
-    pp = 0
-    for unit in units:
-        text = unit["text"]
-        if unit["marker"]:  # a sub-paragraph with nothing before it: keep its marker in the text
-            text = f"{unit['marker']} {text}"
-            unit["refs"] = [(o + len(unit["marker"]) + 1, fid) for o, fid in unit["refs"]]
-            unit["subparagraphs"] = []
-        if not text:
-            continue
-        kind = OPERATIVE if unit["number"] is not None else PREAMBULAR
-        if kind == OPERATIVE:
-            label = f"OP{unit['number']}{unit['suffix']}"
-        else:
-            pp += 1
-            label = f"PP{pp}"
-        note_numbers = numbers | {f"endnote:{eid}": n for eid, (n, _) in endnotes.items()}
-        refs = [(o, note_numbers[fid]) for o, fid in unit["refs"] if fid in note_numbers]
-        result.append(Paragraph(
-            label=label, kind=kind, number=unit["number"], text=text, key=normalize(text),
-            footnotes=tuple(n for _, n in refs), footnote_positions=tuple(o for o, _ in refs),
-            lead=unit["emphasis"] or emphasised_lead(text, language, kind), suffix=unit["suffix"],
-            subparagraphs=tuple(unit["subparagraphs"]),
-        ))
-
+    note_numbers = numbers | {f"endnote:{eid}": n for eid, (n, _) in endnotes.items()}
     bodies = dict(content.footnotes)
     # A footnote whose body is missing or empty is left out, as the text reader does for an excerpt
     # whose notes were cut off: the paragraph still names its number.
@@ -1280,9 +1206,7 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     end_bodies = dict(content.endnotes)
     footnotes += tuple(Footnote(n, end_bodies[eid], kind="endnote", mark=mark)
                        for eid, (n, mark) in endnotes.items() if end_bodies.get(eid))
-    fields = _header_fields(header_lines, closing, language)
-    header = Header(language=language, closing=tuple(closing), **fields)
-    notes = ()
+    notes: tuple[str, ...] = ()
     if content.revisions:
         name = Path(source).name if source else "The document"
         plural = "s" if content.revisions != 1 else ""
@@ -1291,7 +1215,8 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     if content.unread:
         name = Path(source).name if source else "the document"
         notes += tuple(f"{name}: {what}" for what in content.unread)
-    return Resolution(header=header, paragraphs=tuple(result), footnotes=footnotes, source=source, notes=notes)
+    return build_resolution([_line(p, note_numbers) for p in paragraphs], language, source=source,
+                            footnotes=footnotes, notes=notes)
 
 
 def read_docx(path: Source, lang: str | None = None, view: str = "accept") -> Resolution:

@@ -157,6 +157,8 @@ class Line:
     whole: bool = False  # the record is a whole paragraph, not one wrapped line of it
     lead: str = ""  # emphasised (italic / bold) words that open the record, as they start ``text``
     markers: tuple[tuple[int, int], ...] = ()  # footnote markers already known: (number, offset in text)
+    marker: str = ""  # a sub-paragraph marker the reader knows, as ``text`` starts ("(a)", a Word level "a.")
+    printed: str = ""  # the record as printed, line breaks kept (a Word paragraph's), when ``text`` joined them
 
 
 # ── step 2: header ────────────────────────────────────────────────────────────────────────────────
@@ -188,6 +190,9 @@ def _split_header(lines: list[Line], lang: str) -> int:
             return i + 1
     for i, line in enumerate(lines):
         if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
+            return i
+        # a whole (Word) paragraph that is numbered, or opens with emphasised words, is body text
+        if line.whole and (line.lead or op_number(line.text)):
             return i
         # Other languages have no opener list: a line ending like a preambular paragraph (",", "،")
         # starts the body, so that preambular text is never taken for (and lost in) the header.
@@ -565,7 +570,7 @@ def _segment(lines: list[Line], lang: str) -> list[list[Piece]]:
         if known:
             if current is not None and not (line.starts_paragraph or line.whole):
                 current.append((text, line))
-            elif current is not None and SUBPARA.match(text) and not op_number(text):
+            elif current is not None and (line.marker or SUBPARA.match(text) and not op_number(text)):
                 current.append(("\n" + text, line))  # sub-paragraph: its own line inside the paragraph
             else:
                 paragraphs.append([(text, line)])
@@ -759,7 +764,7 @@ def _build_paragraph(pieces: list[Piece], lang: str, state: _MarkerState, marker
         leading = len(text) - len(text.lstrip())
         text = text.strip()
         markers = [(n, min(max(o - leading, 0), len(text))) for n, o in markers]
-        if first_line.lead and text.startswith(first_line.lead.strip()):
+        if first_line.lead and text.startswith(first_line.lead.strip()) and first_line.lead.strip() != text:
             lead = first_line.lead.strip()
     else:
         text = text.strip()
@@ -773,7 +778,12 @@ def _build_paragraph(pieces: list[Piece], lang: str, state: _MarkerState, marker
     kind = OPERATIVE if number is not None else PREAMBULAR
     lead = lead or emphasised_lead(text, lang, kind)
     subparagraphs = []
-    for sub in text.split("\n")[1:]:
+    known_markers = [line.marker for piece, line in pieces[1:] if piece.startswith("\n")]
+    for k, sub in enumerate(text.split("\n")[1:]):
+        known = known_markers[k] if k < len(known_markers) else ""
+        if known and sub.startswith(known):
+            subparagraphs.append(SubParagraph(known, sub[len(known):].strip()))
+            continue
         sm = SUBPARA.match(sub)
         if sm:
             subparagraphs.append(SubParagraph(sm.group(1), sub[sm.end():].strip()))
@@ -808,7 +818,8 @@ def build_resolution(
     """
     known = footnotes is not None
     start = _split_header(lines, language)
-    fields = parse_header([line.text for line in lines[:start]], language)
+    fields = parse_header([part.strip() for line in lines[:start] for part in (line.printed or line.text).split("\n")
+                           if part.strip()], language)
     body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known)
     if known:
         found = list(footnotes)

@@ -284,9 +284,16 @@ _MASTHEAD_SYMBOL = re.compile(
 _DRAFT_SYMBOL = re.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.\-]*(?:\[●\])?)+")
 
 
-def parse_header(lines: list[str], lang: str) -> dict:
-    """Header fields from the header lines (furniture lines are recognised and ignored)."""
+def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) -> dict:
+    """Header fields from the header lines (furniture lines are recognised and ignored).
+
+    ``gaps``: for each line, whether a vertical gap separates it from the line before, where the reader
+    measured it (PDF): the gap after an agenda title ends it, so a draft's sponsors wrapped over several
+    lines ("Albania, Andorra, …, New" / "Zealand, …" / "and United Kingdom …: draft resolution") are
+    not read as more title.
+    """
     h: dict = {}
+    after_title: list[str] = []  # plain lines after a bold agenda title: sponsors, if a sponsors line follows
     i = 0
     body_names = " ".join(lines)
     for name, value in _BODIES:
@@ -318,9 +325,11 @@ def parse_header(lines: list[str], lang: str) -> dict:
         elif _SPONSORS.match(line):
             # sponsors wrapped over several lines ("Bhutan, Cuba, …," / "… and" / "Viet Nam: draft
             # resolution"): the lines before that end in "," or "and" are theirs, not the agenda title's
-            wrapped: list[str] = []
-            while agenda_title and re.search(r"(?:,|\band)\s*$", agenda_title[-1]):
+            wrapped, after_title = after_title, []
+            continues = bool(re.match(r"^(?:and|,)\s", line))  # "and United Kingdom …: draft resolution"
+            while not wrapped and agenda_title and (continues or re.search(r"(?:,|\band)\s*$", agenda_title[-1])):
                 wrapped.insert(0, agenda_title.pop())
+                continues = False
             if wrapped:
                 if agenda_title:
                     h["agenda_title"] = _join_all(agenda_title)
@@ -360,6 +369,8 @@ def parse_header(lines: list[str], lang: str) -> dict:
             pass  # issue date at the top of the first page ("21 January 2020")
         elif title_lines is not None:
             title_lines.append(line)
+        elif agenda_title is not None and (after_title or (gaps and agenda_title and gaps[i])):
+            after_title.append(line)
         elif agenda_title is not None:
             agenda_title.append(line)
         elif _WEAK_FURNITURE.match(line):
@@ -378,6 +389,7 @@ def parse_header(lines: list[str], lang: str) -> dict:
             if value:
                 h["session"], h["session_text"] = value, line
                 break
+    other += after_title  # plain lines after the agenda title that no sponsors line claimed
     if other:
         h["other"] = tuple(other)
     if "symbol" not in h and h.get("number"):
@@ -818,8 +830,12 @@ def build_resolution(
     """
     known = footnotes is not None
     start = _split_header(lines, language)
-    fields = parse_header([part.strip() for line in lines[:start] for part in (line.printed or line.text).split("\n")
-                           if part.strip()], language)
+    parts = [(part.strip(), line.blank_before and k == 0) for line in lines[:start]
+             for k, part in enumerate(p for p in (line.printed or line.text).split("\n") if p.strip())]
+    # vertical gaps mean something where the reader measured them (PDF), not in text where a blank line
+    # may follow every wrapped line
+    gaps = [gap for _, gap in parts] if known else None
+    fields = parse_header([part for part, _ in parts], language, gaps)
     body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known)
     if known:
         found = list(footnotes)

@@ -89,3 +89,18 @@ def test_a_bodys_yearly_session_moves_with_its_report_in_the_records():
     # without that footnote nothing says the session is this year's: it stays
     alone = draft_next(res79([op2], title="Office of the United Nations High Commissioner for Refugees"))
     assert texts(alone.resolution)["OP2"] == op2.text
+
+
+def test_secretary_general_report_named_by_its_title_when_the_resolution_asks_for_another():
+    """A/RES/79/202 OP1 (footnote 'A/79/528.', the real A/C.2/80/L.27 has A/80/372) and OP27 asking for the next."""
+    op1 = ("Takes note of the report of the Secretary-General entitled “Towards the achievement of sustainable "
+           "development: implementation of the 2030 Agenda for Sustainable Development, including through sustainable "
+           "consumption and production, building on Agenda 21”;")
+    op27 = ("Requests the Secretary-General to submit to the General Assembly at its eightieth session a report on the "
+            "implementation of the present resolution;")
+    paragraphs = [para("OP1", op1, "Takes note", {17: len(op1) - 1}), para("OP27", op27, "Requests")]
+    draft = draft_next(res79(paragraphs, (Footnote(17, "A/79/528."),), number="79/202", title="Sustainable consumption"))
+    assert draft.resolution.footnote(17).text == "A/80/[●]."
+    # without a request for a new report, the titled report may be a one-off: it stays
+    alone = draft_next(res79(paragraphs[:1], (Footnote(17, "A/79/528."),), number="79/202", title="Sustainable consumption"))
+    assert alone.resolution.footnote(17).text == "A/79/528."

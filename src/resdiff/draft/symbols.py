@@ -119,8 +119,8 @@ _IBID_SUPPLEMENT = re.compile(r"(?:See\s+)?[Ii]bid\.,\s+Supplement\s+No\.\s*\d+[
 # a report the Assembly gets again and again: the Secretary-General's on the resolution, or one the
 # resolution asks for again ("requests the Secretary-General to submit … a report on <the same subject>")
 _EN_REPORT_OF = re.compile(
-    r"\breport\s+of\s+the\s+(?P<who>[A-Z][^,;(]*?)(?=\s+on\s+|\s*[,;(]|\s+and\s+(?:the|its|his|her)\s|\s+submitted|\s*$)"
-    r"(?:\s+on\s+(?P<subject>(?:(?!\s+and\s+(?:the|its|his|her)\s+report)[^,;(])+))?")
+    r"\breport\s+of\s+the\s+(?P<who>[A-Z][^,;(]*?)(?=\s+on\s+|\s*[,;(]|\s+and\s+(?:the|its|his|her)\s|\s+submitted|\s+entitled\b|\s*$)"
+    r"(?:\s+on\s+(?P<subject>(?:(?!\s+and\s+(?:the|its|his|her)\s+report)[^,;(])+)|(?P<entitled>\s+entitled\b))?")
 _ZH_REPORT_OF = re.compile(r"(?P<who>秘书长|[\u4e00-\u9fff]{2,20}?(?:委员会|工作组|专家组|特别报告员|高级专员|理事会))(?:关于(?P<subject>[^，；。(（]+?))?的(?:报告|说明)")
 _GENERIC = re.compile(r"^(?:the\s+)?(?:implementation\s+of|work\s+of\s+the\s+Organization)|执行情况|本组织的工作", re.I)
 # where a resolution asks for a report again: "requests the Secretary-General to submit … a report on …",
@@ -139,6 +139,11 @@ def _periodic(clause: str, requests: str, lang: str) -> bool:
 
 def _periodic_one(m: re.Match, requests: str, lang: str) -> bool:
     who, subject = m.group("who").strip(), (m.group("subject") or "").strip()
+    if who == "Secretary-General" and m.groupdict().get("entitled"):
+        # "the report of the Secretary-General entitled “Towards the achievement …”": his report on the
+        # resolution when the resolution asks him for one again
+        return any(re.search(r"\bSecretary-General\b", seg) and _EN_REQUEST.search(seg)
+                   for seg in _EN_REQUEST_SPLIT.split(requests) if re.search(r"\breport", seg, re.I))
     if who in ("Secretary-General", "秘书长") and (not subject or _GENERIC.search(subject)
                                                  or re.search(r"resolution\s+\d+/\d+|第\s*\d+/\d+\s*号决议", subject)):
         return True

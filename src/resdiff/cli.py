@@ -156,7 +156,7 @@ def _format_from_suffix(output: Path | None, default: str, known: dict[str, str]
 
 @_command
 def parse(
-    file: Annotated[Path, typer.Argument(help="Resolution file: text (PDF or web extract) or .docx.")],
+    file: Annotated[Path, typer.Argument(help="Resolution file: PDF, .docx, .doc, or text (PDF or web extract).")],
     format: Annotated[Optional[ParseFormat], typer.Option("--format", "-f", help="terminal (default) or json.")] = None,
     lang: LangOption = None,
     output: OutOption = None,

@@ -57,3 +57,105 @@ def test_gap_after_the_agenda_title_ends_it_and_wrapped_sponsors_are_one_field()
     # without measured gaps (text), lines ending in "," or "and" before the sponsors line are theirs
     h = parse_header(["Agenda item 99", "General disarmament", "Bhutan, Cuba,", "and Nepal: draft resolution"], "en")
     assert (h["agenda_title"], h["sponsors"]) == ("General disarmament", "Bhutan, Cuba, and Nepal")
+
+
+# ── reading classes of issue 9 (synthetic texts: Traditional script, footnote marker styles) ──────────
+
+TRADITIONAL_SYNTHETIC = """第五十五屆會議
+議程項目 114(b)
+
+大會，
+
+回顧其1994年12月23日第49/150號決議，
+
+嚴重關切世界各地侵犯人權的情況，
+
+確認區域安排在促進和保護人權方面的重要作用，
+
+考慮到人權委員會的有關決議，
+
+又回顧世界人權會議通過的《維也納宣言和行動綱領》，其中重申必須考慮到區域安排的作用，
+
+認識到聯合國與人權領域各項區域安排之間的合作取得了實質性進展，並且具有發展潛力，
+
+注意到在區域一級促進和保護人權方面取得的進展，以及聯合國與區域安排之間在這一領域不斷加強的交流與合作，
+
+1. 歡迎秘書長關於區域安排的報告，並請秘書長向大會第五十六屆會議提交一份關於本決議執行情況的報告；
+
+2. 決定在第五十六屆會議上繼續審議這個問題。
+
+2000年12月4日
+第81次全體會議
+"""
+
+
+def test_synthetic_traditional_openers_header_and_closing():
+    res = parse_text(TRADITIONAL_SYNTHETIC)
+    assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "PP3", "PP4", "PP5", "PP6", "PP7", "OP1", "OP2"]
+    assert [p.lead for p in res.paragraphs[:6]] == ["回顧", "嚴重關切", "確認", "考慮到", "又回顧", "認識到"]
+    assert res.paragraphs[0].text == "回顧其1994年12月23日第49/150號決議，"  # printed characters kept
+    h = res.header
+    assert (h.session, h.session_text, h.agenda_item, h.author) == (55, "第五十五屆會議", "114(b)", "大會，")
+    assert (h.plenary_meeting, h.closing) == (81, ("2000年12月4日", "第81次全體會議"))
+    assert res.warnings == ()
+
+
+def test_synthetic_traditional_flattened_onto_one_line():
+    flat = " ".join(line for line in TRADITIONAL_SYNTHETIC.splitlines() if line)
+    res = parse_text(flat)
+    assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "PP3", "PP4", "PP5", "PP6", "PP7", "OP1", "OP2"]
+    assert [p.text for p in res.paragraphs] == [p.text for p in parse_text(TRADITIONAL_SYNTHETIC).paragraphs]
+
+
+def _notes_text(style_body: str, style_note: str) -> str:
+    """A synthetic Chinese text in the shape of 55/105's web copy, footnotes in the given style."""
+    return f"""大会，
+
+回顾其1977年12月16日第32/127号决议，
+
+又回顾人权委员会1993年3月9日第1993/51号决议{style_body.format(1)}，
+
+1. 注意到秘书长的报告{style_body.format(2)}；
+2. 欢迎区域安排取得的进展；
+
+3. 决定继续审议这个问题。
+
+{style_note.format(1)} 《经济及社会理事会正式记录，1993年，补编第3号》。
+{style_note.format(2)} A/55/279。
+"""
+
+
+def test_synthetic_marker_styles_in_chinese_at_line_end_do_not_merge_paragraphs():
+    for body, note in (("({})", "({})"), ("{}/", "{}/"), ("[{}]", "[{}]")):
+        res = parse_text(_notes_text(body, note))
+        assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2", "OP3"], body
+        assert [p.footnotes for p in res.paragraphs] == [(), (1,), (2,), (), ()], body
+        assert res.paragraphs[2].text == "注意到秘书长的报告；"
+        assert [f.number for f in res.footnotes] == [1, 2]
+
+
+ENGLISH_BARE_SYNTHETIC = """The General Assembly,
+
+Reaffirming the Universal Declaration of Human Rights, 1 as well as the Declaration on the Rights of
+Indigenous Peoples 2 and the relevant resolutions,
+
+Recalling paragraph 3 and Article 1 of the Charter,
+
+1. Urges States to protect freedom of religion or belief; 3
+2. Decides to continue its consideration of the question at its eighty-first session.
+
+__________________
+1 Resolution 217 A (III).
+2 Resolution 61/295, annex.
+3 See A/80/1.
+"""
+
+
+def test_synthetic_bare_digit_markers_set_off_by_one_space():
+    res = parse_text(ENGLISH_BARE_SYNTHETIC)
+    assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
+    pp1, pp2, op1 = res.paragraphs[:3]
+    assert pp1.footnotes == (1, 2)
+    assert "Human Rights, as well as" in pp1.text and "Peoples and" in pp1.text
+    assert pp2.footnotes == () and pp2.text == "Recalling paragraph 3 and Article 1 of the Charter,"
+    assert op1.footnotes == (3,) and op1.text.endswith("belief;")

@@ -6,9 +6,12 @@ half-width punctuation, curly versus straight quotes, line wraps and runs of spa
 versus Simplified Chinese script (``促進`` / ``促进``: the same text in another script, issue 9).
 Footnote markers and markdown ``**`` are removed by the readers before text reaches the model.
 
-Traditional characters are converted with OpenCC's ``t2s`` tables (opencc-python-reimplemented), loaded
-only when a text holds a Traditional-only character: the check is one set operation against
-``data/traditional_zh.txt``, so Simplified and English texts never load the converter (~30 ms).
+Traditional characters are mapped one to one onto their Simplified form with OpenCC's character table
+(``TSCharacters.txt`` as shipped by opencc-python-reimplemented; first candidate), so the result has the
+same length and the same offsets as the input (``read.structure`` relies on that to find Traditional
+openers and header lines and keep the printed characters). The table is loaded only when a text holds a
+Traditional-only character: the check is one set operation against ``data/traditional_zh.txt``, so
+Simplified and English texts never load it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+
+from resdiff.errors import UserError
 
 # Chinese, Japanese kana, CJK punctuation and full-width forms: a space next to one of these is layout.
 _CJK = r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -41,15 +46,28 @@ def is_cjk(char: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _traditional_chars() -> frozenset[str]:
-    data = resources.files("resdiff").joinpath("data/traditional_zh.txt").read_text(encoding="utf-8")
+    data = (Path(__file__).parent / "data" / "traditional_zh.txt").read_text(encoding="utf-8")
     return frozenset("".join(line for line in data.splitlines() if not line.startswith("#")))
 
 
 @lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # opencc-python-reimplemented: pure Python, its dictionaries are OpenCC's own
+def _t2s_table() -> dict[int, str]:
+    # opencc-python-reimplemented ships OpenCC's own dictionaries; only its character table is needed.
+    from importlib.util import find_spec
 
-    return opencc.OpenCC("t2s")
+    package = find_spec("opencc")  # located, not imported: its converter classes are not needed
+    folder = Path(package.submodule_search_locations[0]) if package and package.submodule_search_locations else None
+    if folder is None or not (folder / "dictionary" / "TSCharacters.txt").is_file():
+        raise UserError("the Traditional Chinese table of opencc-python-reimplemented is missing",
+                        "reinstall resdiff with its dependencies (pip install resdiff)")
+    data = (folder / "dictionary" / "TSCharacters.txt").read_text(encoding="utf-8")
+    table = {}
+    for line in data.splitlines():
+        key, _tab, values = line.partition("\t")
+        first = values.split(" ")[0]
+        if len(key) == 1 and len(first) == 1 and key != first:
+            table[ord(key)] = first
+    return table
 
 
 def has_traditional(text: str) -> bool:
@@ -58,10 +76,11 @@ def has_traditional(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """``text`` in Simplified script (unchanged when it holds no Traditional-only character)."""
+    """``text`` in Simplified script, character for character (same length, same offsets); ``text``
+    itself when it holds no Traditional-only character."""
     if not has_traditional(text):
         return text
-    return _t2s().convert(text)
+    return text.translate(_t2s_table())
 
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
 from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
-from resdiff.normalize import is_cjk, normalize
+from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
 
 # ── character classes and vocabulary ──────────────────────────────────────────────────────────────
 
@@ -98,6 +98,8 @@ SUBPARA = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一�
 _FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 _SUPERSCRIPT_LINE = re.compile(rf"^\s*([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+# Footnote bodies numbered in other styles of web copies and older documents: "(2) …", "[2] …", "2/ …".
+_MARKED_LINE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\]|(\d{1,3})/)\s*(\S.*)$")
 
 # Page furniture in PDF extractions: lines that anchor a page header or footer.
 _FURNITURE = [
@@ -448,7 +450,7 @@ def _strip_body(
         line = lines[i]
         text = line.text
         sup = None if known else _SUPERSCRIPT_LINE.match(text)
-        numbered = None if known else _NUMBERED_LINE.match(text)
+        numbered = None if known else _numbered_line(text)
         if not known and _FOOTNOTE_RULE.match(text):
             finish_footnote()
             in_rule_block, removed = True, True
@@ -464,10 +466,16 @@ def _strip_body(
             finish_footnote()
             current = ["*", text.lstrip("* ")]
             removed = True
-        elif in_rule_block and numbered and current and current[0] != "*" and int(numbered.group(1)) == int(current[0]) + 1 \
-                or in_rule_block and numbered and int(numbered.group(1)) == next_number():
+        elif in_rule_block and numbered and current and current[0] != "*" and numbered[0] == int(current[0]) + 1 \
+                or in_rule_block and numbered and numbered[0] == next_number() \
+                or numbered and numbered[2] and kept and not in_rule_block \
+                and numbered[0] == (int(current[0]) + 1 if current and current[0] != "*" else next_number()) \
+                and (current is not None or kept[-1].text.rstrip()[-1:] in ("。", ".")) and i + 1 >= len(lines) - 40 \
+                and all(_numbered_line(rest.text) or not _is_paragraph_start(rest.text, lang) for rest in lines[i + 1:]):
+            # (the last case: "(1) …" / "1/ …" notes at the end of a web copy, after the final full stop,
+            # with no rule: only when no paragraph follows them)
             finish_footnote()
-            current = [numbered.group(1), numbered.group(2)]
+            current = [str(numbered[0]), numbered[1]]
             removed = True
         elif i in furniture:
             finish_footnote()
@@ -492,6 +500,18 @@ def _strip_body(
     # Closing lines are only the trailing ones: anything recognised earlier that is followed by body text
     # was part of the text after all (a wrapped date inside a paragraph).
     return kept, footnotes, closing, star_notes
+
+
+def _numbered_line(text: str) -> tuple[int, str, bool] | None:
+    """(number, text, marked) of a line that may be a numbered footnote body: "2 …", or "(2) …", "[2] …",
+    "2/ …" (marked: a style a paragraph line does not start with, except a sub-paragraph "(2)")."""
+    m = _NUMBERED_LINE.match(text)
+    if m:
+        return int(m.group(1)), m.group(2), False
+    m = _MARKED_LINE.match(text)
+    if m:
+        return int(m.group(1) or m.group(2) or m.group(3)), m.group(4), True
+    return None
 
 
 def _furniture_indices(lines: list[Line], title: str | None) -> set[int]:
@@ -538,7 +558,11 @@ def is_closing(text: str, lang: str) -> bool:
 
 # ── step 4: paragraphs ────────────────────────────────────────────────────────────────────────────
 
-_TRAILING_MARKER = re.compile(rf"(?:[{_SUPERSCRIPTS}]+|(?<=[,;.:，；。：)）》”\"’a-z])\d{{1,2}})\s*$")
+_TRAILING_MARKER = re.compile(
+    rf"(?:[{_SUPERSCRIPTS}]+|(?<=[,;.:，；。：)）》”\"’a-z])\d{{1,2}}"
+    r"|(?<=[,;.:，；。：)）》”\"’\w])\s?(?:[(（]\d{1,2}[)）]|\[\d{1,2}\]|\d{1,2}/)"  # "…的报告;(4)", "rights,1/"
+    r"|(?<=[,;:，；：])\s\d{1,2})\s*$"  # "…freedom of religion or belief; 6"
+)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -636,6 +660,11 @@ class _MarkerState:
 
 
 _SPACES_OR_END = re.compile(r"\s{2,}|\s*$")  # after a marker set off by spaces
+_NUMBER_TAKING = re.compile(
+    r"\b(?:[Aa]rticles?|[Pp]aragraphs?|paras?\.?|[Rr]esolutions?|[Dd]ecisions?|[Cc]hapters?|chap\.|[Pp]arts?|[Ii]tems?|"
+    r"[Pp]rinciples?|[Gg]oals?|[Tt]argets?|[Aa]nnex|[Ss]ections?|sect\.|No\.|Nos\.|vol\.|[Pp]ages?|pp?\.|[Rr]ules?|"
+    r"[Pp]rotocols?|[Ss]essions?|[Cc]ommittee|[Ll]evel|[Pp]hase|[Cc]ycle|[Aa]mendments?|[Oo]ptions?|and|or|to|of|in)\s$"
+)
 _ABBREVIATIONS = re.compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
 
 
@@ -688,11 +717,16 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
     """Markers printed as plain digits: glued to a word or punctuation, to a year, or set off by spaces."""
     found = []
     strict_known = bool(state.known)
-    for m in re.finditer(r"(?<=\S)[(（](\d{1,2})[)）](?![款项条段])", text):  # "(1)" glued to the text
-        if state.accept(int(m.group(1)), strict=True):
-            found.append((m.start(), m.end(), int(m.group(1))))
-    if found:
-        return found
+    # "(1)" glued to the text, "[1]" after a word or a space, "1/" after a word or punctuation
+    for pattern in (r"(?<=\S)[(（](\d{1,2})[)）](?![款项条段])", r"(?<=\S)\s?\[(\d{1,2})\]",
+                    r"(?:(?<=[^\s\d/.])\s?|(?<=(?:19|20)\d\d))(\d{1,2})/(?=\s|$|[\u3400-\u9fff，,；;。.:：)）])"):
+        for m in re.finditer(pattern, text):
+            number = int(m.group(1))
+            # a marker style that cannot be read as text: an earlier note cited again is one too
+            if (not state.known or number in state.known) and state.accept(number, strict=not state.known):
+                found.append((m.start(1) - (1 if text[m.start(1) - 1] in "(（[" else 0), m.end(), number))
+        if found:
+            return found
     for m in re.finditer(r"\d+", text):
         start, end = m.span()
         digits = m.group(0)
@@ -706,6 +740,12 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             continue
         if lang == "zh":
             if before in "第" or (after and after in "年月日号段条款项届次个%％份名时部项条"):
+                continue
+            prior = text[start - 2] if start >= 2 else ""
+            if (before.isspace() and prior and (is_cjk(prior) or prior in ",;:)”》\"'") and len(digits) <= 2
+                    and int(digits) == state.next and int(digits) in state.known and (not after or not after.isdigit())):
+                state.accept(int(digits), strict=True)  # "《行动纲领》 1 中": the next known note set off by a space
+                found.append((start, end, int(digits)))
                 continue
             if before and (is_cjk(before) or before in ",;:)”》\"'") and len(digits) <= 2:
                 if state.accept(int(digits), strict=True):
@@ -731,6 +771,15 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             if state.accept(number, strict=not strict_known):
                 found.append((start, end, number))
             continue
+        if (before.isspace() and number == state.next and number in state.known
+                and re.match(r" (?:[a-z]|$)|$|\s*[,;.:]", text[end:end + 2])
+                and re.search(r"(?:[,;:]|[a-z]{2}|\b(?:19|20)\d\d)\s$", text[max(start - 5, 0):start])
+                and not _NUMBER_TAKING.search(text[max(start - 24, 0):start])):
+            # "Human Rights, 1 as well as", "Peoples 3 and", "belief; 6": the next known note, set off by
+            # one space, never after a word that takes a number ("paragraph 3 and", "Article 1 and")
+            state.accept(number, strict=True)
+            found.append((start, end, number))
+            continue
         if before.isspace() and _SPACES_OR_END.match(text, end) and re.search(r"[,;.:]\s$", text[max(start - 2, 0):start]):
             if number == state.next and (not state.known or number in state.known):
                 state.accept(number, strict=True)
@@ -740,9 +789,10 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
 
 def emphasised_lead(text: str, lang: str, kind: str) -> str:
     if lang == "zh":
+        simplified = to_simplified(text[:12])  # same length: the printed (maybe Traditional) verb is returned
         for verb in _ZH_OPENERS:
-            if text.startswith(verb):
-                return verb
+            if simplified.startswith(verb):
+                return text[:len(verb)]
         return ""
     if kind == OPERATIVE:
         m = _EN_OP_LEAD.match(text)
@@ -814,6 +864,21 @@ def _build_paragraph(pieces: list[Piece], lang: str, state: _MarkerState, marker
 # ── the structure finder ──────────────────────────────────────────────────────────────────────────
 
 
+def _as_printed(value, view: str, original: str):
+    """A header field read from the Simplified view, in the printed characters: the view has the same
+    length as the original, so the value's place in the view is its place in the original (lines joined
+    without their breaks for a wrapped title). Numbers and ISO dates are returned as they are."""
+    if not isinstance(value, str) or not has_traditional(original):
+        return value
+    for joiner in ("\n", ""):
+        v, o = view.replace("\n", joiner), original.replace("\n", joiner)
+        at = v.find(value)
+        if at >= 0:
+            return o[at:at + len(value)]
+    return value
+
+
+
 def build_resolution(
     lines: list[Line],
     language: str,
@@ -829,6 +894,15 @@ def build_resolution(
     ``header_notes``: starred notes the reader found (``* On behalf of …``). ``notes``: reader notes.
     """
     known = footnotes is not None
+    printed: dict[str, str] = {}  # Traditional script: the Simplified view of each line → the line as printed
+    if language == "zh" and any(has_traditional(line.text) for line in lines):
+        # Rules are written for Simplified script; they read a character-for-character Simplified view
+        # (same length), and paragraphs, header fields and closing lines get the printed characters back.
+        view = [replace(line, text=to_simplified(line.text), printed=to_simplified(line.printed)) for line in lines]
+        printed = {v.text: line.text for v, line in zip(view, lines)}
+        header_view, header_printed = ("\n".join(line.printed or line.text for line in part[:_split_header(view, language)])
+                                       for part in (view, lines))
+        lines = view
     start = _split_header(lines, language)
     parts = [(part.strip(), line.blank_before and k == 0) for line in lines[:start]
              for k, part in enumerate(p for p in (line.printed or line.text).split("\n") if p.strip())]
@@ -836,6 +910,8 @@ def build_resolution(
     # may follow every wrapped line
     gaps = [gap for _, gap in parts] if known else None
     fields = parse_header([part for part, _ in parts], language, gaps)
+    if printed:
+        fields = {k: v if k == "body" else _as_printed(v, header_view, header_printed) for k, v in fields.items()}
     body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known)
     if known:
         found = list(footnotes)
@@ -843,6 +919,9 @@ def build_resolution(
     paragraphs: list[Paragraph] = []
     pp = 0
     for group in _segment(body, language):
+        if printed:
+            group = [("\n" + printed.get(t[1:], t[1:]) if t.startswith("\n") else printed.get(t, t), line)
+                     for t, line in group]
         p = _build_paragraph(group, language, state, markers_known=known)
         if not p["text"]:
             continue
@@ -861,6 +940,8 @@ def build_resolution(
         for line in closing:
             if iso_date(line):
                 fields["date"] = iso_date(line)
+    if printed:
+        closing = [printed.get(c, c) for c in closing]
     header = Header(language=language, closing=tuple(closing), plenary_meeting=meeting,
                     notes=tuple(header_notes) + tuple(star_notes), **fields)
     return Resolution(header=header, paragraphs=tuple(paragraphs), footnotes=tuple(found), source=source,

@@ -25,7 +25,8 @@ def _split_flattened(line: str, lang: str) -> list[str]:
     if lang == "zh":
         # A space before a Chinese character, a "[" or an operative number is a lost line break, except
         # right after "[" / "(" or after the resolution number "55/109.".
-        parts = re.split(r"(?<![\[(（])(?<!\d\.)\s+(?=[\u3400-\u9fff\[［]|\d{1,3}\.\s)", line)
+        # A space after a full stop before a date ("…问题。 2000年12月4日") is one too: the closing lines.
+        parts = re.split(r"(?<![\[(（])(?<!\d\.)\s+(?=[\u3400-\u9fff\[［]|\d{1,3}\.\s)|(?<=。)\s+(?=\d{4}\s*年)", line)
         out = []
         for part in parts:
             # "…通过]55/109. 加强…": the number line was glued to the report line.

@@ -169,6 +169,7 @@ AUTHOR = re.compile(
     r"^(?:大会|人权理事会|安全理事会|经济及社会理事会|理事会)[，,]?$"
     r"|^The\s+(?:General Assembly|Human Rights Council|Security Council|Economic and Social Council|"
     r"[A-Z][\w\- ]{2,60}?)\s*,$"
+    r"|^The\s+(?:General Assembly|Human Rights Council|Security Council|Economic and Social Council)$"  # comma lost
     r"|^(?:L'Assemblée générale|La Asamblea General|Генеральная Ассамблея|Le Conseil des droits de l'homme|"
     r"El Consejo de Derechos Humanos|Совет по правам человека)\s*,$"
     r"|^إن\s+(?:الجمعية العامة|مجلس حقوق الإنسان|مجلس الأمن)\s*[،,]$"

@@ -30,11 +30,26 @@ def _split_flattened(line: str, lang: str) -> list[str]:
         out = []
         for part in parts:
             # "…通过]55/109. 加强…": the number line was glued to the report line.
-            out.extend(re.split(r"(?<=[\]］])(?=\d+/\d+\.\s)", part))
-        return [p for p in out if p.strip()]
+            out.extend(re.split(r"(?<=[\]］])\s*(?=\d+/\d+\.\s)", part))
+        return [p for p in _split_notes_and_closing(out) if p.strip()]
     opener = "|".join(re.escape(o.strip()) for o in EN_OPENERS)
-    parts = re.split(rf"(?<=[,;:.])\s+(?=\d{{1,3}}\.\s+[A-Z]|(?:{opener})\b|\([a-z]\)\s)", line)
-    return [p for p in parts if p.strip()]
+    # after the end of a clause, possibly followed by a footnote marker ("session,⁵ 1. Reaffirms")
+    after_clause = "(?:" + "|".join(rf"(?<=[,;:.]{m})" for m in ("", "[⁰¹²³⁴⁵⁶⁷⁸⁹]", "[⁰¹²³⁴⁵⁶⁷⁸⁹]{2}")) + ")"
+    parts = re.split(rf"{after_clause}\s+(?=\d{{1,3}}\.\s+[A-Z]|(?:{opener})\b|\([a-z]\)\s)", line)
+    return [p for p in _split_notes_and_closing(parts) if p.strip()]
+
+
+# After a full stop: a footnote body ("¹ A/CONF…", "(1) …", "[1] …", "1/ …") or a closing line
+# ("46th plenary meeting", "第46次全体会议", then its date) starts a line of its own.
+_NOTE_OR_CLOSING = re.compile(
+    r"(?:(?<=[.。])|(?<=\d{4})|(?<=日))\s+(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)\s"
+    r"|\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting|第\s*\d+\s*次全体会议)"
+    r"|(?<=meeting)\s+(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b)|(?<=次全体会议)\s+(?=\d{4}\s*年)"
+)
+
+
+def _split_notes_and_closing(parts: list[str]) -> list[str]:
+    return [piece for part in parts for piece in _NOTE_OR_CLOSING.split(part)]
 
 
 def _prepare_lines(text: str, lang: str) -> list[Line]:

@@ -31,7 +31,7 @@ def _split_flattened(line: str, lang: str) -> list[str]:
         for part in parts:
             # "…通过]55/109. 加强…": the number line was glued to the report line.
             out.extend(re.split(r"(?<=[\]］])\s*(?=\d+/\d+\.\s)", part))
-        return [p for p in _split_notes_and_closing(out) if p.strip()]
+        return _glue_note_continuations([p for p in _split_notes_and_closing(out) if p.strip()])
     opener = "|".join(re.escape(o.strip()) for o in EN_OPENERS)
     # after the end of a clause, possibly followed by a footnote marker ("session,⁵ 1. Reaffirms")
     after_clause = "(?:" + "|".join(rf"(?<=[,;:.]{m})" for m in ("", "[⁰¹²³⁴⁵⁶⁷⁸⁹]", "[⁰¹²³⁴⁵⁶⁷⁸⁹]{2}")) + ")"
@@ -42,14 +42,43 @@ def _split_flattened(line: str, lang: str) -> list[str]:
 # After a full stop: a footnote body ("¹ A/CONF…", "(1) …", "[1] …", "1/ …") or a closing line
 # ("46th plenary meeting", "第46次全体会议", then its date) starts a line of its own.
 _NOTE_OR_CLOSING = re.compile(
-    r"(?:(?<=[.。])|(?<=\d{4})|(?<=日))\s+(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)\s"
+    r"(?:(?<=[.。])|(?<=\d{4})|(?<=日)|(?<=meeting)|(?<=会议))\s+(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$)|(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)\s"
     r"|\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting|第\s*\d+\s*次全体会议)"
     r"|(?<=meeting)\s+(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b)|(?<=次全体会议)\s+(?=\d{4}\s*年)"
+    # the header of an English text: agenda item, adoption line, report line, number and title, author
+    r"|\s+(?=Agenda items? \d|Resolution adopted by |Decision adopted by |\[(?:on the report|without reference) "
+    r"|\d{1,3}/\d{1,4}\.\s*[A-Z\u3400-\u9fff]|The (?:General Assembly|Human Rights Council|Security Council),)"
 )
+_AGENDA_AND_TITLE = re.compile(r"^(Agenda items? [\d()a-z]+(?:(?:,| and) [\d()a-z]+)*)\s+([A-Z].*)$")
+
+
+_NOTE_START = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)")
+
+
+def _glue_note_continuations(pieces: list[str]) -> list[str]:
+    """Chinese pieces are cut before every Chinese character after a space ("第 66/3 号决议"): from the first
+    footnote body on (footnotes come last in a flattened text), a piece that starts no new note
+    continues the note before it."""
+    out: list[str] = []
+    in_notes = False
+    for piece in pieces:
+        if _NOTE_START.match(piece) and out and out[-1].rstrip().endswith(("。", ".", "日", "议")):
+            in_notes = True
+            out.append(piece)
+        elif in_notes and not _NOTE_START.match(piece):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _split_notes_and_closing(parts: list[str]) -> list[str]:
-    return [piece for part in parts for piece in _NOTE_OR_CLOSING.split(part)]
+    out = []
+    for part in parts:
+        for piece in _NOTE_OR_CLOSING.split(part):
+            m = _AGENDA_AND_TITLE.match(piece)  # "Agenda item 72 (b) Promotion and …": the item, then its title
+            out.extend(m.groups() if m else (piece,))
+    return out
 
 
 def _prepare_lines(text: str, lang: str) -> list[Line]:

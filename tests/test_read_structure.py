@@ -159,3 +159,20 @@ def test_synthetic_bare_digit_markers_set_off_by_one_space():
     assert "Human Rights, as well as" in pp1.text and "Peoples and" in pp1.text
     assert pp2.footnotes == () and pp2.text == "Recalling paragraph 3 and Article 1 of the Charter,"
     assert op1.footnotes == (3,) and op1.text.endswith("belief;")
+
+
+def test_seed_in_traditional_script_keeps_printed_characters_synthetic():
+    """The real seed converted with OpenCC s2t (synthetic): same structure, Traditional characters kept
+    in paragraphs, header fields, closing lines and footnote bodies."""
+    import opencc
+
+    from conftest import SEED
+
+    seed = SEED.read_text(encoding="utf-8")
+    simplified, traditional = parse_text(seed), parse_text(opencc.OpenCC("s2t").convert(seed))
+    assert [(p.label, p.key, p.footnotes) for p in traditional.paragraphs] == \
+        [(p.label, p.key, p.footnotes) for p in simplified.paragraphs]
+    assert traditional.paragraphs[2].text.startswith("又回顧其 2000 年")
+    assert traditional.footnotes[1].text == "第 55/2 號決議。"
+    assert traditional.header.title == "增進人權領域的國際合作"
+    assert traditional.header.closing == ("2020年12月16日", "第46次全體會議")

@@ -871,7 +871,7 @@ def _as_printed(value, view: str, original: str):
     without their breaks for a wrapped title). Numbers and ISO dates are returned as they are."""
     if not isinstance(value, str) or not has_traditional(original):
         return value
-    for joiner in ("\n", ""):
+    for joiner in ("\n", "", " "):
         v, o = view.replace("\n", joiner), original.replace("\n", joiner)
         at = v.find(value)
         if at >= 0:
@@ -911,9 +911,12 @@ def build_resolution(
     # may follow every wrapped line
     gaps = [gap for _, gap in parts] if known else None
     fields = parse_header([part for part, _ in parts], language, gaps)
+    body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known)
     if printed:
         fields = {k: v if k == "body" else _as_printed(v, header_view, header_printed) for k, v in fields.items()}
-    body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known)
+        all_view, all_printed = "\n".join(printed), "\n".join(printed.values())
+        found = [replace(f, text=_as_printed(f.text, all_view, all_printed)) for f in found]
+        star_notes = [_as_printed(n, all_view, all_printed) for n in star_notes]
     if known:
         found = list(footnotes)
     state = _MarkerState(known={f.number for f in found})

@@ -11,6 +11,7 @@ import re
 
 from resdiff.lang.detect import detect_language
 from resdiff.model import Resolution
+from resdiff.normalize import has_traditional, to_simplified
 from resdiff.read.structure import EN_OPENERS, TO_SUPERSCRIPT, Line, build_resolution
 
 __all__ = ["TO_SUPERSCRIPT", "parse_text"]
@@ -22,11 +23,33 @@ def _is_blank(raw: str) -> bool:
 
 def _split_flattened(line: str, lang: str) -> list[str]:
     """Split a whole resolution flattened onto one line back into lines (header items, paragraphs)."""
+    if lang == "zh" and has_traditional(line):
+        # The rules are written in Simplified script: split the same-length Simplified view, then cut the
+        # printed line at the same places.
+        view = to_simplified(line)
+        out, pos = [], 0
+        for piece in _split_flattened(view, lang):
+            at = view.find(piece, pos)
+            if at < 0:
+                return [line]
+            out.append(line[at:at + len(piece)])
+            pos = at + len(piece)
+        return out
     if lang == "zh":
         # A space before a Chinese character, a "[" or an operative number is a lost line break, except
         # right after "[" / "(" or after the resolution number "55/109.".
         # A space after a full stop before a date ("…问题。 2000年12月4日") is one too: the closing lines.
         parts = re.split(r"(?<![\[(（])(?<!\d\.)\s+(?=[\u3400-\u9fff\[［]|\d{1,3}\.\s)|(?<=。)\s+(?=\d{4}\s*年)", line)
+        for k in range(len(parts) - 1, 0, -1):  # "2020 年 12 月 16 日": a number and its unit stay together
+            if parts[k][:1] in "年月日号届次段条款项" and parts[k - 1][-1:].isdigit():
+                parts[k - 1:k + 1] = [parts[k - 1] + " " + parts[k]]
+        parts = [piece for part in parts for piece in _ADOPTION_ZH.split(part)]
+        k = 0
+        while k < len(parts) - 1:  # "[根据…的报告(A/75/478/Add.2, 第 89 段)通过]" is one line
+            if parts[k].count("[") + parts[k].count("［") > parts[k].count("]") + parts[k].count("］"):
+                parts[k:k + 2] = [parts[k] + " " + parts[k + 1]]
+            else:
+                k += 1
         out = []
         for part in parts:
             # "…通过]55/109. 加强…": the number line was glued to the report line.
@@ -34,7 +57,8 @@ def _split_flattened(line: str, lang: str) -> list[str]:
         return _glue_note_continuations([p for p in _split_notes_and_closing(out) if p.strip()])
     opener = "|".join(re.escape(o.strip()) for o in EN_OPENERS)
     # after the end of a clause, possibly followed by a footnote marker ("session,⁵ 1. Reaffirms")
-    after_clause = "(?:" + "|".join(rf"(?<=[,;:.]{m})" for m in ("", "[⁰¹²³⁴⁵⁶⁷⁸⁹]", "[⁰¹²³⁴⁵⁶⁷⁸⁹]{2}")) + ")"
+    marks = ("", "[⁰¹²³⁴⁵⁶⁷⁸⁹]", "[⁰¹²³⁴⁵⁶⁷⁸⁹]{2}", r"\(\d\)", r"\(\d\d\)", r"\[\d\]", r"\[\d\d\]", r"\d/", r"\d\d/")
+    after_clause = "(?:" + "|".join(rf"(?<=[,;:.]{m})" for m in marks) + ")"
     parts = re.split(rf"{after_clause}\s+(?=\d{{1,3}}\.\s+[A-Z]|(?:{opener})\b|\([a-z]\)\s)", line)
     return [p for p in _split_notes_and_closing(parts) if p.strip()]
 
@@ -42,13 +66,15 @@ def _split_flattened(line: str, lang: str) -> list[str]:
 # After a full stop: a footnote body ("¹ A/CONF…", "(1) …", "[1] …", "1/ …") or a closing line
 # ("46th plenary meeting", "第46次全体会议", then its date) starts a line of its own.
 _NOTE_OR_CLOSING = re.compile(
-    r"(?:(?<=[.。])|(?<=\d{4})|(?<=日)|(?<=meeting)|(?<=会议))\s+(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$)|(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)\s"
+    r"(?:(?<=[.。])|(?<=\d{4})|(?<=日)|(?<=meeting)|(?<=会议))\s+(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$)|(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)"
     r"|\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting|第\s*\d+\s*次全体会议)"
     r"|(?<=meeting)\s+(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b)|(?<=次全体会议)\s+(?=\d{4}\s*年)"
     # the header of an English text: agenda item, adoption line, report line, number and title, author
     r"|\s+(?=Agenda items? \d|Resolution adopted by |Decision adopted by |\[(?:on the report|without reference) "
-    r"|\d{1,3}/\d{1,4}\.\s*[A-Z\u3400-\u9fff]|The (?:General Assembly|Human Rights Council|Security Council),)"
+    r"|\d{1,3}/\d{1,4}\.\s*[A-Z\u3400-\u9fff]|The (?:General Assembly|Human Rights Council|Security Council),?(?:\s|$))"
+    r"|(?:(?<=The General Assembly)|(?<=The Human Rights Council))\s+(?=[A-Z][a-z]+(?:ing|ed)\b)"  # comma lost
 )
+_ADOPTION_ZH = re.compile(r"\s+(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\S{0,8}决议(?:\s|$))")  # the adoption line
 _AGENDA_AND_TITLE = re.compile(r"^(Agenda items? [\d()a-z]+(?:(?:,| and) [\d()a-z]+)*)\s+([A-Z].*)$")
 
 

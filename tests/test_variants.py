@@ -35,7 +35,6 @@ KNOWN_MISSES = {
     ("A_RES_55_109.zh.excerpt.txt", "traditional"): "half-width punctuation in Traditional script",
     ("A_RES_51_102.zh.excerpt.txt", "traditional"): "half-width punctuation in Traditional script",
     ("A_RES_55_105.zh.excerpt.txt", "traditional"): "half-width punctuation in Traditional script",
-    ("A_HRC_RES_38_3.en.excerpt.txt", "rewrap"): "compare: a header line reads differently once rewrapped",
 }
 
 
@@ -70,7 +69,12 @@ def test_synthetic_variant_reads_the_same_and_compares_unchanged(name, transform
     variant = parse_text(TRANSFORMS[transform](base), source=f"synthetic {transform}")
     assert _paragraphs(variant) == _paragraphs(original)
     cmp = compare(original, variant)
-    assert not cmp.has_differences, [(p.new, p.status) for p in cmp.pairs if p.status != "unchanged"]
+    assert all(p.status == "unchanged" for p in cmp.pairs), [(p.new, p.status) for p in cmp.pairs]
+    # The author line is a printed header line: compare shows its lost comma as an "Author line" change
+    # (a decision of the header-line comparison, issue 16); every other header field reads the same.
+    lost_comma = transform == "no_author_comma" and (original.header.author or "")[-1:] in ",，"
+    expected = [("author", original.header.author)] if lost_comma else []
+    assert [(h.field, h.old) for h in cmp.header_changes] == expected
 
 
 @pytest.mark.parametrize("name", [n for n in TEXTS if "excerpt" not in n])
@@ -116,4 +120,6 @@ def test_synthetic_random_combinations_read_the_same(name, steps, traditional, f
     original = parse_text(base, source="original")
     variant = parse_text(text, source="synthetic combination")
     assert _paragraphs(variant) == _paragraphs(original)
-    assert not compare(original, variant).has_differences
+    cmp = compare(original, variant)
+    assert all(p.status == "unchanged" for p in cmp.pairs)
+    assert {h.field for h in cmp.header_changes} <= ({"author"} if "no_author_comma" in steps else set())

@@ -319,7 +319,13 @@ def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) ->
             h["agenda_item"] = re.sub(r"\s+", "", _AGENDA.match(line).group(1))
             agenda_title = []
             title_lines = None
-        elif _REPORT.match(line):
+        elif _REPORT.match(line) or (re.match(r"^[\[［]", line) and not re.search(r"[\]］]", line)
+                                     and re.search(r"报告|report|rapport|informe", " ".join(lines[i:i + 3]), re.I)):
+            # a report line wrapped before its "]" ("[on the report of the Third Committee" /
+            # "(A/79/452, para. 18)]") takes its next lines up to the bracket
+            while not re.search(r"[\]］]", line) and i + 1 < len(lines) and len(line) < 300:
+                i += 1
+                line = _join_all([line, lines[i]])
             h["report"] = line
             m = re.search(r"[(（]\s*([A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+)", line) or _SYMBOL_IN.search(line)
             if m:
@@ -353,6 +359,12 @@ def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) ->
             if i + 1 < len(lines) and re.match(r"^on\s+\d", lines[i + 1]):
                 adoption = adoption + " " + lines[i + 1]
                 i += 1
+            # the date cut by a wrap ("… on 19 December" / "2017", "2020 年 12 月" / "16 日大会决议")
+            while not iso_date(adoption) and i + 1 < len(lines) and len(lines[i + 1]) <= 24 \
+                    and not _NUMBER_TITLE.match(lines[i + 1]) and re.match(
+                    r"^(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{1,4}\b|^\d{1,2}\s*日", lines[i + 1]):
+                i += 1
+                adoption = _join_all([adoption, lines[i]])
             h["adoption"] = adoption
             date = iso_date(adoption)
             if date:

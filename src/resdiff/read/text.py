@@ -73,6 +73,7 @@ _NOTE_OR_CLOSING = re.compile(
     r"|\s+(?=Agenda items? \d|Resolution adopted by |Decision adopted by |\[(?:on the report|without reference) "
     r"|\d{1,3}/\d{1,4}\.\s*[A-Z\u3400-\u9fff]|The (?:General Assembly|Human Rights Council|Security Council),?(?:\s|$))"
     r"|(?:(?<=The General Assembly)|(?<=The Human Rights Council))\s+(?=[A-Z][a-z]+(?:ing|ed)\b)"  # comma lost
+    r"|(?<=session)\s+(?=\d{1,2}\s+[A-Z][a-z]+)"  # a Council's session and its dates: "18 June–6 July 2018"
 )
 _ADOPTION_ZH = re.compile(r"\s+(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\S{0,8}决议(?:\s|$))")  # the adoption line
 _AGENDA_AND_TITLE = re.compile(r"^(Agenda items? [\d()a-z]+(?:(?:,| and) [\d()a-z]+)*)\s+([A-Z].*)$")

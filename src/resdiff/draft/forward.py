@@ -56,7 +56,8 @@ def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
             start = _phrase_start(p.text, m.start(), ctx.lang)
             before = p.text[start:m.end()]
             after = before[: m.start("ord") - start] + new_ord + p.text[m.end("ord"):m.end()]
-            which = "the resolution's own session" if value == ctx.old else f"a later session than the resolution's ({ctx.old})"
+            which = {ctx.old: "the resolution's own session", ctx.old + 1: "the session after the resolution's"}.get(
+                value, f"a session {value - ctx.old} after the resolution's")
             note = f"forward reference to {which} ({value}) moves to {new_value}"
             if re.search(r"anniversary|周年", p.text):
                 note += "; the paragraph names an anniversary: a one-off event may need the paragraph dropped or rewritten"

@@ -176,3 +176,15 @@ def test_seed_in_traditional_script_keeps_printed_characters_synthetic():
     assert traditional.footnotes[1].text == "第 55/2 號決議。"
     assert traditional.header.title == "增進人權領域的國際合作"
     assert traditional.header.closing == ("2020年12月16日", "第46次全體會議")
+
+
+def test_synthetic_two_part_text_keeps_part_headings_as_their_own_paragraphs():
+    # synthetic: a resolution in two parts, each with its own operative numbering (as A and B texts are)
+    text = ("Seventy-ninth session\nAgenda item 1\n79/999. Two parts\nThe General Assembly,\n"
+            "A\nPart one\nRecalling its resolutions,\n1. Decides one;\n2. Decides two;\n"
+            "B\nPart two\nRecalling also its decisions,\n1. Requests three;\n2. Requests four.\n")
+    res = parse_text(text, lang="en")
+    assert [(p.label, p.text) for p in res.paragraphs] == [
+        ("PP1", "A Part one"), ("PP2", "Recalling its resolutions,"), ("OP1", "Decides one;"),
+        ("OP2", "Decides two;"), ("PP3", "B Part two"), ("PP4", "Recalling also its decisions,"),
+        ("OP1", "Requests three;"), ("OP2", "Requests four.")]

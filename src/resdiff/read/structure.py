@@ -599,6 +599,8 @@ def op_number(text: str) -> re.Match | None:
     return m
 
 
+# A heading on a line of its own: a part of a resolution ("A", "B"), a section ("II", "III."), an annex.
+_HEADING = re.compile(r"(?:[A-H]|[IVXL]{1,5}\.?|Annex(?:\s+[IVXL]+)?|ANNEX(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)")
 Piece = tuple[str, Line]  # a line's text as it enters its paragraph ("\n(a) …" for a sub-paragraph), and the line
 
 
@@ -613,9 +615,22 @@ def _segment(lines: list[Line], lang: str) -> list[list[Piece]]:
     blanks_mark_paragraphs = not known and not wraps and any(line.blank_before for line in lines[1:])
     paragraphs: list[list[Piece]] = []
     last_op = 0
+    in_heading = False  # inside a part or annex heading ("B" / its title): the next paragraph opens after it
     for line in lines:
         text = line.text
         current = paragraphs[-1] if paragraphs else None
+        if not known and (in_heading or current is None or _ends_sentence(current[-1][0])) and _HEADING.fullmatch(text):
+            paragraphs.append([(text, line)])  # a part "A"/"B", a section "II" or an annex: a paragraph of its own
+            in_heading = True
+            continue
+        if in_heading and not known:
+            if op_number(text) or is_opener(text, lang):
+                in_heading = False
+                last_op = 0 if op_number(text) and int(op_number(text).group(1)) == 1 else last_op
+                paragraphs.append([(text, line)])
+            else:
+                current.append((text, line))  # the heading's title line
+            continue
         if known:
             if current is not None and not (line.starts_paragraph or line.whole):
                 current.append((text, line))

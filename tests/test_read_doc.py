@@ -32,9 +32,11 @@ def _doc_from_text(text_path: Path, folder: Path) -> Path:
 
 
 @needs_soffice
-def test_doc_made_by_libreoffice_from_the_seed_docx_reads_as_the_seed(tmp_path):
+def test_doc_made_by_libreoffice_from_the_seed_docx_reads_as_the_seed(tmp_path, monkeypatch):
     doc = _doc_from_text(SEED, tmp_path)
-    before = sorted(p.name for p in Path(tempfile.gettempdir()).glob("resdiff-doc-*"))
+    scratch = tmp_path / "scratch"  # the conversion's temporary folder goes here, apart from other runs
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     from_doc = read_file(doc)
     from_text = parse_text(SEED.read_text(encoding="utf-8"))
     assert [(p.label, p.text, p.footnotes) for p in from_doc.paragraphs] == [
@@ -43,7 +45,7 @@ def test_doc_made_by_libreoffice_from_the_seed_docx_reads_as_the_seed(tmp_path):
     assert (from_doc.header.session, from_doc.header.title) == (from_text.header.session, from_text.header.title)
     assert from_doc.source == str(doc)
     # nothing left behind: the temporary folder with its LibreOffice profile is gone, the input unchanged
-    assert sorted(p.name for p in Path(tempfile.gettempdir()).glob("resdiff-doc-*")) == before
+    assert list(scratch.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".doc", ".docx")) == [doc.name, doc.stem + ".docx"]
 
 

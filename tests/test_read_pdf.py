@@ -211,3 +211,17 @@ def test_redline_and_draft_commands_take_pdf_files(tmp_path):
     result = run("draft", PDF / "A_RES_80_37.en.pdf", "-o", draft)
     assert result.exit_code == 0, result.stderr
     assert read_file(draft).header.session == 81
+
+
+def test_bad_pdfs_on_the_command_line_exit_2_with_error_and_hint_and_write_nothing(tmp_path):
+    from test_cli import assert_user_error, run
+
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes((PDF / "A_RES_79_33.en.pdf").read_bytes()[:5000])
+    page = tmp_path / "page.pdf"
+    page.write_text("<html><body>Not found</body></html>", encoding="utf-8")
+    for bad in (cut, page):
+        assert_user_error(run("parse", bad))
+        out = tmp_path / "x.docx"
+        assert_user_error(run("redline", PDF / "A_RES_79_33.en.pdf", bad, "-o", out))
+        assert not out.exists()

@@ -16,6 +16,7 @@ where the 79th text and the real draft agree is a wrong edit; its share is taken
 
     python benchmarks/draft_real.py                      # corpus at ../shared/corpus/pdf
     python benchmarks/draft_real.py --corpus DIR -v      # -v lists every remaining and wrong difference
+    python benchmarks/draft_real.py --held-out           # 78th → 79th adopted: pairs the rules were not fitted on
 
 Goal (issue 12): ≥ 90 % of the routine differences removed, ≤ 2 % wrong edits.
 Columns: routine = baseline differences, left = those the draft leaves, removed = their share done,
@@ -129,13 +130,17 @@ def compare_paragraph(old: str, drafted: str, real: str, count: Count, label: st
     count.changed += sum(1 for h in routine_hunks(o, d))
 
 
-def lineages(corpus: Path) -> list[tuple[str, str, str]]:
-    """(title, 79th resolution file, 80th-session draft file) from the table of corpus/pdf/README.md."""
+def lineages(corpus: Path, held_out: bool = False) -> list[tuple[str, str, str]]:
+    """(title, 79th resolution file, 80th-session draft file) from the table of corpus/pdf/README.md; with
+    ``held_out``, (title, 78th resolution, 79th resolution): pairs the rules were not written on, where the
+    successor is an adopted text (negotiation changes included), not a delegation's first draft."""
     out = []
+    columns = (1, 2) if held_out else (2, 3)
     for line in (corpus / "README.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 5 and cells[2].startswith("A/RES/79/"):
-            out.append((cells[0], cells[2].replace("/", "_") + ".en.pdf", cells[3].replace("/", "_") + ".en.pdf"))
+            old, new = (cells[k].replace("/", "_") + ".en.pdf" for k in columns)
+            out.append((cells[0], old, new))
     return out
 
 
@@ -212,13 +217,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--held-out", action="store_true",
+                        help="78th resolution → 79th resolution instead of 79th → real 80th draft")
     args = parser.parse_args(argv)
     if not (args.corpus / "README.md").exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     total = Count()
     print(f"{'lineage':<44} {'routine':>7} {'left':>5} {'removed':>8} {'wrong':>5} {'of':>4} {'wrong %':>8}  edits")
-    for title, prev_name, real_name in lineages(args.corpus):
+    for title, prev_name, real_name in lineages(args.corpus, args.held_out):
         previous = read_file(args.corpus / prev_name, "en")
         real = read_file(args.corpus / real_name, "en")
         count, body_edits = measure(previous, real, args.verbose)
@@ -232,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     removed = total.baseline - total.remaining
     print(f"{'TOTAL':<44} {total.baseline:>7} {total.remaining:>5} {pct(removed, total.baseline):>8} "
           f"{total.wrong:>5} {total.changed:>4} {pct(total.wrong, total.changed):>8}")
-    print(f"baseline (79th resolution as it is): {total.baseline} routine differences from the real drafts, 0 removed; "
+    old, new = ("78th", "79th resolutions") if args.held_out else ("79th", "real drafts")
+    print(f"baseline ({old} resolution as it is): {total.baseline} routine differences from the {new}, 0 removed; "
           f"draft: {removed} removed ({pct(removed, total.baseline).strip()}), {total.wrong} wrong of {total.changed} "
           f"routine words changed ({pct(total.wrong, total.changed).strip()}). Goal: ≥ 90 % removed, ≤ 2 % wrong.")
     return 0

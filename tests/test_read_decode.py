@@ -85,3 +85,21 @@ def test_utf16_without_bom_is_named_with_a_conversion_hint():
     with pytest.raises(UserError) as err:
         decode_bytes(data, "old.txt")
     assert "UTF-16" in err.value.message and "iconv" in err.value.hint
+
+
+def test_gb18030_only_when_it_reads_as_chinese():
+    """Windows-1252 that happens to decode as GB18030 (C\\xf4te → C魌e) is refused with the conversion
+    hint; real Chinese in GB18030 with a rare character or two is read."""
+    with pytest.raises(UserError) as info:
+        decode_bytes(b"Recalling C\xf4te d'Ivoire,\n", "w.txt")
+    assert "WINDOWS-1252" in info.value.hint
+    with pytest.raises(UserError) as info:
+        decode_bytes("大會，回顧其決議，".encode("big5"), "b.txt")
+    assert "iconv" in info.value.hint
+    text = SEED_TEXT + "\n喆\n"  # a GBK-only character (a personal name) among thousands of common ones
+    assert decode_bytes(text.encode("gb18030"), "seed") == text
+
+
+def test_xml_forbidden_controls_are_mapped_or_removed():
+    text = decode_bytes(b"Recalling\x0bits resolution\x0c\x1b[31m 75/180,\x7f\n", "x.txt")
+    assert text == "Recalling\nits resolution\n[31m 75/180,\n"

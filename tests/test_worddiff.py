@@ -308,3 +308,23 @@ def test_a_paragraph_against_itself_has_only_equal_segments(text):
     for strict in (False, True):
         segments = diff_words(text, text, "zh", strict=strict)
         assert [s.op for s in segments] == ["equal"]
+
+
+def test_huge_unrelated_paragraphs_fall_back_and_say_so():
+    """Synthetic: two unrelated 3,000-word paragraphs sharing a few unique anchor words; the diff is
+    bounded, rebuilds both texts exactly, and names the coarser method in the notes."""
+    import random
+
+    from resdiff.worddiff import rebuild_new, rebuild_old
+
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(20)]
+    old = " ".join(rng.choice(words) for _ in range(3000)) + " anchor " + " ".join(rng.choice(words) for _ in range(3000))
+    new = " ".join(rng.choice(words) for _ in range(3000)) + " anchor " + " ".join(rng.choice(words) for _ in range(3000))
+    notes: list[str] = []
+    segments = diff_words(old, new, "en", notes=notes)
+    assert rebuild_old(segments) == old and rebuild_new(segments) == new
+    assert notes and "patience diff" in notes[0]
+    notes.clear()
+    diff_words("Decides to continue", "Decides to stop", "en", notes=notes)
+    assert notes == []

@@ -132,7 +132,7 @@ def _emit(data: str | bytes, output: Path | None, inputs: list[Path], force: boo
         sys.stdout.write(data)
         return
     check_output_path(output, inputs, force)
-    write_atomic(output, data)
+    write_atomic(output, data, force=force)
     typer.echo(f"Wrote {output}", err=True)
 
 
@@ -145,7 +145,10 @@ def _parse_date(text: str | None) -> datetime:
         raise UserError(f"cannot read the date {text!r}", "write it as 2026-11-28 or 2026-11-28T14:30:00Z") from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+    try:
+        return value.astimezone(timezone.utc)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is in the year 10000
+        raise UserError(f"the date {text!r} is out of range", "give a date in UTC before the year 10000") from None
 
 
 def _format_from_suffix(output: Path | None, default: str, known: dict[str, str]) -> str:
@@ -266,7 +269,11 @@ def draft(
 
     if session is not None and not 1 <= session <= 200:
         raise UserError(f"session {session} is out of range", "give the session as a number, e.g. --session 76")
-    result = draft_next(_read_warning(previous, lang), session=session, agenda_item=agenda_item, symbol=symbol)
+    res = _read_warning(previous, lang)
+    if session is None and res.header.session is not None and not 1 <= res.header.session < 200:
+        raise UserError(f"{previous} says it is from session {res.header.session}, out of range",
+                        "check the session line, or give the draft's session with --session N (1–200)")
+    result = draft_next(res, session=session, agenda_item=agenda_item, symbol=symbol)
     suffix = output.suffix.lower() if output else ""
     if suffix == ".docx":
         when = _parse_date(date)

@@ -42,9 +42,10 @@ PRINTED_LINE_FIELDS = {
 def compare(old: Resolution, new: Resolution, strict: bool = False) -> Comparison:
     lang = _diff_language(old, new)
     alignment = align(old, new)
-    pairs = tuple(_pair_diff(old, new, ap, lang, strict) for ap in alignment.pairs)
+    fallbacks: list[str] = []  # word diffs that had to use a coarser method (worddiff.EXACT_BUDGET)
+    pairs = tuple(_pair_diff(old, new, ap, lang, strict, fallbacks) for ap in alignment.pairs)
     notes = tuple(f"{side}: {note}" for side, res in (("old", old), ("new", new)) for note in res.notes)
-    notes += alignment.notes
+    notes += alignment.notes + tuple(dict.fromkeys(fallbacks))
     return Comparison(
         old=old, new=new, pairs=pairs, header_changes=header_changes(old, new, strict), strict=strict,
         notes=notes, header_lines=header_lines(old, new, lang, strict),
@@ -62,7 +63,8 @@ def _joined(paragraphs: tuple[Paragraph, ...], indices: tuple[int, ...]) -> str:
     return "\n".join(paragraphs[i].text for i in indices)
 
 
-def _pair_diff(old: Resolution, new: Resolution, ap: AlignedPair, lang: str, strict: bool) -> PairDiff:
+def _pair_diff(old: Resolution, new: Resolution, ap: AlignedPair, lang: str, strict: bool,
+               fallbacks: list[str] | None = None) -> PairDiff:
     old_text = _joined(old.paragraphs, ap.old)
     new_text = _joined(new.paragraphs, ap.new)
     if not ap.old:
@@ -70,7 +72,7 @@ def _pair_diff(old: Resolution, new: Resolution, ap: AlignedPair, lang: str, str
     elif not ap.new:
         segments = (Segment("delete", old_text),)
     else:
-        segments = layout_pieces(diff_words(old_text, new_text, lang, strict=strict))
+        segments = layout_pieces(diff_words(old_text, new_text, lang, strict=strict, notes=fallbacks))
     text_changed = any(s.op != "equal" for s in segments)
     footnotes = _footnote_changes(old, new, ap, lang, strict)
     status = ap.status

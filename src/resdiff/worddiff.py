@@ -50,15 +50,27 @@ class _Unit:
         return self.pre + self.core + self.post
 
 
-def diff_words(old: str, new: str, lang: str, strict: bool = False) -> tuple[Segment, ...]:
+def diff_words(old: str, new: str, lang: str, strict: bool = False,
+               notes: list[str] | None = None) -> tuple[Segment, ...]:
+    """Word diff of ``old`` and ``new``; when a coarser method had to be used (very long, very different
+    paragraphs) a sentence saying so is appended to ``notes``."""
     if old == new:
         return (Segment("equal", new),) if new else ()
+    if min(len(old), len(new)) > _LONG:
+        head, tail = _identical_ends(old, new)
+        if head or tail:  # tokenize and diff only the stretch that differs
+            middle = diff_words(old[head:len(old) - tail], new[head:len(new) - tail], lang, strict, notes)
+            ends = [Segment("equal", old[:head])] if head else []
+            return _merge(ends + list(middle) + ([Segment("equal", old[len(old) - tail:])] if tail else []))
     old_units = _units(tokenize(old, lang), strict)
     new_units = _units(tokenize(new, lang), strict)
     if not old_units or not new_units:
         # One side is empty or only layout: nothing to align it with.
         return tuple(s for s in (Segment("delete", old), Segment("insert", new)) if s.text)
-    runs = _token_diff(old_units, new_units)
+    runs, coarse = _token_diff(old_units, new_units)
+    if coarse and notes is not None:
+        notes.append(f"a paragraph of {len(old_units):,} → {len(new_units):,} words was compared {coarse}, "
+                     f"because an exact word diff of it would take too long")
     runs = _absorb_short_equalities(runs)
     segments: list[Segment] = []
     for old_run, new_run, equal in runs:
@@ -67,6 +79,41 @@ def diff_words(old: str, new: str, lang: str, strict: bool = False) -> tuple[Seg
         else:
             segments.extend(_refine(old_run, new_run, lang))
     return _merge(segments)
+
+
+# Long paragraphs (a 10 MB line) are diffed on the stretch between their identical ends, cut at a point
+# no token can straddle and at least _CONTEXT characters from the first (last) difference, so the
+# tokens near a change are cut as in the whole text. Shorter paragraphs are diffed whole, as always.
+_LONG = 5000
+_CONTEXT = 200
+_FULL_WIDTH_BREAKS = set("，。；：！？、\n")
+
+
+def _boundary(text: str, p: int) -> bool:
+    """True when no token can straddle position ``p`` of ``text``: after full-width punctuation or a
+    line break, or after one space between non-digits (a number may hold a space before 年, a symbol
+    one in "(Part I)")."""
+    if p <= 5 or p >= len(text):
+        return False
+    before = text[p - 1]
+    if before in _FULL_WIDTH_BREAKS:
+        return True
+    return (before == " " and not text[p].isspace() and not text[p - 2].isspace() and not text[p - 2].isdigit()
+            and text[p - 5:p - 1] not in ("Part", "PART"))
+
+
+def _identical_ends(old: str, new: str) -> tuple[int, int]:
+    """Lengths of an identical prefix and suffix of the two texts that end (start) on a token boundary."""
+    limit = min(len(old), len(new))
+    first = _common_prefix(old, new)
+    head = max(first - _CONTEXT, 0)
+    while head and not (_boundary(old, head) and _boundary(new, head)):
+        head -= 1
+    last = _common_prefix(old[::-1], new[::-1])
+    tail = max(min(last, limit - first) - _CONTEXT, 0)
+    while tail and not (_boundary(old, len(old) - tail) and _boundary(new, len(new) - tail)):
+        tail -= 1
+    return head, tail
 
 
 def rebuild_old(segments: tuple[Segment, ...] | list[Segment]) -> str:
@@ -109,23 +156,31 @@ def _key(token: str) -> str:
 Run = tuple[list[_Unit], list[_Unit], bool]
 
 
-def _token_diff(old_units: list[_Unit], new_units: list[_Unit]) -> list[Run]:
-    from diff_match_patch import diff_match_patch
+# An exact (Myers) diff of a changed stretch costs up to len(old) × len(new) steps; beyond this budget
+# the stretch is first cut at the words that occur exactly once on each side and in the same order
+# (patience diff), and only the pieces between those anchors get an exact diff. A piece that is still
+# too large, with no anchor, is shown as replaced whole, and so is every stretch once a paragraph has
+# spent TOTAL_BUDGET on exact diffs. Both fallbacks are named in the comparison. An exact diff of two
+# unrelated 500-word stretches takes about a second here; similar texts (the usual case) far less.
+EXACT_BUDGET = 250_000
+TOTAL_BUDGET = 4_000_000
 
-    codes: dict[str, str] = {}
 
-    def encode(units: list[_Unit]) -> str:
-        return "".join(codes.setdefault(u.key, _private_char(len(codes))) for u in units)
-
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(encode(old_units), encode(new_units), False)
+def _token_diff(old_units: list[_Unit], new_units: list[_Unit]) -> tuple[list[Run], str]:
+    """Runs of the diff, and "" or the name of the coarser method that was used."""
+    ops: list[tuple[int, int]] = []  # (op, count): 0 equal, -1 delete, 1 insert
+    coarse = _diff_keys([u.key for u in old_units], [u.key for u in new_units], ops, [TOTAL_BUDGET])
     runs: list[Run] = []
     i = j = 0
-    for op, chars in diffs:
-        n = len(chars)
+    for op, n in ops:
+        if n == 0:
+            continue
         if op == 0:
-            runs.append((old_units[i:i + n], new_units[j:j + n], True))
+            if runs and runs[-1][2]:
+                runs[-1][0].extend(old_units[i:i + n])
+                runs[-1][1].extend(new_units[j:j + n])
+            else:
+                runs.append((old_units[i:i + n], new_units[j:j + n], True))
             i, j = i + n, j + n
             continue
         if not runs or runs[-1][2]:
@@ -136,12 +191,102 @@ def _token_diff(old_units: list[_Unit], new_units: list[_Unit]) -> list[Run]:
         else:
             runs[-1][1].extend(new_units[j:j + n])
             j += n
-    return runs
+    return runs, coarse
+
+
+_WHOLE = "as a whole (deleted and inserted)"
+_PATIENCE = "between the words it has once on each side (patience diff)"
+_DISTINCT = 6400 + 0x100000 + 0xD800  # characters available to stand for keys (see _private_char)
+
+
+def _diff_keys(a: list[str], b: list[str], ops: list[tuple[int, int]], budget: list[int], depth: int = 0) -> str:
+    """Append the diff of ``a`` and ``b`` to ``ops``; return "" if exact, else the coarser method used.
+    ``budget[0]`` is what is left of TOTAL_BUDGET (spent by every exact diff)."""
+    prefix = _common_prefix(a, b)
+    suffix = _common_prefix(a[:prefix - 1:-1] if prefix else a[::-1], b[:prefix - 1:-1] if prefix else b[::-1])
+    suffix = min(suffix, len(a) - prefix, len(b) - prefix)
+    ops.append((0, prefix))
+    mid_a, mid_b = a[prefix:len(a) - suffix], b[prefix:len(b) - suffix]
+    coarse = ""
+    if not mid_a or not mid_b:
+        ops.extend(((-1, len(mid_a)), (1, len(mid_b))))
+    elif (cost := len(mid_a) * len(mid_b)) <= min(EXACT_BUDGET, budget[0]) and len(mid_a) + len(mid_b) <= _DISTINCT:
+        budget[0] -= cost
+        ops.extend(_exact(mid_a, mid_b))
+    else:
+        anchors = _unique_anchors(mid_a, mid_b) if depth < 32 and budget[0] > 0 else []
+        if not anchors:
+            ops.extend(((-1, len(mid_a)), (1, len(mid_b))))
+            coarse = _WHOLE
+        else:
+            inner = []
+            pi = pj = 0
+            for i, j in anchors:
+                inner.append(_diff_keys(mid_a[pi:i], mid_b[pj:j], ops, budget, depth + 1))
+                ops.append((0, 1))
+                pi, pj = i + 1, j + 1
+            inner.append(_diff_keys(mid_a[pi:], mid_b[pj:], ops, budget, depth + 1))
+            coarse = _PATIENCE + (", some stretches as a whole" if _WHOLE in inner else "")
+    ops.append((0, suffix))
+    return coarse
+
+
+def _exact(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Myers diff (diff-match-patch, no timeout: deterministic) of two key lists, one character per key."""
+    from diff_match_patch import diff_match_patch
+
+    codes: dict[str, str] = {}
+    encoded = ["".join(codes.setdefault(k, _private_char(len(codes))) for k in keys) for keys in (a, b)]
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    return [(op, len(chars)) for op, chars in dmp.diff_main(encoded[0], encoded[1], False)]
+
+
+def _unique_anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """(i, j) of keys that occur once in ``a`` and once in ``b``, the longest run of them in the same
+    order on both sides (longest increasing subsequence, O(n log n))."""
+    from collections import Counter
+
+    count_a, count_b = Counter(a), Counter(b)
+    where_b = {k: j for j, k in enumerate(b) if count_b[k] == 1}
+    pairs = [(i, where_b[k]) for i, k in enumerate(a) if count_a[k] == 1 and k in where_b]
+    tails: list[int] = []  # tails[n]: index in pairs of the smallest j ending an increasing run of n+1
+    back = [-1] * len(pairs)
+    for p, (_, j) in enumerate(pairs):
+        n = _bisect_tails(pairs, tails, j)
+        if n:
+            back[p] = tails[n - 1]
+        if n == len(tails):
+            tails.append(p)
+        else:
+            tails[n] = p
+    out = []
+    p = tails[-1] if tails else -1
+    while p >= 0:
+        out.append(pairs[p])
+        p = back[p]
+    return out[::-1]
+
+
+def _bisect_tails(pairs, tails, j) -> int:
+    lo, hi = 0, len(tails)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pairs[tails[mid]][1] < j:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _private_char(index: int) -> str:
-    # 6,400 code points in the BMP private-use area, then plane 15's (65,534) for very long texts.
-    return chr(0xE000 + index) if index < 6400 else chr(0xF0000 + index - 6400)
+    # One character per distinct key: the BMP private-use area first (6,400), then every code point of
+    # the planes above (1,048,576), then the BMP below the surrogates (55,296); _DISTINCT in all.
+    if index < 6400:
+        return chr(0xE000 + index)
+    if index < 6400 + 0x100000:
+        return chr(0x10000 + index - 6400)
+    return chr(index - 6400 - 0x100000)
 
 
 def _weight(units: list[_Unit]) -> int:
@@ -155,21 +300,30 @@ def _has_punctuation(units: list[_Unit]) -> bool:
 
 
 def _absorb_short_equalities(runs: list[Run]) -> list[Run]:
-    """Fold an equal run into the changes around it when it is shorter than each of them."""
-    runs = list(runs)
-    changed = True
-    while changed:
-        changed = False
-        for k in range(1, len(runs) - 1):
-            before, equal, after = runs[k - 1], runs[k], runs[k + 1]
-            if not equal[2] or before[2] or after[2] or _has_punctuation(equal[1]):
-                continue  # punctuation is where a reader parses: keep it between two changes
-            w = _weight(equal[1])
-            if w < max(_weight(before[0]), _weight(before[1])) and w < max(_weight(after[0]), _weight(after[1])):
-                runs[k - 1:k + 2] = [(before[0] + equal[0] + after[0], before[1] + equal[1] + after[1], False)]
-                changed = True
+    """Fold an equal run into the changes around it when it is shorter than each of them.
+
+    One pass with a stack: a fold only makes changes heavier, so it can only enable the fold of the
+    equal run just before it, which is re-checked at once; the result is the same fixed point as
+    folding repeatedly from the left, in linear time (a paragraph of 40,000 words has thousands of runs).
+    """
+    out: list[Run] = []
+    weights: list[tuple[int, int]] = []  # (old side, new side) weight of each run in ``out``
+    for run in runs:
+        out.append(run)
+        weights.append((_weight(run[0]), _weight(run[1])))
+        while len(out) >= 3 and not out[-1][2] and out[-2][2] and not out[-3][2]:
+            before, equal, after = out[-3:]
+            if _has_punctuation(equal[1]):
+                break  # punctuation is where a reader parses: keep it between two changes
+            w = weights[-2][1]
+            if not (w < max(weights[-3]) and w < max(weights[-1])):
                 break
-    return runs
+            before[0].extend(equal[0] + after[0])
+            before[1].extend(equal[1] + after[1])
+            total = tuple(sum(ws) for ws in zip(*weights[-3:]))
+            del out[-2:], weights[-3:]
+            weights.append(total)
+    return out
 
 
 # ── segments ─────────────────────────────────────────────────────────────────────────────────────

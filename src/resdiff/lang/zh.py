@@ -99,8 +99,7 @@ def segment(run: str) -> list[str]:
 def _segment(run: str) -> tuple[str, ...]:
     # Two versions of a resolution share most runs: cut each once. The result of a run never depends
     # on blocks fetched later (they hold only entries that are not substrings of this run).
-    tokenizer = _tokenizer()
-    _dictionary().fetch(tokenizer, run)
+    tokenizer = _ready(run)
     return tuple(tokenizer.lcut(run, HMM=False))
 
 
@@ -113,8 +112,7 @@ def subword_cuts(word: str) -> tuple[int, ...]:
     """
     if len(word) < 2:
         return ()
-    tokenizer = _tokenizer()
-    _dictionary().fetch(tokenizer, word)
+    tokenizer = _ready(word)
     dag = tokenizer.get_DAG(word)
     dag[0] = [j for j in dag[0] if j != len(word) - 1] or [0]
     route: dict[int, tuple[float, int]] = {}
@@ -129,8 +127,7 @@ def subword_cuts(word: str) -> tuple[int, ...]:
 
 def is_word(text: str) -> bool:
     """True when ``text`` is an entry of the dictionary with a frequency (not just a prefix)."""
-    tokenizer = _tokenizer()
-    _dictionary().fetch(tokenizer, text)
+    tokenizer = _ready(text)
     return bool(tokenizer.FREQ.get(text))
 
 
@@ -160,6 +157,32 @@ def make_tokenizer(dictionary: "_BlockDictionary | _FullDictionary"):
     tokenizer.initialized = True  # never let jieba load or cache its own dictionary
     tokenizer.fetched_pairs = set()  # character pairs whose dictionary block is already in FREQ
     return tokenizer
+
+
+def _ready(text: str):
+    """The tokenizer, with the dictionary blocks ``text`` needs fetched. A cache file damaged after it
+    was opened (a bad page: sqlite3.DatabaseError) is rebuilt; if that fails too, the dictionary is
+    loaded in memory."""
+    import sqlite3
+
+    for attempt in range(3):
+        tokenizer = _tokenizer()
+        try:
+            _dictionary().fetch(tokenizer, text)
+            return tokenizer
+        except sqlite3.Error:
+            _replace_dictionary(rebuild=attempt == 0)
+    return _tokenizer()
+
+
+def _replace_dictionary(rebuild: bool) -> None:
+    global _DICTIONARY, _TOKENIZER
+    if rebuild:
+        cache_path().unlink(missing_ok=True)
+        _DICTIONARY = open_dictionary()
+    else:
+        _DICTIONARY = _FullDictionary()
+    _TOKENIZER = None
 
 
 def _dictionary() -> "_BlockDictionary | _FullDictionary":
@@ -192,7 +215,9 @@ def cache_dir() -> Path:
     override = os.environ.get("RESDIFF_CACHE_DIR")
     if override:
         return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative path is invalid and must be ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "resdiff"
 
 
@@ -202,7 +227,9 @@ def cache_path(directory: Path | None = None) -> Path:
     dict_file = Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
     stat = dict_file.stat()
     key = hashlib.sha256()
-    key.update(f"{CACHE_FORMAT}|{jieba.__version__}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    # Content, not file times: two installs of one jieba (two venvs sharing a HOME) have the same
+    # dictionary at different mtimes, and must share one cache rather than delete each other's.
+    key.update(f"{CACHE_FORMAT}|{jieba.__version__}|{stat.st_size}|".encode())
     key.update(USER_DICT.read_bytes())
     return (directory or cache_dir()) / f"jieba-{jieba.__version__}-{key.hexdigest()[:16]}.sqlite3"
 
@@ -245,8 +272,26 @@ def build_cache(path: Path) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     for stale in path.parent.glob("jieba-*.sqlite3"):  # older jieba or user dictionary: never read again
-        if stale != path:
+        if stale != path and _older_than(stale, _STALE_AFTER):
             stale.unlink(missing_ok=True)
+    for leftover in path.parent.glob(".jieba-*.tmp"):  # a build killed halfway (SIGKILL, power cut)
+        if _older_than(leftover, _LEFTOVER_AFTER):
+            leftover.unlink(missing_ok=True)
+
+
+# Another install (another jieba version) may still use its cache: only remove what is long unused.
+_STALE_AFTER = 30 * 86400
+# A build takes seconds; a temporary file older than this belongs to a build that was killed.
+_LEFTOVER_AFTER = 3600
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    import time
+
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
 
 
 def _parse(entries: str) -> dict[str, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from resdiff.errors import UserError
@@ -18,6 +19,8 @@ from resdiff.read.checks import with_warnings  # where the reading may be wrong,
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary Word .doc (and other OLE compound files)
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+# An encrypted .docx/.xlsx is an OLE compound file holding a stream of this name (MS-OFFCRYPTO).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def _check_docx(path: Path, data: bytes) -> None:
@@ -25,8 +28,11 @@ def _check_docx(path: Path, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            from resdiff.read.docx import check_archive
+
+            check_archive(archive, str(path))  # zip bombs refused before testzip unpacks anything
             bad = archive.testzip()
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, zlib.error, RuntimeError):
         raise UserError(
             f"{path} looks like a Word .docx file but it is damaged (not a readable zip archive)",
             "open it in Word or LibreOffice and save it again as .docx, or export it as plain text",
@@ -51,16 +57,17 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
     path = Path(path)
     if lang is not None and lang not in ("zh", "en", "other"):
         raise UserError(f"unknown language {lang!r}", "use --lang zh, --lang en or --lang other")
-    if not path.exists():
-        raise UserError(f"{path} does not exist", "check the file name and the folder you run resdiff from")
-    if path.is_dir():
-        raise UserError(f"{path} is a folder, not a file", "give the path of one resolution file inside it")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}", "check that the file is readable") from None
+    from resdiff.io import is_stdin, read_input
+
+    data = read_input(path)  # missing, folder, device, size limit; "-" is standard input
     if not data.strip() or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise UserError(f"{path} is empty", "give the file that holds the resolution text")
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in data:
+        raise UserError(
+            f"{path} is a password-protected (encrypted) Word document, which resdiff cannot open",
+            "open it in Word with its password, remove the password (File › Info › Protect Document › "
+            "Encrypt with Password, clear the box) and save it again as .docx",
+        )
     if data.startswith(_OLE_MAGIC):
         from resdiff.read.doc import read_doc  # Word 97–2003: converted to .docx by LibreOffice
 
@@ -74,7 +81,7 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
         _check_docx(path, data)
         from resdiff.read.docx import read_docx  # python-docx/lxml load only when a .docx is read
 
-        return with_warnings(read_docx(path, lang=lang))
+        return with_warnings(read_docx(data if is_stdin(path) else path, lang=lang))
     if data[:1024].lstrip().startswith(b"%PDF") or (data[:1024].find(b"%PDF-") >= 0 and path.suffix.lower() == ".pdf"):
         from resdiff.read.pdf import read_pdf  # PDFium loads only when a PDF is read
 
@@ -94,11 +101,20 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
         text = html_to_text(text)
     if not text.strip():
         raise UserError(f"{path} is empty (only spaces or blank lines)", "give the file that holds the resolution text")
+    from resdiff import limits
+
+    # Lines bound paragraphs from above (a PDF extract has several lines per paragraph): refuse before parsing.
+    lines = text.count("\n") + 1
+    if lines > 10 * limits.PARAGRAPHS.value():
+        raise limits.PARAGRAPHS.error(f"{path} has {lines:,} lines")
     return with_warnings(_recognised(parse_text(text, lang=lang, source=str(path)), path))
 
 
 def _recognised(resolution: Resolution, path: Path) -> Resolution:
-    """The resolution, or UserError when nothing in the file reads like one."""
+    """The resolution, or UserError when nothing in the file reads like one (or it is too long)."""
+    from resdiff import limits
+
+    limits.PARAGRAPHS.check(len(resolution.paragraphs), f"{path} has {len(resolution.paragraphs):,} paragraphs")
     recognised = resolution.header.author or resolution.header.number or any(
         p.number is not None or p.lead for p in resolution.paragraphs
     )

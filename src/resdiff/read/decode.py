@@ -2,7 +2,9 @@
 
 Order of the checks: byte-order marks (UTF-8, UTF-16 LE/BE, UTF-32), then binary data (NUL bytes),
 then strict UTF-8, then GB18030 (the superset of GBK/GB2312 used for Chinese text on Windows).
-Line endings are normalised to "\\n" so the readers see one convention.
+Line endings are normalised to "\\n" so the readers see one convention; control characters that XML
+forbids are mapped or removed (``clean_text``). GB18030 is accepted only when the result reads as
+Chinese (``_plausible_chinese``).
 """
 
 from __future__ import annotations
@@ -28,8 +30,23 @@ def _not_text(source: str) -> UserError:
     )
 
 
+# Characters XML 1.0 forbids (so no Word file can hold them) and that a terminal may obey (ESC starts
+# an escape sequence): a vertical tab (Word's manual line break in its plain-text export), form feed
+# (pdftotext's page break) and NEL end a line; every other C0/C1 control, DEL, the non-characters
+# U+FFFE/U+FFFF and lone surrogates are dropped.
+_LINE_BREAKS = {ord(c): "\n" for c in "\v\f\x85\u2028\u2029"}
+_DROPPED = {c: None for c in [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0),
+                              *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]}
+_CLEAN = {**_DROPPED, **_LINE_BREAKS}
+
+
 def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_text(text: str) -> str:
+    """``text`` with line-like controls turned into "\\n" and every other XML-forbidden character removed."""
+    return text.translate(_CLEAN)
 
 
 def _looks_binary(text: str) -> bool:
@@ -65,6 +82,8 @@ def decode_bytes(data: bytes, source: str) -> str:
             continue
         if _looks_binary(text):
             raise _not_text(source)
+        if encoding == "gb18030" and not _plausible_chinese(text):
+            break  # it decodes, but into rare characters: another encoding (C\xf4te → C魌e)
         return _normalise_newlines(text)
     if _looks_like_single_byte_text(data):
         # Windows-1252 / Latin-1 (Word's "plain text" on Western systems): we refuse to guess which.
@@ -73,7 +92,40 @@ def decode_bytes(data: bytes, source: str) -> str:
             "save it as UTF-8 (Word: Save As → Plain Text → Unicode (UTF-8)), "
             "or convert it: `iconv -f WINDOWS-1252 -t UTF-8 IN > OUT`",
         )
+    if _looks_like_text(data):
+        raise UserError(
+            f"{source} is not UTF-8 and does not read as Chinese in GB18030 either",
+            "convert it to UTF-8 from the encoding it was saved in, e.g. "
+            "`iconv -f BIG5 -t UTF-8 IN > OUT` (or SHIFT_JIS, KOI8-R, WINDOWS-1252 …)",
+        )
     raise _not_text(source)
+
+
+_SAMPLE = 20_000  # non-ASCII characters judged; enough to tell, bounded for a 64 MB file
+
+
+def _plausible_chinese(text: str) -> bool:
+    """Chinese text saved as GB18030/GBK is, all but a few rare names, made of GB2312 characters (the
+    6,763 common hanzi plus Chinese punctuation: both bytes ≥ 0xA1). Text in a single-byte encoding
+    that happens to decode pairs a high byte with an ASCII letter (``\xf4t`` → 魌), which GB2312
+    never does, and text in another double-byte encoding lands mostly outside GB2312 too. So: at least
+    95% of the non-ASCII characters must be in GB2312, and some of them must be ideographs."""
+    wide = [c for c in text if c > "\x7f"][:_SAMPLE]
+    if not wide:
+        return True
+    common = 0
+    for c in wide:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common >= 0.95 * len(wide) and any("\u4e00" <= c <= "\u9fff" for c in wide)
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """No control bytes except layout: text in some encoding we do not guess."""
+    return not any(b < 32 and b not in (9, 10, 12, 13) for b in data[:_SAMPLE])
 
 
 def _looks_like_utf16_without_bom(data: bytes) -> bool:

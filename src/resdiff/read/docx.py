@@ -146,25 +146,33 @@ def _load_zip(source: Source) -> tuple[zipfile.ZipFile, str]:
     if isinstance(source, (bytes, bytearray)):
         data, name = bytes(source), "the document"
     else:
-        path = Path(source)
-        name = str(path)
-        if path.is_dir():
-            raise UserError(f"{name} is a directory", "give the path of a .docx file")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise UserError(f"{name} does not exist", "check the file name and the current directory") from None
-        except OSError as err:
-            raise UserError(f"cannot read {name}: {err.strerror or err}", "check that the file is readable") from None
+        from resdiff.io import read_input
+
+        name = str(source)
+        data = read_input(source)  # missing, folder, device, input size limit
     if not data:
         raise UserError(f"{name} is empty", "give a Word .docx file that contains a resolution")
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE compound file: Word 97-2003 .doc, or an encrypted .docx
         raise UserError(f"{name} is an old binary Word .doc file or a password-protected document",
                         "open it in Word or LibreOffice and save it as .docx (Word Document), without a password")
     try:
-        return zipfile.ZipFile(io.BytesIO(data)), name
-    except zipfile.BadZipFile:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
         raise _corrupt(name, "not a zip archive") from None
+    check_archive(archive, name)
+    return archive, name
+
+
+def check_archive(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse parts whose declared size or compression ratio is beyond the limits (zip bombs), before
+    anything is decompressed. zipfile never returns more than a member's declared size."""
+    from resdiff import limits
+
+    for info in archive.infolist():
+        limits.PART_SIZE.check(info.file_size, f"{name}: part {info.filename} unpacks to {limits.mb(info.file_size)}")
+        if info.file_size > limits.RATIO_FLOOR:
+            ratio = info.file_size / max(info.compress_size, 1)
+            limits.ZIP_RATIO.check(int(ratio), f"{name}: part {info.filename} is compressed {ratio:,.0f} to 1")
 
 
 def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes | None:
@@ -172,6 +180,9 @@ def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes | No
         return archive.read(member)
     except KeyError:
         return None
+    except RuntimeError as err:  # zipfile's "File … is encrypted, password required"
+        raise UserError(f"{name} has an encrypted (password-protected) part {member}",
+                        "open it in Word with its password and save it again without one") from err
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as err:
         raise _corrupt(name, f"damaged entry {member}: {err}") from None
     except Exception as err:  # zlib.error and friends from a damaged stream
@@ -342,8 +353,8 @@ class _Level:
 def _parse_level(lvl) -> _Level:
     level = _Level()
     start = lvl.find(_w("start"))
-    if start is not None and (start.get(W_VAL) or "").lstrip("-").isdigit():
-        level.start = int(start.get(W_VAL))
+    if start is not None and _whole_number(start.get(W_VAL)) is not None:
+        level.start = _whole_number(start.get(W_VAL))
     # Word 2010 writes a custom format as an mc:AlternateContent whose Choice holds it and whose Fallback
     # holds a decimal for older readers: the Choice is what Word shows.
     fmt = lvl.find(f"{MC_ALTERNATE}/{MC_CHOICE}/{_w('numFmt')}")
@@ -371,6 +382,25 @@ _CN_DIGITS = "〇一二三四五六七八九"
 _CN_TRADITIONAL = "零壹贰叁肆伍陆柒捌玖"
 _IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def _whole_number(text: str | None) -> int | None:
+    """A list start value ("1", "-3"); None when not a number. A value beyond the list number limit is
+    refused here, before Python turns 5,000 digits into an int (ValueError) or a label of 10⁹ letters."""
+    from resdiff import limits
+
+    digits = (text or "").strip().removeprefix("-")
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    if len(digits) > 18 or int(digits) > limits.LIST_NUMBER.value():
+        raise limits.LIST_NUMBER.error(f"a numbered list starts at {digits[:30]}{'…' if len(digits) > 30 else ''}")
+    return -int(digits) if text.strip().startswith("-") else int(digits)
+
+
+def _level_index(text: str | None) -> int | None:
+    """w:ilvl: a list level 0–8 (Word's nine levels); None for anything else ("x", "-1", 5,000 digits)."""
+    text = (text or "0").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) == 1 else None
 
 
 def _roman(n: int) -> str:
@@ -411,6 +441,10 @@ def _chinese_counting(n: int, digits: str = _CN_DIGITS, units: str = "十百千"
 
 def format_number(n: int, fmt: str) -> str:
     """One list counter in a w:numFmt format; unknown formats fall back to decimal, as Word does."""
+    from resdiff import limits
+
+    if abs(n) > limits.LIST_NUMBER.value():  # a counter pushed there by a start value near the limit
+        raise limits.LIST_NUMBER.error(f"a numbered list reaches {n:,}")
     if n <= 0 and fmt not in ("decimal", "decimalZero"):
         return str(n)
     if fmt == "lowerLetter":
@@ -464,7 +498,9 @@ class _Numbering:
         for abstract in root.iter(_w("abstractNum")):
             levels = {}
             for lvl in abstract.iter(_w("lvl")):
-                levels[int(lvl.get(_w("ilvl"), "0"))] = _parse_level(lvl)
+                index = _level_index(lvl.get(_w("ilvl")))
+                if index is not None:
+                    levels[index] = _parse_level(lvl)
             self._abstract[abstract.get(_w("abstractNumId"))] = levels
             link = abstract.find(_w("numStyleLink"))
             if link is not None and link.get(W_VAL):
@@ -475,10 +511,12 @@ class _Numbering:
                 continue
             starts, overrides = {}, {}
             for override in num.iter(_w("lvlOverride")):
-                ilvl = int(override.get(_w("ilvl"), "0"))
+                ilvl = _level_index(override.get(_w("ilvl")))
+                if ilvl is None:
+                    continue
                 start = override.find(_w("startOverride"))
-                if start is not None and (start.get(W_VAL) or "").lstrip("-").isdigit():
-                    starts[ilvl] = int(start.get(W_VAL))
+                if start is not None and _whole_number(start.get(W_VAL)) is not None:
+                    starts[ilvl] = _whole_number(start.get(W_VAL))
                 lvl = override.find(_w("lvl"))
                 if lvl is not None:
                     overrides[ilvl] = _parse_level(lvl)
@@ -773,7 +811,7 @@ class _Collector:
                 self.add("\u2011", emphasised)
             elif tag == _w("sym"):
                 code = child.get(_w("char"), "")
-                if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) and int(code, 16) <= 0x10FFFF:
+                if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) and _xml_char(int(code, 16)):
                     # symbol fonts use private-use code points: mapped to what the font shows where known
                     self.add(symbol_char(chr(int(code, 16)), child.get(_w("font"))), emphasised)
             elif tag in (_w("footnoteReference"), _w("endnoteReference")):
@@ -807,6 +845,11 @@ class _Collector:
             else:
                 return "".join(lead).strip()
         return ""  # everything emphasised (a title), or nothing
+
+
+def _xml_char(code: int) -> bool:
+    """A code point XML 1.0 allows (w:sym may name any number: "D800" or "001B" must not get through)."""
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
 
 
 def _on_attr(element, name: str) -> bool:
@@ -970,7 +1013,7 @@ def _paragraphs(paragraph_elements, reader: _Reader, part: str = "body") -> list
                     num_id = num_pr.find(_w("numId")).get(W_VAL)
                 if num_pr.find(_w("ilvl")) is not None:
                     ilvl = num_pr.find(_w("ilvl")).get(W_VAL)
-            level_index = int(ilvl) if ilvl and ilvl.isdigit() else 0
+            level_index = _level_index(ilvl) or 0
             number, separator = numbering.render(num_id, level_index, _language(props, style, styles))
             level = level_index if number else None
         paragraph = DocxParagraph(
@@ -1025,8 +1068,8 @@ def _endnote_numbering(package: _Package) -> tuple[str, int]:
         num_fmt, num_start = pr.find(_w("numFmt")), pr.find(_w("numStart"))
         if num_fmt is not None and num_fmt.get(W_VAL):
             fmt = num_fmt.get(W_VAL)
-        if num_start is not None and (num_start.get(W_VAL) or "").isdigit():
-            start = int(num_start.get(W_VAL))
+        if num_start is not None and _whole_number(num_start.get(W_VAL)) is not None:
+            start = _whole_number(num_start.get(W_VAL))
     return fmt, start
 
 
@@ -1058,9 +1101,22 @@ def docx_content(source: Source, view: str = "accept") -> DocxContent:
 
 def _content(source: Source, view: str, depth: int) -> DocxContent:
     package = _open_package(source)
+    try:
+        return _package_content(package, view, depth)
+    except RecursionError:  # hyperlinks in hyperlinks, tables in tables … hundreds deep: not a real document
+        raise UserError(f"{package.name} nests its elements (tables, links, fields) too deeply to be read",
+                        "open it in Word or LibreOffice and save it again as .docx, or export it as plain text") from None
+
+
+def _package_content(package: _Package, view: str, depth: int) -> DocxContent:
     styles = _Styles(package.styles)
     reader = _Reader(view, styles, _Numbering(package.numbering, styles), package, depth)
     body = package.document.find(_w("body"))
+    if body is not None:
+        from resdiff import limits
+
+        count = sum(1 for _ in body.iter(W_P))  # counted in C before any Python object is made per paragraph
+        limits.PARAGRAPHS.check(count, f"{package.name} has {count:,} paragraphs")
     elements = _body_paragraphs(body, view) if body is not None else ()
     paragraphs = _paragraphs(elements, reader)
     footnotes = _notes(package.footnotes, "footnote", reader) + tuple(reader.footnotes)
@@ -1138,7 +1194,7 @@ def _footnote_numbers(paragraphs: tuple[DocxParagraph, ...]) -> dict[str, int]:
         for ref in p.footnote_refs:
             if ref.id in numbers or ref.kind != "footnote":
                 continue
-            if ref.custom_mark.strip().isdigit():
+            if ref.custom_mark.strip().isascii() and ref.custom_mark.strip().isdigit() and len(ref.custom_mark.strip()) < 7:
                 numbers[ref.id] = int(ref.custom_mark.strip())
             else:
                 counter += 1

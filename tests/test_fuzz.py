@@ -123,3 +123,17 @@ def test_the_corpus_docx_itself_reads():
 
     assert len(read_docx(corpus_docx()).paragraphs) > 20
 
+
+
+PDF = CORPUS / "pdf" / "A_RES_79_33.en.pdf"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(cut=st.floats(0, 1), edits=EDITS)
+def test_truncated_and_mutated_pdf(tmp_path, cut, edits):
+    """A real PDF (79/33, from the corpus), cut short and with bytes overwritten, inserted, deleted."""
+    data = PDF.read_bytes()
+    path = tmp_path / "mutated.pdf"
+    path.write_bytes(mutate(data[: max(int(cut * len(data)), 8)], edits))
+    run(tmp_path, ["parse", str(path)])

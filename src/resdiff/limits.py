@@ -67,3 +67,13 @@ LIST_NUMBER = Limit("RESDIFF_MAX_LIST_NUMBER", 100_000, "list number")
 
 def mb(amount: int) -> str:
     return f"{amount / MB:,.1f} MB"
+
+
+def check_zip(archive, name: str) -> None:
+    """Refuse a zip (.docx) whose parts' declared sizes or compression ratios are beyond the limits
+    (zip bombs), before anything is decompressed; zipfile never returns more than a part's declared size."""
+    for info in archive.infolist():
+        PART_SIZE.check(info.file_size, f"{name}: part {info.filename} unpacks to {mb(info.file_size)}")
+        if info.file_size > RATIO_FLOOR:
+            ratio = info.file_size / max(info.compress_size, 1)
+            ZIP_RATIO.check(int(ratio), f"{name}: part {info.filename} is compressed {ratio:,.0f} to 1")

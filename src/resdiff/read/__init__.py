@@ -28,9 +28,9 @@ def _check_docx(path: Path, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            from resdiff.read.docx import check_archive
+            from resdiff.limits import check_zip
 
-            check_archive(archive, str(path))  # zip bombs refused before testzip unpacks anything
+            check_zip(archive, str(path))  # zip bombs refused before testzip unpacks anything
             bad = archive.testzip()
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, zlib.error, RuntimeError):
         raise UserError(

@@ -204,6 +204,21 @@ def test_api_redline_is_a_word_file_with_revisions_by_the_author(client):
     assert any("72/169" in "".join(t.text or "" for t in e.iter(f"{W}t")) for e in inserted)
 
 
+def test_api_reads_pdf_and_word_uploads(client):
+    """Official PDFs (78/44 → 79/33) give the CLI's JSON; the redline the server wrote reads back as the new text."""
+    pdf = CORPUS / "pdf"
+    old, new = pdf / "A_RES_78_44.en.pdf", pdf / "A_RES_79_33.en.pdf"
+    r = client.post("/api/compare", files=files(old=old, new=new))
+    assert r.status_code == 200, r.text
+    assert r.json() == cli_json("compare", old.name, new.name, cwd=pdf)
+    assert r.json()["summary"]["modified"] > 0
+    redline = client.post("/api/redline", files=files(old=EN_OLD, new=EN_NEW))
+    r = client.post("/api/compare", files={"old": (EN_NEW.name, EN_NEW.read_bytes()),
+                                           "new": ("redline.docx", redline.content)})
+    assert r.status_code == 200, r.text
+    assert {p["status"] for p in r.json()["pairs"]} == {"unchanged"}
+
+
 def test_api_amendments_are_what_the_cli_writes(client):
     r = client.post("/api/amendments", files=files(old=EN_OLD, new=EN_NEW), data={"format": "text"})
     assert r.status_code == 200, r.text

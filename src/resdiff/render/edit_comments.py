@@ -30,6 +30,7 @@ ZH_RULE = {
     "cycle": ("周期", "按决议的周期（每两年、每三年）推移届会和期间。"),
     "report-symbol": ("报告文号", "改为关于正在更新的决议的报告。"),
     "other-body": ("其他机构的决议", "其他机构本系列的最新决议不由本工具推断，请起草人核对。"),
+    "forward-flag": ("展望的会议", "到草案的届会时，这次会议或届会可能已经举行，请起草人核对措辞。"),
 }
 ZH_PLACEHOLDER = "请起草人填写 [●]。"
 ZH_OTHER_BODY = "其他机构本系列的最新决议不由本工具推断，请起草人填写。"
@@ -63,7 +64,9 @@ def _zh(edit: Edit, role: str | None) -> str:
             why = "该机构报告所在的《大会正式记录》移到草案的届会；章、节请起草人核对。"
     elif edit.rule == "recall-chain" and edit.placeholder:
         why = ZH_OTHER_BODY
-    if edit.before and edit.after:
+    if edit.before and edit.before == edit.after:  # a flag: the text is left as it is, for the drafter to check
+        change = f"{_quote(edit.before)} 未修改。"
+    elif edit.before and edit.after:
         change = f"{_quote(edit.before)} 改为 {_quote(edit.after)}。"
     elif edit.before:
         change = f"删除 {_quote(edit.before)}。"
@@ -76,7 +79,9 @@ def _zh(edit: Edit, role: str | None) -> str:
 
 
 def _en(edit: Edit) -> str:
-    if edit.before and edit.after:
+    if edit.before and edit.before == edit.after:  # a flag: the text is left as it is, for the drafter to check
+        change = f"{_quote(edit.before)} left unchanged."
+    elif edit.before and edit.after:
         change = f"{_quote(edit.before)} → {_quote(edit.after)}."
     elif edit.before:
         change = f"removed {_quote(edit.before)}."

@@ -1,0 +1,30 @@
+"""The words of a draft's Word comments (render/edit_comments.py): one per edit, in the document's language."""
+
+from resdiff.model import Edit
+from resdiff.render.edit_comments import comment_text
+
+# The look-ahead of A/RES/79/205 PP25 (the Belém Conference of the Parties): flagged, text left as is.
+_PHRASE = ("looking forward to the thirtieth session of the Conference of the Parties to the United Nations "
+           "Framework Convention on Climate Change to be held in the city of Belém, Brazil, from 10 to 21 November 2025")
+FLAG = Edit("forward-flag", "PP25", _PHRASE, _PHRASE,
+            note="a meeting the preamble looks forward to will have taken place by the draft's session")
+
+
+def test_a_flag_says_the_text_is_left_unchanged_not_x_arrow_x():
+    text = comment_text(FLAG, "en")
+    assert "left unchanged" in text and "→" not in text
+    assert text.count("looking forward") == 1
+    assert "will have taken place" in text
+
+
+def test_a_flag_in_a_chinese_draft_is_a_chinese_comment_with_the_rule_name():
+    flag = Edit("forward-flag", "PP12", "期待将于2025年举行的缔约国第十一次会议", "期待将于2025年举行的缔约国第十一次会议")
+    text = comment_text(flag, "zh")
+    assert "未修改" in text and "改为" not in text and "自动修改" not in text
+    assert text.endswith("（forward-flag）")
+
+
+def test_a_replacement_still_shows_old_and_new():
+    edit = Edit("session", "OP17", "seventy-ninth session", "eightieth session")
+    assert "“seventy-ninth session” → “eightieth session”" in comment_text(edit, "en")
+    assert "改为" in comment_text(Edit("session", "OP17", "第七十九届", "第八十届"), "zh")

@@ -225,3 +225,25 @@ def test_bad_pdfs_on_the_command_line_exit_2_with_error_and_hint_and_write_nothi
         out = tmp_path / "x.docx"
         assert_user_error(run("redline", PDF / "A_RES_79_33.en.pdf", bad, "-o", out))
         assert not out.exists()
+
+
+def test_a_gap_at_a_hyphen_inside_a_compound_is_not_a_space():
+    """Official PDFs leave a gap before a justified line's hyphen or a non-breaking hyphen's glyph:
+    "fifty -ninth", "refugee -hosting" (pdftotext prints the space too); the reader joins them."""
+    from resdiff.read.pdf import _inside_compound
+
+    assert _inside_compound("at its fifty", "-ninth session")
+    assert _inside_compound("refugee", "\u2011hosting")
+    assert _inside_compound("non-", "governmental")
+    assert not _inside_compound("items", "- including")  # a spaced dash is punctuation
+    assert not _inside_compound("see", "(a)")
+
+
+@pytest.mark.parametrize("name, joined", [("A_RES_79_156.en.pdf", "refugee-hosting"),
+                                          ("A_RES_78_44.en.pdf", "seventy-ninth"),
+                                          ("A_RES_80_37.en.pdf", "sub-item")])
+def test_official_pdfs_read_compounds_that_pdftotext_prints_with_a_space(name, joined):
+    res = read_file(PDF / name)
+    text = " ".join(p.text for p in res.paragraphs) + " ".join(f.text for f in res.footnotes)
+    assert joined in text
+    assert joined.replace("-", " -", 1) not in text

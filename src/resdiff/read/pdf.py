@@ -230,6 +230,17 @@ def _group_lines(runs: list[_Run], page: int) -> list[_PdfLine]:
     return out
 
 
+_HYPHENS = "-\u2010\u2011"
+
+
+def _inside_compound(before: str, after: str) -> bool:
+    """A gap at a hyphen between two letters or digits is not a space: justified lines and the
+    non-breaking hyphen's glyph leave one in official PDFs ("fifty -ninth", "public -private")."""
+    if after[:1] in _HYPHENS:
+        return before[-1:].isalnum() and after[1:2].isalnum()
+    return before[-1:] in _HYPHENS and before[-2:-1].isalnum() and after[:1].isalnum()
+
+
 def _cjk_boundary(before: str, after: str) -> bool:
     left, right = before.rstrip()[-1:], after.lstrip()[:1]
     return bool(left and right) and (before[-1:].isspace() or after[:1].isspace()) and (is_cjk(left) or is_cjk(right))
@@ -267,7 +278,8 @@ def _finish_line(line: _PdfLine, main: float) -> _PdfLine:
             gap = run.x0 - prev.x1
             last = parts[-1][-1:] if parts[-1] else ""
             if (last and not last.isspace() and not text[:1].isspace() and gap > main * 0.3
-                    and not (is_cjk(last) or is_cjk(text.lstrip()[:1]))):
+                    and not (is_cjk(last) or is_cjk(text.lstrip()[:1]))
+                    and not _inside_compound(parts[-1], text)):
                 parts.append(" ")
                 length += 1
         if parts and parts[-1][-1:].isspace() and text[:1].isspace():

@@ -517,3 +517,106 @@ def test_fallback_note_reaches_the_comparison():
     make = lambda: " ".join(rng.choice(words) for _ in range(12)) + "."  # noqa: E731
     old, new = resolution([make() for _ in range(520)], [], "en"), resolution([make() for _ in range(520)], [], "en")
     assert any("coarser method used" in n for n in compare(old, new).notes)
+
+
+# ── gold: the PDF lineages (official PDFs in tests/corpus/pdf, read with the PDF reader) ─────────────
+
+def _pdf(name: str) -> Resolution:
+    from conftest import CORPUS
+    from resdiff.read import read_file
+
+    return read_file(CORPUS / "pdf" / f"{name}.en.pdf")
+
+
+def _changed(rows: list[tuple]) -> list[tuple]:
+    return [r for r in rows if not r[2].startswith("unchanged")]
+
+
+# Reducing nuclear danger, 78/44 → 79/33 → draft A/C.1/80/L.24 → 80/37: year to year only OP4 (the
+# Secretary-General's report cited), OP5 (a date) and OP6 (the session of the next consideration)
+# change; the draft was adopted as tabled.
+GOLD_NUCLEAR_DANGER = [
+    ("A_RES_78_44", "A_RES_79_33", [("OP4", "OP4", "modified"), ("OP5", "OP5", "modified"), ("OP6", "OP6", "modified")]),
+    ("A_RES_79_33", "A_C.1_80_L.24", [("OP4", "OP4", "modified"), ("OP5", "OP5", "modified"), ("OP6", "OP6", "modified")]),
+    ("A_C.1_80_L.24", "A_RES_80_37", []),
+]
+# Confidence-building measures, 78/38 → 79/27: the recall chain PP2 ("Recalling its resolutions 58/43
+# of 8 December 2003, …" gains 78/38), the report asked for (OP8) and the session (OP9).
+# External debt sustainability, 78/137 → 79/197, read paragraph by paragraph: two new preambular
+# paragraphs (PP6 "Looking forward to the convening of the Fourth International Conference on
+# Financing for Development", PP31 "Taking note also of the mapping exercise …"); the figures of PP17,
+# PP21–PP26 updated; PP24 on small island developing States rewritten with the new year's ratios (ratio
+# 0.40, in place); PP8 "Welcoming the convening of the High-level Dialogue" became "Recalling further …";
+# OP25 "Looks forward to the interim review of the Resilience and Sustainability Trust" became "Takes
+# note of the interim review …" and OP29 the surcharge review (the Chair's statement of 2023 → the
+# Executive Board decision of October 2024), both rewritten in place; OP44 (UNCTAD to develop …) was
+# dropped, so OP45–OP49 are OP44–OP48.
+GOLD_PDF_PAIRS = GOLD_NUCLEAR_DANGER + [
+    ("A_RES_78_38", "A_RES_79_27", [("PP2", "PP2", "modified"), ("OP8", "OP8", "modified"), ("OP9", "OP9", "modified")]),
+    ("A_RES_78_137", "A_RES_79_197", [
+        ("PP1", "PP1", "modified"), ("", "PP6", "inserted"), ("PP7", "PP8", "modified"), ("PP8", "PP9", "modified"),
+        ("PP14", "PP15", "modified"), ("PP16", "PP17", "modified"), ("PP17", "PP18", "modified"),
+        ("PP21", "PP22", "modified"), ("PP22", "PP23", "modified"), ("PP23", "PP24", "modified"),
+        ("PP24", "PP25", "modified"), ("PP25", "PP26", "modified"), ("PP26", "PP27", "modified"),
+        ("", "PP31", "inserted"), ("PP31", "PP33", "modified"),
+        ("OP7", "OP7", "modified"), ("OP8", "OP8", "modified"), ("OP10", "OP10", "modified"),
+        ("OP13", "OP13", "modified"), ("OP15", "OP15", "modified"), ("OP19", "OP19", "modified"),
+        ("OP20", "OP20", "modified"), ("OP23", "OP23", "modified"), ("OP25", "OP25", "modified"),
+        ("OP27", "OP27", "modified"), ("OP29", "OP29", "modified"), ("OP38", "OP38", "modified"),
+        ("OP39", "OP39", "modified"), ("OP40", "OP40", "modified"), ("OP42", "OP42", "modified"),
+        ("OP43", "OP43", "modified"), ("OP44", "", "deleted"), ("OP47", "OP46", "modified*"),
+        ("OP49", "OP48", "modified*"),
+    ]),
+]
+
+
+@pytest.mark.parametrize("old_name, new_name, gold", GOLD_PDF_PAIRS, ids=[f"{a}-{b}" for a, b, _ in GOLD_PDF_PAIRS])
+def test_real_pdf_lineages_pair_like_a_careful_reader(old_name, new_name, gold):
+    old, new = _pdf(old_name), _pdf(new_name)
+    rows = run(old, new)
+    assert _changed(rows) == gold
+    # every other paragraph is paired unchanged with its own text (renumbered after the dropped OP44)
+    for o, n, status in rows:
+        if status.startswith("unchanged"):
+            assert old.paragraph(o).key == new.paragraph(n).key
+
+
+def test_rewritten_in_place_needs_a_quarter_shared():
+    """72/169 OP15 (a commemorative plenary meeting) and 74/153 OP15 (South-South cooperation) stand
+    alone between the same neighbours but share 9 % of their words: a deletion and an insertion."""
+    from conftest import corpus
+    from resdiff.read import read_file
+
+    rows = run(read_file(corpus("A_RES_72_169.en.txt")), read_file(corpus("A_RES_74_153.en.txt")))
+    assert ("OP15", "", "deleted") in rows and ("", "OP15", "inserted") in rows
+
+
+# ../shared/corpus/pdf next to the repository (or next to the folder of its worktrees)
+_SHARED_PDF = next((up / "shared" / "corpus" / "pdf" for up in __import__("pathlib").Path(__file__).resolve().parents[1:4]
+                    if (up / "shared" / "corpus" / "pdf" / "README.md").exists()), __import__("pathlib").Path("/nonexistent"))
+
+
+@pytest.mark.skipif(not (_SHARED_PDF / "README.md").exists(), reason="the 64 PDFs of ../shared/corpus/pdf are not here")
+def test_recall_chain_paragraph_pairs_in_every_pdf_lineage():
+    """In the 16 lineages of ../shared/corpus/pdf (78 → 79 → 80 draft → 80), every 'Recalling its
+    resolution(s) …' paragraph is paired with its successor. The one exception is real: the draft
+    A/C.3/80/L.12 dropped 79/146's PP7 recalling 78/261 ('World Social Summit') with the two paragraphs
+    about preparing the Summit, and looks forward to the Summit instead."""
+    from resdiff.read import read_file
+
+    rows = [line for line in (_SHARED_PDF / "README.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and "A/RES/78" in line]
+    assert len(rows) == 16
+    recalls, dropped = 0, []
+    for row in rows:
+        symbols = [cell.strip() for cell in row.split("|")[2:6]]
+        versions = [read_file(_SHARED_PDF / f"{s.replace('/', '_')}.en.pdf") for s in symbols]
+        for old, new in zip(versions, versions[1:]):
+            for pair in align(old, new).pairs:
+                for i in pair.old:
+                    if re.match(r"Recalling (?:also |further )?its resolutions? \d", old.paragraphs[i].text):
+                        recalls += 1
+                        if not pair.new:
+                            dropped.append((old.header.symbol, old.paragraphs[i].label))
+    assert recalls >= 40
+    assert dropped == [("A/RES/79/146", "PP7")]

@@ -33,6 +33,9 @@ Algorithm
    c. **The recall chain, by role.** An unmatched paragraph recalling earlier resolutions ("Recalling its
    resolution 49/150 …", "回顾…第 49/150 号决议") is paired with the first unmatched old paragraph of the
    same recall verb in its gap of the order, however few words they share ("… 51/83 …").
+   d. **Rewritten in place.** Where exactly one old and one new paragraph of the same kind are left
+   between the same paired neighbours, they are one paragraph rewritten if ``IN_PLACE_THRESHOLD`` of
+   it is shared.
 3. **Split and merge.** An unmatched new paragraph right next to (in new order) the new side of a matched,
    not identical pair is added to that pair if the old text covers it: the ratio of old text against the
    joined new texts must rise by ``GROUP_MIN_GAIN`` and at least ``GROUP_MIN_COVERAGE`` of the added
@@ -92,6 +95,7 @@ EXACT_BUDGET = 4_000_000  # len(a)·len(b) above which SequenceMatcher (quadrati
 PAIR_BUDGET = 250_000  # unmatched old × new paragraphs above which not every pair is scored
 RARE_BIGRAM_DF = 32  # in that case a bigram found in more old paragraphs than this proposes no candidate …
 NEIGHBOUR_WINDOW = 3  # … but the old paragraphs at about the same relative position always are candidates
+IN_PLACE_THRESHOLD = 0.25  # the one old and the one new paragraph left between the same neighbours: same paragraph
 
 LONG_NOTE = (
     "coarser method used because a paragraph pair is too long for an exact similarity (more than "
@@ -125,20 +129,25 @@ def _recall_role(key: str) -> str | None:
 
 @dataclass
 class _Side:
-    """Comparison material for one version's paragraphs: tokens, and the set of token bigrams of each
-    paragraph as ids in a vocabulary shared by both sides."""
+    """Comparison material for one version's paragraphs: tokens, and (only for the paragraphs that need
+    scoring, computed on first use) the set of token bigrams of each paragraph as ids in a vocabulary
+    shared by both sides."""
 
     paragraphs: tuple[Paragraph, ...]
     vocabulary: dict
     toks: list[list[str]] = field(default_factory=list)
-    bigrams: list[set[int]] = field(default_factory=list)
+    _bigrams: dict[int, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.toks = [tokens(p.key) for p in self.paragraphs]
-        ids = self.vocabulary
-        for t in self.toks:
+
+    def bigrams(self, k: int) -> set[int]:
+        found = self._bigrams.get(k)
+        if found is None:
+            t, ids = self.toks[k], self.vocabulary
             distinct = set(zip(t, t[1:])) if len(t) > 1 else set(t)  # C-level first: long texts repeat bigrams
-            self.bigrams.append({ids.setdefault(g, len(ids)) for g in distinct})
+            found = self._bigrams[k] = {ids.setdefault(g, len(ids)) for g in distinct}
+        return found
 
 
 def _mask(ids: set[int]) -> int:
@@ -225,6 +234,7 @@ def align(old: Resolution, new: Resolution) -> Alignment:
     _best_similarity(o, n, pairs, notes)
     _pair_prefixes(o, n, pairs, notes)
     _pair_by_role(o, n, pairs, notes)
+    _pair_alone_in_place(o, n, pairs, notes)
     groups = _split_and_merge(o, n, pairs, notes)
     in_order = _in_order_points(groups)
     aligned = [_make_pair(old.paragraphs, new.paragraphs, g, in_order) for g in groups]
@@ -261,19 +271,19 @@ def _best_similarity(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None
     n_old, n_new = max(len(o.toks), 1), max(len(n.toks), 1)
     every_pair = len(olds) * len(news) <= PAIR_BUDGET
     if every_pair:
-        masks = {i: _mask(o.bigrams[i]) for i in olds}
-        old_material = [(i, len(o.toks[i]), masks[i], len(o.bigrams[i])) for i in olds]
+        masks = {i: _mask(o.bigrams(i)) for i in olds}
+        old_material = [(i, len(o.toks[i]), masks[i], len(o.bigrams(i))) for i in olds]
     else:
         notes.add(MANY_NOTE.format(old=len(olds), new=len(news)))
         proposals = _rare_bigram_candidates(o, olds)
     candidates = []  # (-score, position distance, i, j)
     matcher = SequenceMatcher(None, autojunk=False)
     for j in news:
-        b_len, nb = len(n.toks[j]), len(n.bigrams[j])
+        b_len, nb = len(n.toks[j]), len(n.bigrams(j))
         # a. length bound, b. bigram Dice: only arithmetic and one intersection per pair
         shortlist = []
         if every_pair:
-            b_mask = _mask(n.bigrams[j])
+            b_mask = _mask(n.bigrams(j))
             for i, a_len, a_mask, na in old_material:
                 if 2 * min(a_len, b_len) < MATCH_THRESHOLD * (a_len + b_len) or not na + nb:
                     continue
@@ -281,11 +291,11 @@ def _best_similarity(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None
                 if dice >= DICE_THRESHOLD:
                     shortlist.append((dice, -i))
         else:
-            for i in proposals(n.bigrams[j], j / n_new * n_old):
-                a_len, na = len(o.toks[i]), len(o.bigrams[i])
+            for i in proposals(n.bigrams(j), j / n_new * n_old):
+                a_len, na = len(o.toks[i]), len(o.bigrams(i))
                 if 2 * min(a_len, b_len) < MATCH_THRESHOLD * (a_len + b_len) or not na + nb:
                     continue
-                dice = 2 * len(o.bigrams[i] & n.bigrams[j]) / (na + nb)
+                dice = 2 * len(o.bigrams(i) & n.bigrams(j)) / (na + nb)
                 if dice >= DICE_THRESHOLD:
                     shortlist.append((dice, -i))
         if not shortlist:
@@ -318,10 +328,10 @@ def _best_similarity(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None
 def _rare_bigram_candidates(o: _Side, olds: list[int]):
     """For many unmatched paragraphs: a function giving, for a new paragraph's bigrams and its position
     projected on the old side, the old paragraphs sharing one of its rare bigrams or standing nearby."""
-    df = Counter(g for i in olds for g in o.bigrams[i])
+    df = Counter(g for i in olds for g in o.bigrams(i))
     postings: dict[int, list[int]] = defaultdict(list)
     for i in olds:
-        for g in o.bigrams[i]:
+        for g in o.bigrams(i):
             if df[g] <= RARE_BIGRAM_DF:
                 postings[g].append(i)
 
@@ -388,6 +398,38 @@ def _pair_by_role(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None:
             if i not in pairs.old_to_new and pairs.fits_in_order(i, j):
                 pairs.add(i, j, ratio(o.toks[i], n.toks[j], notes))
                 break
+
+
+# ── step 2d: rewritten in place ──────────────────────────────────────────────────────────────────
+
+def _pair_alone_in_place(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None:
+    """Between the same two paired neighbours, exactly one old and one new paragraph left, of the same
+    kind: the paragraph was rewritten in place (new figures in "Recognizing with concern that the ratio
+    of total debt service …", 78/137 → 79/197) when at least ``IN_PLACE_THRESHOLD`` of it is shared.
+    Below that it stays a deletion and an insertion (a dropped paragraph and a new one, 72/169 OP15)."""
+    free_old = [i for i in range(len(o.toks)) if i not in pairs.old_to_new]
+    free_new = [j for j in range(len(n.toks)) if j not in pairs.new_to_old]
+    if not free_old or not free_new:
+        return
+    found = []
+    for j in free_new:
+        k = bisect.bisect_left(pairs.news, j)
+        new_low = pairs.news[k - 1] if k else -1
+        new_high = pairs.news[k] if k < len(pairs.news) else len(n.toks)
+        if bisect.bisect_right(free_new, new_low) != bisect.bisect_left(free_new, new_high) - 1:
+            continue  # more than one new paragraph in this gap
+        low, high = pairs.old_gap(j, len(o.toks))
+        first, last = bisect.bisect_right(free_old, low), bisect.bisect_left(free_old, high)
+        if last - first != 1:
+            continue
+        i = free_old[first]
+        if o.paragraphs[i].kind != n.paragraphs[j].kind or not pairs.fits_in_order(i, j):
+            continue
+        score = ratio(o.toks[i], n.toks[j], notes)
+        if score >= IN_PLACE_THRESHOLD:
+            found.append((i, j, score))
+    for i, j, score in found:
+        pairs.add(i, j, score)
 
 
 # ── step 3 ─────────────────────────────────────────────────────────────────────────────────────────

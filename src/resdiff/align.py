@@ -96,6 +96,7 @@ PAIR_BUDGET = 250_000  # unmatched old × new paragraphs above which not every p
 RARE_BIGRAM_DF = 32  # in that case a bigram found in more old paragraphs than this proposes no candidate …
 NEIGHBOUR_WINDOW = 3  # … but the old paragraphs at about the same relative position always are candidates
 IN_PLACE_THRESHOLD = 0.25  # the one old and the one new paragraph left between the same neighbours: same paragraph
+IN_PLACE_MIN_SHARED = 4  # … when they share at least this many tokens
 
 LONG_NOTE = (
     "coarser method used because a paragraph pair is too long for an exact similarity (more than "
@@ -425,8 +426,9 @@ def _pair_alone_in_place(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> 
         i = free_old[first]
         if o.paragraphs[i].kind != n.paragraphs[j].kind or not pairs.fits_in_order(i, j):
             continue
-        score = ratio(o.toks[i], n.toks[j], notes)
-        if score >= IN_PLACE_THRESHOLD:
+        shared = _matches(o.toks[i], n.toks[j], notes)
+        score = 2 * shared / max(len(o.toks[i]) + len(n.toks[j]), 1)
+        if score >= IN_PLACE_THRESHOLD and shared >= IN_PLACE_MIN_SHARED:  # a shared "." is no evidence
             found.append((i, j, score))
     for i, j, score in found:
         pairs.add(i, j, score)

@@ -444,3 +444,15 @@ def test_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
     assert zh.cache_dir() == tmp_path / ".cache" / "resdiff"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "abs"))
     assert zh.cache_dir() == tmp_path / "abs" / "resdiff"
+
+
+@pytest.mark.parametrize("option", [["--author", "evil\x1b[31m"], ["--date", "2026-01-01"]])
+def test_control_characters_in_text_options(work, option):
+    """An escape sequence in --author would be written into Word XML (which cannot hold it): Error/Hint."""
+    folder, env = work
+    proc = run_cli(["redline", "en.txt", "en.txt", "-o", "r.docx", *option], folder, env=env)
+    if "\x1b" in option[1]:
+        assert_user_error(proc, "--author", "control character")
+        assert not (folder / "r.docx").exists()
+    else:
+        assert_ok(proc)

@@ -29,12 +29,21 @@ app = typer.Typer(
 )
 
 
+def _check_text_options(options: dict) -> None:
+    """Text options end up in Word XML (--author, --symbol …): refuse characters XML cannot hold."""
+    for name, value in options.items():
+        if isinstance(value, str) and any(c < " " or "\x7f" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" for c in value):
+            raise UserError(f"--{name.replace('_', '-')} contains a control character",
+                            "give it as plain text (no tabs, line breaks or escape sequences)")
+
+
 def _command(func):
     """Register a command whose UserError becomes Error/Hint on stderr and exit code 2."""
 
     @functools.wraps(func)
     def run(*args, **kwargs):
         try:
+            _check_text_options(kwargs)
             return func(*args, **kwargs)
         except UserError as err:
             _fail(err.message, err.hint, 2)

@@ -2,8 +2,8 @@
 process under a time cap, with the baseline measured in the same run (difflib's SequenceMatcher ratio
 on the same token lists: what align.py used on every size before the bounds).
 
-    python benchmarks/align_bounds.py            # every case, cap 120 s each
-    python benchmarks/align_bounds.py --cap 20   # shorter cap
+    python benchmarks/align_bounds.py            # every case, cap 300 s each (building the input included)
+    python benchmarks/align_bounds.py --cap 60   # shorter cap
 
 Synthetic inputs (named so): a long Chinese paragraph with a one-character edit, a long English one,
 a 10 MB line, and two unrelated texts of 500 / 1,000 / 2,000 paragraphs. The fallback named in the
@@ -86,7 +86,7 @@ def run(case: str, mode: str, cap: float) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--cap", type=float, default=120)
+    ap.add_argument("--cap", type=float, default=300)  # per process: building a 10 MB input takes a while too
     ap.add_argument("--no-baseline", action="store_true")
     args = ap.parse_args()
     for name, case in CASES.items():

@@ -67,9 +67,10 @@ candidates come from an index of rare bigrams plus the paragraphs at about the s
 counted exactly first, and a middle still too large is scored by shared tokens. Each fallback adds its
 reason to ``Alignment.notes`` ("coarser method used because …"), which ``compare`` passes on to
 ``Comparison.notes``. Step 4 is O(n log n), step 6 linear. Measured on a 2-core machine
-(``benchmarks/align_bounds.py``): a 350k-character Chinese paragraph with a one-character edit 1.4 s
-(before: SequenceMatcher > 120 s), two unrelated 2,000-paragraph texts 4.7 s (before: 12.7 s, growing
-quadratically); 500 generated paragraphs with a few percent edited ≈ 55 ms.
+(``benchmarks/align_bounds.py``, busy machine): a 350k-character Chinese paragraph with a one-character
+edit 0.3–1.4 s (before: SequenceMatcher > 120 s), a 10 MB line with one edit 33 s (before: > 600 s), two
+unrelated 2,000-paragraph texts 4.7–6 s (before: 12.7 s, growing quadratically); 400 generated paragraphs
+with a few percent edited ≈ 35 ms.
 """
 
 from __future__ import annotations

@@ -209,3 +209,23 @@ def test_property_synthetic_random_edits_applying_the_amendments_gives_the_new_v
         assert_same_paragraphs(apply_amendments(old, amendments), new)
 
     check()
+
+
+@pytest.mark.parametrize("old_name,new_name", [
+    ("A_RES_78_44.en.pdf", "A_RES_79_33.en.pdf"),
+    ("A_RES_79_33.en.pdf", "A_C.1_80_L.24.en.pdf"),
+    ("A_RES_78_62.en.pdf", "A_RES_79_72.en.pdf"),
+    ("A_RES_79_72.en.pdf", "A_C.1_80_L.48.en.pdf"),
+    ("A_C.1_80_L.48.en.pdf", "A_RES_80_66.en.pdf"),
+])
+def test_applying_the_amendments_of_an_official_pdf_pair_gives_the_new_version(old_name, new_name):
+    old, new = res("pdf/" + old_name), res("pdf/" + new_name)
+    result = apply_amendments(old, amendments_from(compare(old, new)))
+    assert_same_paragraphs(result, new)
+
+
+def test_draft_to_adopted_pdf_pair_reads_as_oral_revisions():
+    old, new = res("pdf/A_C.1_80_L.48.en.pdf"), res("pdf/A_RES_80_66.en.pdf")
+    lines = render_text(amendments_from(compare(old, new)), "en").splitlines()
+    assert "1. In operative paragraph 9, after “2026”, insert “, in informal plenary mode,”." in lines
+    assert "3. In operative paragraph 9, replace “during the eighty-first session” with “in the Commission as early as possible”." in lines

@@ -134,3 +134,69 @@ def test_titles_that_differ_on_one_resolution_are_a_note():
     b = dataclasses.replace(b, header=dataclasses.replace(b.header, title="Strengthening of international cooperation"))
     h = history([a, b])
     assert any(n.startswith("titles differ") for n in h.notes)
+
+
+# ── official PDFs (tests/corpus/pdf, copied from the shared corpus) ──────────────────────────────
+
+PDF = corpus("pdf")
+NUCLEAR = ["A_RES_80_37.en.pdf", "A_C.1_80_L.24.en.pdf", "A_RES_78_44.en.pdf", "A_RES_79_33.en.pdf"]
+DISARMAMENT_COMMISSION = ["A_RES_78_62.en.pdf", "A_RES_79_72.en.pdf", "A_C.1_80_L.48.en.pdf", "A_RES_80_66.en.pdf"]
+
+
+@pytest.fixture(scope="module")
+def nuclear():
+    return history([load(PDF / n) for n in NUCLEAR])
+
+
+@pytest.fixture(scope="module")
+def commission():
+    return history([load(PDF / n) for n in DISARMAMENT_COMMISSION])
+
+
+def test_pdf_lineage_order_puts_the_draft_before_the_adopted_text(nuclear):
+    assert [v.symbol for v in nuclear.versions] == ["78/44", "79/33", "A/C.1/80/L.24", "80/37"]
+
+
+# Reducing nuclear danger, read from the PDFs: the preamble and OP1–3 never change; OP4 "… pursuant to
+# paragraph 5 of its resolution 77/74 of 7 December 2022" → 78/44 (in 79/33) → 79/33 (in the draft L.24),
+# OP5 "report thereon … at its seventy-ninth" → "eightieth" → "eighty-first session", OP6 "provisional
+# agenda of its seventy-ninth" → "eightieth" → "eighty-first session"; 80/37 adopts L.24 unchanged.
+def test_pdf_lineage_reducing_nuclear_danger(nuclear):
+    expected = {f"PP{k}": ("78/44", None) for k in range(1, 13)} | {f"OP{k}": ("78/44", None) for k in (1, 2, 3)} \
+        | {f"OP{k}": ("78/44", "A/C.1/80/L.24") for k in (4, 5, 6)}
+    assert {lin.label: (lin.first_seen, lin.last_changed) for lin in nuclear.paragraphs} == expected
+    assert [s.status for s in lineage(nuclear, "OP4").timeline] == ["unchanged", "modified", "modified", "unchanged"]
+    assert nuclear.removed == ()
+
+
+# Report of the Disarmament Commission, read from the PDFs. 79/72 drops 78/62's OP2 ("Commends … outer
+# space") and OP3 ("Notes with regret … not able to reach a consensus"), moves "Reaffirms the importance of
+# further enhancing the dialogue" from OP4 to OP2, adds OP3 "Emphasizes the need for a focused and
+# results-oriented discussion" and OP4 "Notes the fact that … at its 390th meeting, on 1 April 2024"
+# (397th, 7 April 2025 in L.48), and rewrites OP6 "Recommends that the Disarmament Commission consider the
+# following items at its substantive session of 2024: (a) [To be determined]" as "… continue
+# consideration of the following items at its substantive session of 2025: (a) Recommendations …" (2026
+# in L.48). L.48 adds OP9 "Also requests the Disarmament Commission to dedicate three days …", which the
+# adopted 80/66 amends ("in informal plenary mode", "as early as possible"). PP2's list of resolutions
+# grows in 79/72 and again in L.48.
+@pytest.mark.parametrize("label,first_seen,last_changed", [
+    ("PP1", "78/62", None),
+    ("PP2", "78/62", "A/C.1/80/L.48"),
+    ("OP1", "78/62", None),
+    ("OP2", "78/62", None),
+    ("OP3", "79/72", None),
+    ("OP4", "79/72", "A/C.1/80/L.48"),
+    ("OP5", "78/62", None),
+    ("OP6", "78/62", "A/C.1/80/L.48"),
+    ("OP9", "A/C.1/80/L.48", "80/66"),
+])
+def test_pdf_lineage_report_of_the_disarmament_commission(commission, label, first_seen, last_changed):
+    lin = lineage(commission, label)
+    assert (lin.first_seen, lin.last_changed) == (first_seen, last_changed)
+
+
+def test_pdf_lineage_moves_rewrites_and_removals(commission):
+    assert [s.label for s in lineage(commission, "OP2").timeline] == ["OP4", "OP2", "OP2", "OP2"]
+    assert [s.status for s in lineage(commission, "OP6").timeline][1] == "modified"  # rewritten in place
+    assert [(r.label, r.version, r.removed_in) for r in commission.removed] == [
+        ("OP2", "78/62", "79/72"), ("OP3", "78/62", "79/72")]

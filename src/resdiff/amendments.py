@@ -179,9 +179,9 @@ def _plan(cmp: Comparison, lang: str, kind_anchors: bool, plain: bool) -> list[A
     inserted: list[int] = []
     for k, p in enumerate(cmp.pairs):
         if p.old_index and p.new_index:
-            if len(p.old_index) == 1 and len(p.new_index) == 1 and old[p.old_index[0]].kind != new[p.new_index[0]].kind:
-                deleted.append(p.old_index[0])  # a preambular paragraph made operative: out and in again
-                inserted.append(p.new_index[0])
+            if len({old[i].kind for i in p.old_index} | {new[j].kind for j in p.new_index}) > 1:
+                deleted.extend(p.old_index)  # a preambular paragraph made operative: out and in again
+                inserted.extend(p.new_index)
                 continue
             first = min(p.old_index)
             s = _Survivor(first, min(p.new_index), k)
@@ -393,12 +393,20 @@ def _edits(segments: tuple[Segment, ...]) -> list[_Edit]:
 
 
 def _merge_close(text: str, edits: list[_Edit], lang: str) -> list[_Edit]:
+    """Neighbouring changes become one where a person would write one: nothing but spaces between them,
+    or a word or two (no punctuation) between two replacements ("17 December 2015" → "19 December
+    2017"). A clause inserted with its own commas stays its own instruction."""
     out: list[_Edit] = []
     for e in edits:
         if out:
-            gap = text[out[-1].end:e.start]
-            if not gap.strip() or (not _CLAUSE_PUNCT.search(gap) and _word_count(gap, lang) <= MERGE_GAP_WORDS):
-                out[-1] = _Edit(out[-1].start, e.end, out[-1].new + gap + e.new)
+            a = out[-1]
+            gap = text[a.end:e.start]
+            words = _word_count(gap, lang)
+            replacements = a.start < a.end and e.start < e.end
+            clauses = any(_CLAUSE_PUNCT.search(x) for x in (a.new, e.new, text[a.start:a.end], text[e.start:e.end]))
+            if not gap.strip() or (not _CLAUSE_PUNCT.search(gap) and not clauses
+                                   and (words <= 1 or (replacements and words <= MERGE_GAP_WORDS))):
+                out[-1] = _Edit(a.start, e.end, a.new + gap + e.new)
                 continue
         out.append(_Edit(e.start, e.end, e.new))
     return out

@@ -6,7 +6,12 @@ compared with the next (``compare``: N − 1 comparisons, nothing more expensive
 alignments are chained backwards from every paragraph of the latest version: through a pair to its old
 side, through a split to the paragraph it was cut from, through a merge to the part whose text it keeps
 most of, until the version where it was inserted or the first version. A moved or renumbered paragraph
-keeps its ancestry; so a delegation can say "OP7 is unchanged since 72/169".
+keeps its ancestry; so a delegation can say "OP7 is unchanged since 72/169". A paragraph rewritten in
+place — deleted and inserted between the same two neighbours, of the same kind, still sharing
+``REWRITE_THRESHOLD`` of its words — is one paragraph rewritten, not a new one (the aligner only pairs
+paragraphs from 0.5: "Recommends that the Disarmament Commission consider the following items at its
+substantive session of 2024: (a) [To be determined]" became "… continue consideration of the following
+items … of 2025: (a) Recommendations for achieving …", 0.49).
 Paragraphs deleted along the way are listed apart, with the last version that had them.
 """
 
@@ -21,6 +26,7 @@ from resdiff.model import (
 )
 from resdiff.normalize import normalize
 
+REWRITE_THRESHOLD = 0.4  # a deleted and an inserted paragraph in the same place sharing this much: rewritten
 UNRELATED_SHARE = 0.3  # titles differ and fewer paragraphs than this share paired: not one resolution
 
 
@@ -43,13 +49,15 @@ def history(resolutions: list[Resolution] | tuple[Resolution, ...], order: str =
     versions = _versions(ordered)
     comparisons = tuple(compare(a, b) for a, b in zip(ordered, ordered[1:]))
     notes += _relation_notes(ordered, versions, comparisons)
-    by_new = [{j: p for p in c.pairs for j in p.new_index} for c in comparisons]
+    rewritten = [_rewritten_in_place(c) for c in comparisons]
+    by_new = [{j: p for p in c.pairs for j in p.new_index} | {p.new_index[0]: p for p in extra}
+              for c, extra in zip(comparisons, rewritten)]
     latest = ordered[-1]
     lineages = tuple(_lineage(j, ordered, versions, comparisons, by_new) for j in range(len(latest.paragraphs)))
     removed = []
     for k, c in enumerate(comparisons):
         for p in c.pairs:
-            if p.old_index and not p.new_index:
+            if p.old_index and not p.new_index and p.old_index[0] not in {q.old_index[0] for q in rewritten[k]}:
                 i = p.old_index[0]
                 para = ordered[k].paragraphs[i]
                 first = _first_seen(k, i, ordered, versions, comparisons, by_new)
@@ -125,6 +133,51 @@ def _relation_notes(ordered, versions, comparisons: tuple[Comparison, ...]) -> l
 
 
 # ── lineages ─────────────────────────────────────────────────────────────────────────────────────
+
+def _rewritten_in_place(c: Comparison) -> list[PairDiff]:
+    """Deleted + inserted paragraphs of one kind between the same two paired neighbours that still share
+    ``REWRITE_THRESHOLD`` of their words: one paragraph rewritten (best pairs first)."""
+    from resdiff.align import ratio, tokens
+    from resdiff.comparison import layout_pieces
+    from resdiff.worddiff import diff_words
+
+    paired = [p for p in c.pairs if p.old_index and p.new_index]
+
+    def gap(index: int, side: str):
+        before = max((p for p in paired if max(getattr(p, side)) < index), key=lambda p: max(getattr(p, side)), default=None)
+        after = min((p for p in paired if min(getattr(p, side)) > index), key=lambda p: min(getattr(p, side)), default=None)
+        return id(before), id(after)
+
+    deleted = [p.old_index[0] for p in c.pairs if p.old_index and not p.new_index]
+    inserted = [p.new_index[0] for p in c.pairs if p.new_index and not p.old_index]
+    if not deleted or not inserted:
+        return []
+    old_gap = {i: gap(i, "old_index") for i in deleted}
+    new_gap = {j: gap(j, "new_index") for j in inserted}
+    candidates = []
+    for i in deleted:
+        a = c.old.paragraphs[i]
+        for j in inserted:
+            b = c.new.paragraphs[j]
+            if old_gap[i] == new_gap[j] and a.kind == b.kind:
+                score = ratio(tokens(a.key), tokens(b.key))
+                if score >= REWRITE_THRESHOLD:
+                    candidates.append((-score, i, j))
+    out, used_old, used_new = [], set(), set()
+    lang = c.new.language if c.old.language == c.new.language else "other"
+    for neg, i, j in sorted(candidates):
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        a, b = c.old.paragraphs[i], c.new.paragraphs[j]
+        out.append(PairDiff(old=(a.label,), new=(b.label,), status="modified", text_changed=True, renumbered=False,
+                            similarity=round(-neg, 3), segments=layout_pieces(diff_words(a.text, b.text, lang)),
+                            old_index=(i,), new_index=(j,)))
+    return out
+
+
+# ── ancestry ─────────────────────────────────────────────────────────────────────────────────────
 
 def _ancestor(p: PairDiff, old: Resolution, new: Resolution, j: int) -> int:
     """The old paragraph a new one descends from: the only one, or for a merge the part it keeps most of."""

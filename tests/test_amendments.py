@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -81,8 +82,9 @@ def test_72_169_to_74_153_reads_as_a_delegation_tables_it():
 def test_chinese_wording_on_the_real_pair_51_102_to_55_105():
     cmp = compare(res("A_RES_51_102.zh.excerpt.txt"), res("A_RES_55_105.zh.excerpt.txt"))
     lines = render_text(amendments_from(cmp), "zh").splitlines()
-    assert "1. 在标题中，将“增进”改为“促进”。" in lines
-    assert "4. 在序言部分第二段中，在“决议”之后插入“及其后各项有关决议”。" in lines
+    # every "增进和" (保护人权) became "促进和", in the title too: one instruction for all
+    assert "1. 在标题、序言部分和执行部分中，将“增进和”改为“促进和”。" in lines
+    assert any(line.endswith("在序言部分第二段中，在“决议”之后插入“及其后各项有关决议”。") for line in lines)
     assert any(line.endswith("删除序言部分第六段。") for line in lines)
     assert any(line.endswith("将序言部分第五段移至序言部分第七段之后。") for line in lines)
     assert any(line.endswith("在执行部分第1段中，在“注意”之前插入“满意地”。") for line in lines)
@@ -229,3 +231,37 @@ def test_draft_to_adopted_pdf_pair_reads_as_oral_revisions():
     lines = render_text(amendments_from(compare(old, new)), "en").splitlines()
     assert "1. In operative paragraph 9, after “2026”, insert “, in informal plenary mode,”." in lines
     assert "3. In operative paragraph 9, replace “during the eighty-first session” with “in the Commission as early as possible”." in lines
+
+
+def test_synthetic_application_of_the_real_amendment_a_80_l_28_to_its_draft():
+    """A/80/L.28 applied by hand to A/80/L.3 (a synthetic new version): its first, second and fourth
+    instructions come back in the same form."""
+    old = res("pdf/amendments/A_80_L.3.en.pdf")
+    paragraphs = [(p.kind, p.text.replace("Chernobyl", "Chornobyl")) for p in old.paragraphs]
+    kind, text = paragraphs[1]
+    paragraphs[1] = (kind, text.replace("Chornobyl nuclear power plant", "Chornobyl nuclear power plant of Ukraine"))
+    kind, text = paragraphs[6]
+    paragraphs[6] = (kind, text.replace("Takes note", "Welcomes", 1))
+    new = synthetic_resolution(old, paragraphs)
+    new = Resolution(header=replace(old.header, title=old.header.title.replace("Chernobyl", "Chornobyl")),
+                     paragraphs=new.paragraphs, source="synthetic")
+    amendments = amendments_from(compare(old, new))
+    assert render_text(amendments, "en").splitlines() == [
+        "1. Replace “Chernobyl” with “Chornobyl” in the title, the preambular paragraphs and the operative paragraphs.",
+        "2. In the second preambular paragraph, after “plant”, insert “of Ukraine”.",
+        "3. In operative paragraph 1, replace “Takes note” with “Welcomes”.",
+    ]
+    result = apply_amendments(old, amendments)
+    assert_same_paragraphs(result, new)
+    assert result.header.title == "Persistent legacy of the Chornobyl disaster"
+
+
+def test_synthetic_chinese_word_changed_everywhere_is_one_instruction():
+    old = res("A_RES_75_180.zh.txt")
+    assert sum("国际合作" in p.text for p in old.paragraphs) >= 3
+    header = replace(old.header, title=old.header.title.replace("国际合作", "国际协作"))
+    new = synthetic_resolution(old, [(p.kind, p.text.replace("国际合作", "国际协作")) for p in old.paragraphs],
+                               header=header)
+    amendments = amendments_from(compare(old, new))
+    assert render_text(amendments, "zh") == "在标题、序言部分和执行部分中，将“国际合作”改为“国际协作”。\n"
+    assert_same_paragraphs(apply_amendments(old, amendments), new)

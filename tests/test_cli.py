@@ -254,7 +254,7 @@ def test_compare_format_amendments_in_english_and_to_word(tmp_path):
 def test_compare_format_amendments_in_chinese():
     result = run("compare", corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt"), "-f", "amendments")
     assert result.exit_code == 0, result.output
-    assert "1. 在标题中，将“增进”改为“促进”。" in result.stdout
+    assert "1. 在标题、序言部分和执行部分中，将“增进和”改为“促进和”。" in result.stdout
 
 
 def test_history_terminal_json_and_html(tmp_path):

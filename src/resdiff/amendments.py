@@ -38,6 +38,7 @@ from resdiff.normalize import normalize
 
 MERGE_GAP_WORDS = 2  # neighbouring changes this close (in words, no punctuation between) become one
 REPLACE_SHARE = 0.6  # quoting more than this share of a paragraph: replace it whole
+EVERYWHERE_MIN = 3  # a word changed at every occurrence in this many paragraphs: one instruction for all
 MAX_CONTEXT = 16  # words of context tried before giving up on quoting a change
 _CLAUSE_PUNCT = re.compile(r"[,;:.!?，；：。、！？()（）\[\]“”\"\n]")
 _WORD = re.compile(r"\w")
@@ -89,7 +90,15 @@ def apply_amendments(old: Resolution, amendments: tuple[Amendment, ...] | list[A
     after: dict[int, list] = {}
     before: dict[int, list] = {}
     at_end: list = []
+    everywhere = [a for a in amendments if a.action == "replace_everywhere"]
+    if everywhere:
+        title = _replace_all(title, everywhere)[0] if title else title
+        old = replace(old, paragraphs=tuple(_changed_paragraph(p, *_replace_all(p.text, everywhere, p.footnote_positions))
+                                            if any(a.old in p.text for a in everywhere) else p for p in old.paragraphs))
+        entries = {i: [p] for i, p in enumerate(old.paragraphs)}
     for a in amendments:
+        if a.action == "replace_everywhere":
+            continue
         if a.action in ("replace", "insert", "delete"):
             if a.paragraph != "title":
                 index(a.paragraph, a)
@@ -197,17 +206,31 @@ def _plan(cmp: Comparison, lang: str, kind_anchors: bool, plain: bool) -> list[A
     _mark_moved(survivors)
 
     plan = _Plan()
+    everywhere = [] if plain else _everywhere(cmp, survivors, lang)
+    for k, a in enumerate(everywhere):
+        plan.add((-2, k, 0), a)
+
+    def rediffed(old_text: str, new_text: str, segments):
+        """The old text after the changes made everywhere, and its word diff against the new text."""
+        if not any(a.old in old_text for a in everywhere):
+            return old_text, segments
+        from resdiff.comparison import layout_pieces
+        from resdiff.worddiff import diff_words
+
+        old_text = _replace_all(old_text, everywhere)[0]
+        return old_text, layout_pieces(diff_words(old_text, new_text, lang))
+
     # Title
     t_old, t_new = cmp.old.header.title, cmp.new.header.title
     if t_old and t_new and normalize(t_old) != normalize(t_new):
         from resdiff.comparison import layout_pieces
         from resdiff.worddiff import diff_words
 
-        segments = layout_pieces(diff_words(t_old, t_new, lang))
-        found = None if plain else _word_amendments("title", t_old, segments, (), lang)
+        t_old, segments = rediffed(t_old, t_new, layout_pieces(diff_words(t_old, t_new, lang)))
+        found = None if plain or t_old == t_new else _word_amendments("title", t_old, segments, (), lang)
         for off, a in found or []:
             plan.add((-1, 0, off), a)
-        if found is None:
+        if found is None and t_old != t_new:
             plan.add((-1, 0, 0), Amendment("replace", "title", old=t_old, new=t_new))
     # Survivors: their words, or whole replacement
     for i, s in survivors.items():
@@ -218,7 +241,10 @@ def _plan(cmp: Comparison, lang: str, kind_anchors: bool, plain: bool) -> list[A
         pair = cmp.pairs[s.pair_index]
         if not any(seg.op != "equal" for seg in pair.segments):
             continue
-        found = None if plain else _word_amendments(label, old[i].text, pair.segments, old[i].subparagraphs, lang)
+        text, segments = rediffed(old[i].text, new[s.new].text, pair.segments)
+        if not any(seg.op != "equal" for seg in segments):
+            continue
+        found = None if plain else _word_amendments(label, text, segments, old[i].subparagraphs, lang)
         if found is None:
             plan.add((i, 0, 0), Amendment("replace_paragraph", label, texts=(new[s.new].text,)))
         else:
@@ -229,6 +255,72 @@ def _plan(cmp: Comparison, lang: str, kind_anchors: bool, plain: bool) -> list[A
     _place(plan, old, new, survivors, inserted, kind_anchors)
     plan.items.sort(key=lambda item: item[0])
     return [a for _key, a in plan.items]
+
+
+def _everywhere(cmp: Comparison, survivors: dict[int, "_Survivor"], lang: str) -> list[Amendment]:
+    """Words changed the same way at every one of their occurrences, in at least ``EVERYWHERE_MIN``
+    paragraphs (the title counts): one instruction ("Replace “Chernobyl” with “Chornobyl” in the title,
+    the preambular paragraphs and the operative paragraphs")."""
+    from resdiff.comparison import layout_pieces
+    from resdiff.worddiff import diff_words
+
+    texts = []  # (part, old text, new text, edits)
+    t_old, t_new = cmp.old.header.title, cmp.new.header.title
+    if t_old and t_new:
+        texts.append(("title", t_old, t_new, _edits(layout_pieces(diff_words(t_old, t_new, lang)))))
+    for s in survivors.values():
+        if not s.replace_texts and s.pair_index >= 0:
+            p = cmp.old.paragraphs[s.old]
+            texts.append((p.kind, p.text, cmp.new.paragraphs[s.new].text, _edits(cmp.pairs[s.pair_index].segments)))
+    candidates = set()
+    for _part, old_text, _new_text, edits in texts:
+        spans = _token_spans(old_text, lang) if lang == "zh" and edits else []
+        for e in edits:
+            a, b = old_text[e.start:e.end].strip(), e.new.strip()
+            candidates.add((a, b))
+            if lang != "zh":
+                candidates.add(_core(a, b))
+                continue
+            # Chinese: the segmenter may cut "国际合作" → "国际协作" down to "合作" → "协作"; the
+            # neighbouring words make the candidates that a count can then confirm or refute
+            before = next((old_text[s:t] for s, t in spans if t == e.start), "")
+            after = next((old_text[s:t] for s, t in spans if s == e.end), "")
+            for left in {"", before}:
+                for right in {"", after}:
+                    candidates.add((left + a + right, left + b + right))
+    candidates = {(a, b) for a, b in candidates if a and b and a != b and _WORD.search(a) and " " not in a + b}
+    pairs = [(part, o, n) for part, o, n, _ in texts]
+    out: list[Amendment] = []
+    while True:
+        ranked = []
+        for a, b in candidates:
+            # every occurrence became b, and b did not come from elsewhere: count a in OLD against b in NEW
+            if all(o.count(a) == n.count(b) - o.count(b) and (a in b or a not in n) for _, o, n in pairs):
+                where = sum(1 for _, o, _ in pairs if a in o)
+                if where >= EVERYWHERE_MIN:
+                    ranked.append((-where, len(a), a, b))
+        if not ranked:
+            return out
+        _where, _length, a, b = min(ranked)
+        parts = tuple(part for part in ("title", PREAMBULAR, OPERATIVE) if any(p == part and a in o for p, o, _ in pairs))
+        out.append(Amendment("replace_everywhere", old=a, new=b, parts=parts))
+        pairs = [(part, o.replace(a, b), n) for part, o, n in pairs]  # later candidates see the result
+
+
+def _core(old: str, new: str) -> tuple[str, str]:
+    """The whole words that differ in a change: "Chernobyl-affected" → "Chornobyl-affected" is
+    "Chernobyl" → "Chornobyl" (common ends dropped, then widened to word characters)."""
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    while p > 0 and old[p - 1].isalnum():
+        p -= 1
+    while q > 0 and old[len(old) - q].isalnum():
+        q -= 1
+    return old[p:len(old) - q], new[p:len(new) - q]
 
 
 def _pair_replacements(old, new, survivors: dict[int, _Survivor], deleted: list[int], inserted: list[int]) -> None:
@@ -623,6 +715,11 @@ def _apply_words(text: str, amendments: list[Amendment], lang: str, subs: tuple[
         if e1 > s2:
             raise AmendmentError(f"two amendments to {amendments[0].paragraph} quote the same words",
                                  "merge them into one instruction")
+    return _splice(text, effects, positions)
+
+
+def _splice(text: str, effects: list[tuple[int, int, str]], positions: tuple[int, ...] = ()) -> tuple[str, tuple[int, ...]]:
+    """Replace each (start, end) of ``text`` (sorted, not overlapping); footnote marker positions follow."""
     out, pos = [], 0
     shifts = []
     for s, e, repl in effects:
@@ -640,6 +737,16 @@ def _apply_words(text: str, amendments: list[Amendment], lang: str, subs: tuple[
                 d += min(0, delta)
         new_positions.append(max(0, p + d))
     return "".join(out), tuple(new_positions)
+
+
+def _replace_all(text: str, everywhere: list[Amendment], positions: tuple[int, ...] = ()) -> tuple[str, tuple[int, ...]]:
+    for a in everywhere:
+        effects, i = [], text.find(a.old)
+        while i != -1:
+            effects.append((i, i + len(a.old), a.new))
+            i = text.find(a.old, i + len(a.old))
+        text, positions = _splice(text, effects, positions)
+    return text, positions
 
 
 # ── paragraphs of the result ─────────────────────────────────────────────────────────────────────

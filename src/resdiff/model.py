@@ -244,6 +244,7 @@ class Draft:
 
 AmendmentAction = Literal[
     "replace", "insert", "delete", "replace_paragraph", "delete_paragraph", "insert_paragraphs", "move_paragraph",
+    "replace_everywhere",
 ]
 
 
@@ -258,7 +259,9 @@ class Amendment:
     - "delete_paragraph": delete ``paragraph``;
     - "insert_paragraphs": insert ``texts`` as new paragraphs of ``kind`` after ``anchor`` (before it when
       ``before``; ``anchor`` "" = at the end);
-    - "move_paragraph": move ``paragraph`` to follow ``anchor`` (to precede it when ``before``).
+    - "move_paragraph": move ``paragraph`` to follow ``anchor`` (to precede it when ``before``);
+    - "replace_everywhere": replace ``old`` with ``new`` wherever it occurs, in ``parts`` ("title",
+      "preambular", "operative"), before any other instruction (whose quotations then read ``new``).
     ``paragraph`` is "title" for the title. Quoted words occur once and only once in their paragraph
     (sub-paragraph). See ``resdiff.amendments`` for how they are found and applied.
     """
@@ -272,6 +275,7 @@ class Amendment:
     anchor: str = ""
     texts: tuple[str, ...] = ()
     kind: str = ""  # "preambular" / "operative" for insert_paragraphs
+    parts: tuple[str, ...] = ()  # replace_everywhere: where ``old`` occurs ("title", "preambular", "operative")
 
 
 # ── history of a paragraph through many versions ────────────────────────────────────────────────

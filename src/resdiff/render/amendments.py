@@ -70,6 +70,15 @@ def instruction(a: Amendment, lang: str) -> tuple[str, tuple[str, ...]]:
         if zh:
             return f"将{where}移至{target}之{'前' if a.before else '后'}。", ()
         return f"Move {where} to {'precede' if a.before else 'follow'} {target}.", ()
+    if a.action == "replace_everywhere":
+        names = {"title": ("the title", "标题"), "preambular": ("the preambular paragraphs", "序言部分"),
+                 "operative": ("the operative paragraphs", "执行部分")}
+        parts = [names[p][1 if zh else 0] for p in a.parts] or [names["operative"][1 if zh else 0]]
+        if zh:
+            listed = parts[0] if len(parts) == 1 else "、".join(parts[:-1]) + "和" + parts[-1]
+            return f"在{listed}中，将{q(a.old)}改为{q(a.new)}。", ()
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return f"Replace {q(a.old)} with {q(a.new)} in {listed}.", ()
     if a.action == "insert_paragraphs":
         n = len(a.texts)
         kind = "operative" if a.kind == OPERATIVE else "preambular"

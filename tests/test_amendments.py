@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resdiff import compare, load
-from resdiff.amendments import AmendmentError, amendments_from, apply_amendments
+from resdiff.amendments import AmendmentError, amendments_from, apply_amendments, parse_amendments
 from resdiff.lang import tokenize
 from resdiff.model import OPERATIVE, PREAMBULAR, Amendment, Paragraph, Resolution
 from resdiff.normalize import normalize
@@ -265,3 +265,28 @@ def test_synthetic_chinese_word_changed_everywhere_is_one_instruction():
     amendments = amendments_from(compare(old, new))
     assert render_text(amendments, "zh") == "在标题、序言部分和执行部分中，将“国际合作”改为“国际协作”。\n"
     assert_same_paragraphs(apply_amendments(old, amendments), new)
+
+
+@pytest.mark.parametrize("old_name,new_name", CHAINS[:1] + CHAINS[3:4] + CHAINS[5:6] + [("pdf/A_RES_78_62.en.pdf", "pdf/A_RES_79_72.en.pdf")])
+def test_written_amendments_read_back_as_the_same_instructions(old_name, new_name):
+    old, new = res(old_name), res(new_name)
+    amendments = amendments_from(compare(old, new))
+    lang = "zh" if old.language == "zh" else "en"
+    text = render_text(amendments, lang, old.header.symbol, old.header.title)
+    assert parse_amendments(text, old) == amendments
+
+
+def test_reading_amendments_in_the_forms_delegations_also_write():
+    old = res("A_RES_72_169.en.txt")
+    text = ("Amendment to draft resolution A/RES/72/169\n\n"
+            "1. In operative paragraph 17, insert “seventy-fifth” before “session”.\n"  # the other order
+            "2. In operative paragraph 17, delete “seventy-third”.\n"
+            "3. Delete operative paragraph 15.\n")
+    result = apply_amendments(old, parse_amendments(text, old))
+    assert result.paragraphs[-1].text == "Decides to continue its consideration of the question at its seventy-fifth session."
+    assert len(result.paragraphs) == len(old.paragraphs) - 1
+
+
+def test_an_unreadable_amendment_names_its_line():
+    with pytest.raises(AmendmentError, match="line 2"):
+        parse_amendments("1. Delete operative paragraph 3.\n2. Delete the paragraph about oceans.\n", res("A_RES_72_169.en.txt"))

@@ -279,3 +279,17 @@ def test_history_bad_input(tmp_path):
                       "two different resolutions")
     assert_user_error(run("history", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "-p", "OP99"),
                       "no paragraph OP99")
+
+
+def test_apply_amendments_gives_the_new_text_and_refuses_bad_amendments(tmp_path):
+    amendments = tmp_path / "amendments.txt"
+    assert run("compare", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "-f", "amendments",
+               "-o", amendments).exit_code == 0
+    result = run("apply-amendments", corpus("A_RES_72_169.en.txt"), amendments)
+    assert result.exit_code == 0, result.output
+    assert "Also emphasizes the need for a cooperative and constructive approach" in result.stdout
+    assert "seventieth anniversary" not in result.stdout  # OP15 replaced
+    bad = tmp_path / "bad.txt"
+    bad.write_text("1. In operative paragraph 17, replace “eightieth” with “ninetieth”.\n", encoding="utf-8")
+    assert_user_error(run("apply-amendments", corpus("A_RES_72_169.en.txt"), bad), "not found in OP17")
+    assert_user_error(run("apply-amendments", corpus("A_RES_72_169.en.txt"), tmp_path / "missing.txt"), "cannot read")

@@ -157,7 +157,8 @@ def apply_amendments(old: Resolution, amendments: tuple[Amendment, ...] | list[A
     for x in at_end:
         emit(x)
     header = replace(old.header, title=title)
-    return replace(old, header=header, paragraphs=_relabel(out))
+    cited = {n for p in out for n in p.footnotes}  # a deleted or replaced paragraph takes its footnotes along
+    return replace(old, header=header, paragraphs=_relabel(out), footnotes=tuple(f for f in old.footnotes if f.number in cited))
 
 
 # ── the plan: instructions with their sort keys ─────────────────────────────────────────────────
@@ -708,7 +709,11 @@ def _apply_words(text: str, amendments: list[Amendment], lang: str, subs: tuple[
             if k is None:
                 raise AmendmentError(f"no sub-paragraph {a.subparagraph} in {a.paragraph}", "")
             start, end = line_spans[k]
-        s, e, repl = _effect(text[start:end], a, lang)
+        try:
+            s, e, repl = _effect(text[start:end], a, lang)
+        except AmendmentError as err:
+            where = f"{a.paragraph} {a.subparagraph}".strip()
+            raise AmendmentError(err.message.replace("in the paragraph", f"in {where}"), err.hint) from None
         effects.append((start + s, start + e, repl))
     effects.sort()
     for (s1, e1, _), (s2, _, _) in zip(effects, effects[1:]):
@@ -788,3 +793,133 @@ def _language(cmp: Comparison) -> str:
     if cmp.old.language == cmp.new.language:
         return cmp.old.language
     return "zh" if "zh" in (cmp.old.language, cmp.new.language) else "other"
+
+
+# ── reading amendments back (``resdiff apply-amendments``) ─────────────────────────────────────
+
+_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(?=\S)")
+_Q = r"“(?P<old>.*)”"
+_EN_WORDS = [
+    ("replace", re.compile(rf"^In (?P<place>.+?), replace {_Q} with “(?P<new>.*)”\.?$")),
+    ("insert", re.compile(rf"^In (?P<place>.+?), (?P<side>after|before) {_Q}, insert “(?P<new>.*)”\.?$")),
+    ("insert", re.compile(rf"^In (?P<place>.+?), insert “(?P<new>.*)” (?P<side>after|before) {_Q}\.?$")),
+    ("delete", re.compile(rf"^In (?P<place>.+?), delete {_Q}\.?$")),
+]
+_ZH_WORDS = [
+    ("replace", re.compile(rf"^在(?P<place>.+?)中，将{_Q}改为“(?P<new>.*)”。?$")),
+    ("insert", re.compile(rf"^在(?P<place>.+?)中，在{_Q}之(?P<side>后|前)插入“(?P<new>.*)”。?$")),
+    ("delete", re.compile(rf"^在(?P<place>.+?)中，删除{_Q}。?$")),
+]
+
+
+def parse_amendments(text: str, old: Resolution) -> tuple[Amendment, ...]:
+    """Amendments written in the wording of ``resdiff.render.amendments`` (English or Chinese, numbered
+    or not, new paragraphs on indented lines in quotes) → Amendment values against ``old``."""
+    blocks: list[tuple[str, list[str], int]] = []  # (instruction, paragraph lines, line number)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        if line.startswith((" ", "\t")) and blocks:
+            blocks[-1][1].append(line.strip())
+            continue
+        sentence = _NUMBERED.sub("", line).strip()
+        if blocks or _looks_like_instruction(sentence):
+            blocks.append((sentence, [], number))
+    out = []
+    for sentence, lines, number in blocks:
+        try:
+            out.append(_parse_one(sentence, _quoted_paragraphs(lines), old))
+        except (ValueError, KeyError) as err:
+            raise AmendmentError(f"line {number}: cannot read the amendment “{sentence[:80]}”: {err}",
+                                 "write it as resdiff compare --format amendments does") from None
+    return tuple(out)
+
+
+def _looks_like_instruction(sentence: str) -> bool:
+    return bool(re.match(r"^(In |Replace |Delete |Move |After |Before |At the end|在|将|删除)", sentence))
+
+
+def _quoted_paragraphs(lines: list[str]) -> tuple[str, ...]:
+    texts, current = [], []
+    for line in lines:
+        current.append(line)
+        if line.endswith("”"):
+            joined = "\n".join(current)
+            texts.append(joined[1:-1] if joined.startswith("“") else joined[:-1])
+            current = []
+    if current:
+        texts.append("\n".join(current).lstrip("“"))
+    return tuple(texts)
+
+
+def _parse_one(sentence: str, texts: tuple[str, ...], old: Resolution) -> Amendment:
+    for action, pattern in _EN_WORDS + _ZH_WORDS:
+        m = pattern.match(sentence)
+        if m:
+            try:
+                label, sub = _label(m.group("place"), old)
+            except ValueError:
+                continue  # "在标题、序言部分和执行部分中，将…" is the change made everywhere
+            side = m.groupdict().get("side")
+            return Amendment(action, label, subparagraph=sub, old=m.group("old"), new=m.groupdict().get("new", ""),
+                             before=side in ("before", "前"))
+    m = re.match(rf"^Replace {_Q} with “(?P<new>.*)” in (?P<parts>.+?)\.?$", sentence) \
+        or re.match(rf"^在(?P<parts>.+?)中，将{_Q}改为“(?P<new>.*)”。?$", sentence)
+    if m:
+        names = m.group("parts")
+        parts = tuple(p for p, words in (("title", ("title", "标题")), (PREAMBULAR, ("preambular", "序言")),
+                                         (OPERATIVE, ("operative", "执行"))) if any(w in names for w in words))
+        return Amendment("replace_everywhere", old=m.group("old"), new=m.group("new"), parts=parts)
+    m = re.match(r"^Replace (?P<place>.+?) with the following(?: \w+ \w+ paragraphs)?:$", sentence) \
+        or re.match(r"^将(?P<place>.+?)改为(?:以下\w+段)?：$", sentence)
+    if m:
+        return Amendment("replace_paragraph", _label(m.group("place"), old)[0], texts=texts)
+    m = re.match(r"^Delete (?P<place>.+?)\.?$", sentence) or re.match(r"^删除(?P<place>.+?)。?$", sentence)
+    if m:
+        return Amendment("delete_paragraph", _label(m.group("place"), old)[0])
+    m = re.match(r"^Move (?P<place>.+?) to (?P<side>follow|precede) (?P<anchor>.+?)\.?$", sentence) \
+        or re.match(r"^将(?P<place>.+?)移至(?P<anchor>.+?)之(?P<side>后|前)。?$", sentence)
+    if m:
+        return Amendment("move_paragraph", _label(m.group("place"), old)[0], anchor=_label(m.group("anchor"), old)[0],
+                         before=m.group("side") in ("precede", "前"))
+    m = re.match(r"^(?P<side>After|Before) (?P<place>.+?), insert (?:a|an|\w+) new (?P<kind>preambular|operative) "
+                 r"paragraphs? reading:$", sentence) \
+        or re.match(r"^(?P<side>At the end), insert (?:a|an|\w+) new (?P<kind>preambular|operative) paragraphs? reading:$", sentence) \
+        or re.match(r"^在(?P<place>.+?)之(?P<side>后|前)插入\w+个新的(?P<kind>执行部分|序言部分)?段落，内容如下：$", sentence) \
+        or re.match(r"^(?P<side>在末尾)插入\w+个新的(?P<kind>执行部分|序言部分)?段落，内容如下：$", sentence)
+    if m:
+        place = m.groupdict().get("place")
+        anchor = _label(place, old)[0] if place else ""
+        kind = m.group("kind") or ""
+        if kind in ("operative", "执行部分"):
+            kind = OPERATIVE
+        elif kind in ("preambular", "序言部分"):
+            kind = PREAMBULAR
+        else:  # Chinese names the kind only when it differs from the anchor's
+            kind = old.paragraph(anchor).kind if anchor else OPERATIVE
+        return Amendment("insert_paragraphs", anchor=anchor, before=m.group("side") in ("Before", "前"),
+                         texts=texts, kind=kind)
+    raise ValueError("not a form resdiff knows")
+
+
+def _label(place: str, old: Resolution) -> tuple[str, str]:
+    """("PP3", "") for "the third preambular paragraph" / "序言部分第三段"; ("OP5", "(b)") for
+    "operative paragraph 5 (b)" / "执行部分第5(b)段"."""
+    from resdiff.lang.numerals import parse_en_ordinal, parse_zh_numeral
+
+    place = place.strip()
+    if place in ("the title", "标题"):
+        return "title", ""
+    m = re.fullmatch(r"(?:subparagraph (\(\w+\)) of )?the (.+) preambular paragraph", place)
+    if m:
+        return f"PP{parse_en_ordinal(m.group(2))}", m.group(1) or ""
+    m = re.fullmatch(r"operative paragraph (\d+)(?: (bis|ter|quater))?(?: (\(\w+\)))?", place)
+    if m:
+        return f"OP{m.group(1)}{m.group(2) or ''}", m.group(3) or ""
+    m = re.fullmatch(r"序言部分第(.+?)段(?:(\(\w+\))分段)?", place)
+    if m:
+        return f"PP{parse_zh_numeral(m.group(1))}", m.group(2) or ""
+    m = re.fullmatch(r"执行部分第(\d+)(bis|ter|quater)?(\(\w+\))?段", place)
+    if m:
+        return f"OP{m.group(1)}{m.group(2) or ''}", m.group(3) or ""
+    raise ValueError(f"no paragraph named “{place}”")

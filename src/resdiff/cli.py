@@ -351,6 +351,39 @@ def history(
     _emit(text, output, list(files), force)
 
 
+@_command
+def apply_amendments(
+    old: Annotated[Path, typer.Argument(help="The text on the table: the resolution or draft the amendments refer to.")],
+    amendments: Annotated[Path, typer.Argument(help="Amendments as text, in the wording of compare --format amendments (English or Chinese).")],
+    output: OutOption = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Carry out amendments on the text on the table: prints the amended text (-o .docx for Word, .json)."""
+    from resdiff.amendments import apply_amendments as run_apply, parse_amendments
+    from resdiff.read.decode import decode_bytes
+
+    res = _read_warning(old, lang)
+    try:
+        data = amendments.read_bytes()
+    except OSError as err:
+        raise UserError(f"cannot read {amendments}: {err.strerror or err}", "give the path of a text file of amendments") from None
+    result = run_apply(res, parse_amendments(decode_bytes(data, str(amendments)), res))
+    suffix = output.suffix.lower() if output else ""
+    if suffix == ".docx":
+        from resdiff.render.docx import resolution_document
+
+        _emit(resolution_document(result), output, [old, amendments], force)
+    elif suffix == ".json":
+        from resdiff.render.json import dumps, resolution_dict
+
+        _emit(dumps(resolution_dict(result)), output, [old, amendments], force)
+    else:
+        from resdiff.render.text import resolution_text
+
+        _emit(resolution_text(result), output, [old, amendments], force)
+
+
 def main() -> None:
     app()
 

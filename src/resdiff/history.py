@@ -17,6 +17,7 @@ Paragraphs deleted along the way are listed apart, with the last version that ha
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def history(resolutions: list[Resolution] | tuple[Resolution, ...], order: str =
     notes: list[str] = []
     ordered = list(resolutions)
     if order == "session":
-        unknown = [r for r in ordered if r.header.session is None]
+        unknown = [r for r in ordered if _session(r) is None]
         if unknown:
             notes.append(f"no session found in {', '.join(_name(r) for r in unknown)}: versions kept in the order given")
         else:
@@ -93,9 +94,20 @@ def find_paragraph(history: History, label: str) -> Lineage:
 
 # ── ordering and names ───────────────────────────────────────────────────────────────────────────
 
+def _session(r: Resolution) -> int | None:
+    """The session from the header, else from the number or symbol (51/102, A/C.3/80/L.2: 51, 80)."""
+    if r.header.session is not None:
+        return r.header.session
+    for text in (r.header.number, r.header.symbol):
+        m = re.search(r"(?:^|/)(\d{1,3})/(?:L\.)?\d", text or "")
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def _session_key(r: Resolution) -> tuple:
     adopted = 1 if r.header.number else 0  # the draft of a session comes before what was adopted from it
-    return (r.header.session, adopted, r.header.date or "")
+    return (_session(r), adopted, r.header.date or "")
 
 
 def _name(r: Resolution) -> str:
@@ -109,7 +121,7 @@ def _versions(ordered: list[Resolution]) -> tuple[Version, ...]:
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:
             name = f"{name} ({seen[name]})"
-        out.append(Version(name, r.header.session, r.header.date, r.source))
+        out.append(Version(name, _session(r), r.header.date, r.source))
     return tuple(out)
 
 

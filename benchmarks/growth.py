@@ -67,8 +67,9 @@ def long_paragraph(size: int, rng: random.Random, unrelated: bool) -> tuple[str,
 
 def run(args: list[str], cap: float, cwd: Path) -> tuple[float | None, float, int, str]:
     """(seconds or None when capped, peak MB, exit code, stderr tail) of one child."""
+    err_file = tempfile.TemporaryFile()  # a file, not a pipe: thousands of reading warnings would fill a pipe
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err_file,
                             env={**os.environ, "NO_COLOR": "1"})
     deadline = start + cap
     while True:
@@ -78,12 +79,13 @@ def run(args: list[str], cap: float, cwd: Path) -> tuple[float | None, float, in
         if time.perf_counter() > deadline:
             proc.kill()
             pid, status, usage = os.wait4(proc.pid, 0)
-            proc.stderr.close()
+            err_file.close()
             return None, usage.ru_maxrss / 1024, -9, ""
         time.sleep(0.05)
     elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.stderr.close()
+    err_file.seek(0)
+    err = err_file.read().decode("utf-8", "replace")
+    err_file.close()
     return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), err.strip().splitlines()[-1:]
 
 

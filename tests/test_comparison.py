@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import resdiff
 from conftest import SEED, corpus
@@ -170,3 +171,13 @@ def test_printed_header_line_edited_without_changing_its_field_is_a_change():
     assert [(h.field, h.new) for h in cmp.header_changes] == [("session_text", "Seventy-fourth session (resumed)")]
     next_session = parse_text(text.replace("Seventy-fourth session", "Seventy-fifth session", 1))
     assert [h.field for h in compare(old, next_session).header_changes] == ["session"]
+
+
+def test_author_line_without_its_comma_is_no_change_unless_strict():
+    """Web copies print "大会" alone where the PDF prints "大会，" (synthetic: the seed's author comma removed)."""
+    seed = read_file(SEED)
+    bare = replace(seed, header=replace(seed.header, author="大会"))
+    assert compare(seed, bare).header_changes == ()
+    assert [(h.field, h.old, h.new) for h in compare(seed, bare, strict=True).header_changes] == [("author", "大会，", "大会")]
+    worded = replace(seed, header=replace(seed.header, author="大会又"))
+    assert [h.field for h in compare(seed, worded).header_changes] == ["author"]

@@ -293,3 +293,14 @@ def test_apply_amendments_gives_the_new_text_and_refuses_bad_amendments(tmp_path
     bad.write_text("1. In operative paragraph 17, replace “eightieth” with “ninetieth”.\n", encoding="utf-8")
     assert_user_error(run("apply-amendments", corpus("A_RES_72_169.en.txt"), bad), "not found in OP17")
     assert_user_error(run("apply-amendments", corpus("A_RES_72_169.en.txt"), tmp_path / "missing.txt"), "cannot read")
+
+
+def test_compare_to_a_docx_without_format_writes_the_redline(tmp_path):
+    """`resdiff compare OLD NEW -o redline.docx` (issue 8's example) gives tracked changes, as `redline` does."""
+    out = tmp_path / "redline.docx"
+    result = run("compare", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "-o", out)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in body and "<w:del " in body
+    assert "Replace operative paragraph" not in body

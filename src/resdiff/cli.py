@@ -193,7 +193,7 @@ def parse(
 def compare(
     old: Annotated[Path, typer.Argument(help="Earlier version (e.g. last year's resolution).")],
     new: Annotated[Path, typer.Argument(help="Later version (e.g. this year's draft).")],
-    format: Annotated[Optional[CompareFormat], typer.Option("--format", "-f", help="terminal (default), md, html, json, or amendments (UN wording; -o amendments.docx for Word); -o report.html picks html.")] = None,
+    format: Annotated[Optional[CompareFormat], typer.Option("--format", "-f", help="terminal (default), md, html, json, or amendments (UN wording; with -o x.docx, Word). Without --format the -o suffix picks it: .html, .md, .json, or .docx for a redline with tracked changes (as `redline` writes).")] = None,
     output: OutOption = None,
     force: ForceOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Count layout differences too (spaces around digits, full/half-width punctuation).")] = False,
@@ -207,8 +207,12 @@ def compare(
     cmp = run_compare(_read_warning(old, lang), _read_warning(new, lang), strict=strict)
     fmt = format.value if format else _format_from_suffix(
         output, "terminal", {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json",
-                             ".docx": "amendments"})
-    if fmt == "amendments":
+                             ".docx": "redline"})
+    if fmt == "redline":  # `compare A B -o x.docx`: the Word file a drafter expects is the redline
+        from resdiff.render.docx import redline_document
+
+        text = redline_document(cmp, date=_parse_date(None))
+    elif fmt == "amendments":
         from resdiff.render.amendments import render_for_output
 
         text = render_for_output(cmp, output)

@@ -120,13 +120,17 @@ def main() -> None:
 
     files = sorted(p for p in args.folder.iterdir() if p.suffix.lower() in (".pdf", ".doc", ".docx", ".txt")
                    and (not args.only or args.only in p.name))
-    totals = {"files": 0, "plausible": 0, "pages": 0, "seconds": 0.0, "base_plausible": 0, "base_seconds": 0.0}
+    totals = {"files": 0, "plausible": 0, "pages": 0, "seconds": 0.0, "base_plausible": 0, "base_seconds": 0.0,
+              "warnings": 0, "headings": 0}
     for path in files:
         pages = pages_of(path) if path.suffix.lower() == ".pdf" else 1
         start = time.perf_counter()
+        warnings = headings = 0
         try:
             res = read_file(path)
             found = problems(res)
+            # reading warnings (read/checks.py) a user sees on stderr, and section headings found
+            warnings, headings = len(res.warnings), sum(p.kind == "heading" for p in res.paragraphs)
         except UserError as exc:
             found = [f"UserError: {exc}"]
         seconds = time.perf_counter() - start
@@ -134,7 +138,10 @@ def main() -> None:
         totals["pages"] += pages
         totals["seconds"] += seconds
         totals["plausible"] += not found
-        line = f"{'ok ' if not found else 'BAD'} {path.name:28} {pages:3d} p {1000 * seconds / pages:6.1f} ms/page"
+        totals["warnings"] += warnings
+        totals["headings"] += headings
+        line = (f"{'ok ' if not found else 'BAD'} {path.name:28} {pages:3d} p {1000 * seconds / pages:6.1f} ms/page"
+                f" {warnings:2d} warnings {headings:2d} headings")
         if args.baseline and path.suffix.lower() == ".pdf":
             start = time.perf_counter()
             text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
@@ -151,7 +158,8 @@ def main() -> None:
             print(f"      {problem}")
     n = totals["files"]
     print(f"\nresdiff: {totals['plausible']}/{n} plausible, {totals['pages']} pages, "
-          f"{1000 * totals['seconds'] / max(totals['pages'], 1):.1f} ms per page (in-process, PDF read + structure)")
+          f"{1000 * totals['seconds'] / max(totals['pages'], 1):.1f} ms per page (in-process, PDF read + structure); "
+          f"{totals['warnings']} reading warnings, {totals['headings']} section headings")
     if args.baseline:
         print(f"pdftotext + text reader (baseline, same run): {totals['base_plausible']}/{n} plausible, "
               f"{1000 * totals['base_seconds'] / max(totals['pages'], 1):.1f} ms per page (pdftotext process + parse)")

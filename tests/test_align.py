@@ -620,3 +620,21 @@ def test_recall_chain_paragraph_pairs_in_every_pdf_lineage():
                             dropped.append((old.header.symbol, old.paragraphs[i].label))
     assert recalls >= 40
     assert dropped == [("A/RES/79/146", "PP7")]
+
+
+def test_durban_lineage_79_161_to_80_193_pairs_section_headings_with_headings():
+    # official PDFs (tests/corpus/pdf): 80/193 inserts a section "II", so the later numerals shift by one
+    from conftest import CORPUS
+    from resdiff.model import HEADING
+    from resdiff.read.pdf import read_pdf
+
+    old, new = (read_pdf(CORPUS / "pdf" / f"A_RES_{n}.en.pdf") for n in ("79_161", "80_193"))
+    pairs = align(old, new).pairs
+    for pair in pairs:  # a heading is never paired with, split from or merged into a paragraph
+        kinds = {old.paragraphs[i].kind == HEADING for i in pair.old} | {new.paragraphs[j].kind == HEADING for j in pair.new}
+        assert len(kinds) == 1
+    by_heading = {tuple(old.paragraphs[i].label for i in p.old): tuple(new.paragraphs[j].label for j in p.new)
+                  for p in pairs if any(new.paragraphs[j].kind == HEADING for j in p.new)}
+    assert by_heading == {("H1",): ("H1",), (): ("H2",), ("H2",): ("H3",), ("H3",): ("H4",), ("H4",): ("H5",),
+                          ("H5",): ("H6",), ("H6",): ("H7",), ("H7",): ("H8",), ("H8",): ("H9",)}
+    assert new.paragraph("H3").text == "III International Decade for People of African Descent"

@@ -290,3 +290,25 @@ def test_reading_amendments_in_the_forms_delegations_also_write():
 def test_an_unreadable_amendment_names_its_line():
     with pytest.raises(AmendmentError, match="line 2"):
         parse_amendments("1. Delete operative paragraph 3.\n2. Delete the paragraph about oceans.\n", res("A_RES_72_169.en.txt"))
+
+
+def test_durban_lineage_amendments_name_section_headings_as_headings_never_as_preambular_paragraphs():
+    # official PDFs 79/161 → 80/193: a section "II" inserted, later numerals shifted by one
+    from conftest import CORPUS
+    from resdiff.model import HEADING
+
+    old, new = (load(CORPUS / "pdf" / f"A_RES_{n}.en.pdf") for n in ("79_161", "80_193"))
+    amendments = amendments_from(compare(old, new))
+    lines = render_text(amendments, "en").splitlines()
+    assert any(line.endswith("After operative paragraph 10, insert a new section heading reading:") for line in lines)
+    assert any(line.endswith("In the second section heading, replace “II” with “III”.") for line in lines)
+    # preambular ordinals stop at 36: no heading is counted among them
+    assert not any("thirty-seventh preambular" in line for line in lines)
+    for k, line in enumerate(lines):  # the quoted heading text follows a heading instruction
+        if line.strip() == "“II Implementation of the Durban Declaration and Programme of Action”":
+            assert "section heading" in lines[k - 1]
+    applied = apply_amendments(old, amendments)
+    # (word-level wording of this real pair is not what this test is about: kinds and headings are)
+    assert [p.kind for p in applied.paragraphs] == [p.kind for p in new.paragraphs]
+    assert [t for t in texts(applied) if t[0] == HEADING] == [t for t in texts(new) if t[0] == HEADING]
+    assert [p.label for p in applied.paragraphs if p.kind == HEADING] == [f"H{k}" for k in range(1, 10)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resdiff.model import Footnote
+from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Footnote
 from resdiff.read.structure import Line, build_resolution, parse_header
 from resdiff.read.text import parse_text
 
@@ -185,6 +185,120 @@ def test_synthetic_two_part_text_keeps_part_headings_as_their_own_paragraphs():
             "B\nPart two\nRecalling also its decisions,\n1. Requests three;\n2. Requests four.\n")
     res = parse_text(text, lang="en")
     assert [(p.label, p.text) for p in res.paragraphs] == [
-        ("PP1", "A Part one"), ("PP2", "Recalling its resolutions,"), ("OP1", "Decides one;"),
-        ("OP2", "Decides two;"), ("PP3", "B Part two"), ("PP4", "Recalling also its decisions,"),
+        ("H1", "A Part one"), ("PP1", "Recalling its resolutions,"), ("OP1", "Decides one;"),
+        ("OP2", "Decides two;"), ("H2", "B Part two"), ("PP2", "Recalling also its decisions,"),
         ("OP1", "Requests three;"), ("OP2", "Requests four.")]
+
+
+# ── section headings ("I" / "International Convention …" between operative paragraphs) ──────────
+
+DURBAN_HEADINGS = [
+    "I International Convention on the Elimination of All Forms of Racial Discrimination",
+    "II International Decade for People of African Descent",
+    "III Office of the United Nations High Commissioner for Human Rights",
+    "IV Group of Independent Eminent Experts on the Implementation of the Durban Declaration and Programme of Action",
+    "V Trust fund for the Programme for the Decade for Action to Combat Racism and Racial Discrimination",
+    "VI Special Rapporteur on contemporary forms of racism, racial discrimination, xenophobia and related intolerance",
+    "VII Commemoration of the adoption of the Durban Declaration and Programme of Action",
+    "VIII Follow-up and implementation activities",
+]
+
+
+def test_section_headings_of_the_official_79_161_pdf_are_their_own_paragraphs():
+    from conftest import CORPUS
+    from resdiff.read.pdf import read_pdf
+
+    res = read_pdf(CORPUS / "pdf" / "A_RES_79_161.en.pdf")
+    headings = [p for p in res.paragraphs if p.kind == HEADING]
+    assert [p.text for p in headings] == DURBAN_HEADINGS
+    assert [p.label for p in headings] == [f"H{k}" for k in range(1, 9)]
+    assert all(p.number is None for p in headings)
+    # VI used to be glued to the end of OP39 (a page break stood before it)
+    assert res.paragraph("OP38").text.endswith("to encourage contributions;")
+    # headings count in neither numbering: 36 preambular, operative 1..55 in order, no warning
+    assert [p.label for p in res.paragraphs if p.kind == PREAMBULAR] == [f"PP{k}" for k in range(1, 37)]
+    assert [p.number for p in res.paragraphs if p.kind == OPERATIVE] == list(range(1, 56))
+    assert not [w for w in res.warnings if w.code == "preambular-after-operative"]
+    # each heading stands where it is printed: "I" after the last preambular paragraph, "II" before OP11
+    kinds = [p.label for p in res.paragraphs]
+    assert kinds.index("H1") == kinds.index("PP36") + 1 and kinds.index("H2") == kinds.index("OP11") - 1
+
+
+SYNTHETIC_SECTIONS_EN = (
+    "Seventy-ninth session\nAgenda item 1\n79/998. Sections\nThe General Assembly,\n"
+    "Recalling its resolutions,\n"
+    "I\nFirst section of the text\n"
+    "1. Decides one;\n"
+    "(a) A sub-paragraph;\n"
+    "2. Decides to remain seized of the matter.\n"
+    "II. Second section on one line\n"
+    "3. Requests three;\n"
+    "III Trust fund\n"
+    "4. Requests four.\n"
+)
+
+
+def test_synthetic_text_section_headings_bare_or_with_title_on_one_line():
+    res = parse_text(SYNTHETIC_SECTIONS_EN, lang="en")
+    assert [(p.label, p.text) for p in res.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"), ("H1", "I First section of the text"),
+        ("OP1", "Decides one;\n(a) A sub-paragraph;"), ("OP2", "Decides to remain seized of the matter."),
+        ("H2", "II. Second section on one line"), ("OP3", "Requests three;"),
+        ("H3", "III Trust fund"), ("OP4", "Requests four.")]
+    assert not res.warnings
+
+
+def test_synthetic_short_paragraphs_and_sub_paragraphs_are_never_headings():
+    # a short operative paragraph, a sub-paragraph without final punctuation, a "Part A" title in the
+    # header, a capital letter opening a sentence: none is a section heading
+    text = ("Seventy-ninth session\nAgenda item 1\nA\n79/997. Part A title\nThe General Assembly,\n"
+            "Recalling its resolutions,\n1. Decides;\n2. Requests the following\n(a) A sub-paragraph\n"
+            "(b) Another one;\n3. Notes.\n")
+    res = parse_text(text, lang="en")
+    assert not [p for p in res.paragraphs if p.kind == HEADING]
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+    assert res.paragraph("OP2").subparagraphs[0].marker == "(a)"
+    # PDF-like stream: a wrapped first line starting with a roman-looking word is not a heading
+    lines = [Line("The General Assembly,", starts_paragraph=True),
+             Line("Recalling its resolutions,", starts_paragraph=True),
+             Line("1. Decides one;", starts_paragraph=True),
+             Line("2. Decides that the", starts_paragraph=True), Line("I Forum shall meet;"),
+             Line("3. Invites States to", starts_paragraph=True), Line("V International Decade;")]
+    res = build_resolution(lines, "en", footnotes=())
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+
+
+def test_synthetic_chinese_section_headings_are_their_own_paragraphs():
+    text = ("第七十九届会议\n议程项目1\n79/996. 标题\n大会，\n回顾其各项决议，\n"
+            "一\n《消除一切形式种族歧视国际公约》\n1. 重申公约的重要性；\n"
+            "二、非洲人后裔国际十年\n2. 回顾宣布非洲人后裔国际十年；\n"
+            "㈢\n后续行动和执行活动\n3. 决定继续处理此事项。\n")
+    res = parse_text(text, lang="zh")
+    assert [(p.label, p.text) for p in res.paragraphs] == [
+        ("PP1", "回顾其各项决议，"), ("H1", "一 《消除一切形式种族歧视国际公约》"), ("OP1", "重申公约的重要性；"),
+        ("H2", "二、非洲人后裔国际十年"), ("OP2", "回顾宣布非洲人后裔国际十年；"),
+        ("H3", "㈢ 后续行动和执行活动"), ("OP3", "决定继续处理此事项。")]
+    assert not res.warnings
+
+
+def test_synthetic_word_section_headings_as_whole_paragraphs():
+    from docx_builder import DocxBuilder
+    from resdiff.read.docx import read_docx
+
+    b = DocxBuilder()
+    ops = b.numbering([("decimal", "%1."), ("lowerLetter", "(%2)")])
+    for line in ("Seventy-ninth session", "Agenda item 1", "79/995. Sections", "The General Assembly,",
+                 "Recalling its resolutions,"):
+        b.paragraph(b.run(line))
+    b.paragraph(b.run("I", bold=True))
+    b.paragraph(b.run("International Convention on the Elimination of All Forms of Racial Discrimination", bold=True))
+    b.paragraph(b.run("Reaffirms", italic=True), b.run(" the importance of the Convention;"), num=ops)
+    b.paragraph(b.run("II. International Decade for People of African Descent", bold=True))
+    b.paragraph(b.run("Recalls", italic=True), b.run(" the Decade;"), num=ops)
+    b.paragraph(b.run("Decides", italic=True), b.run(" to remain seized"), num=ops)
+    res = read_docx(b.to_bytes(), lang="en")
+    assert [(p.label, p.kind) for p in res.paragraphs] == [
+        ("PP1", PREAMBULAR), ("H1", HEADING), ("OP1", OPERATIVE), ("H2", HEADING), ("OP2", OPERATIVE),
+        ("OP3", OPERATIVE)]
+    assert res.paragraph("H1").text == DURBAN_HEADINGS[0]
+    assert res.paragraph("H2").text == "II. International Decade for People of African Descent"

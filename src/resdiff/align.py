@@ -81,7 +81,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from resdiff.model import OPERATIVE, AlignedPair, Alignment, Paragraph, Resolution
+from resdiff.model import HEADING, OPERATIVE, AlignedPair, Alignment, Paragraph, Resolution
 
 MATCH_THRESHOLD = 0.5  # minimal SequenceMatcher ratio for two paragraphs to be "the same paragraph"
 OUT_OF_ORDER_THRESHOLD = 0.6  # below this, a pair is only accepted where it keeps the order (no move)
@@ -257,10 +257,16 @@ def _exact_anchors(old: tuple[Paragraph, ...], new: tuple[Paragraph, ...]) -> di
         js.reverse()  # pop() from the end gives occurrences in document order
     pairs = {}
     for i, p in enumerate(old):
-        js = free_new.get(p.key)
+        js = [j for j in free_new.get(p.key, ()) if _same_class(p, new[j])]
         if js:
-            pairs[i] = js.pop()
+            pairs[i] = js[-1]
+            free_new[p.key].remove(js[-1])
     return pairs
+
+
+def _same_class(a: Paragraph, b: Paragraph) -> bool:
+    """A section heading pairs only with a heading, a paragraph only with a paragraph."""
+    return (a.kind == HEADING) == (b.kind == HEADING)
 
 
 # ── step 2 ─────────────────────────────────────────────────────────────────────────────────────────
@@ -313,7 +319,7 @@ def _best_similarity(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None
                 score = matcher.ratio()
             else:
                 score = ratio(o.toks[-neg_i], n.toks[j], notes)
-            if score >= MATCH_THRESHOLD:
+            if score >= MATCH_THRESHOLD and _same_class(o.paragraphs[-neg_i], n.paragraphs[j]):
                 candidates.append((-score, abs(-neg_i / n_old - j / n_new), -neg_i, j))
     candidates.sort()
     # Strong pairs anywhere first; weak ones (a heavily rewritten paragraph, or two different paragraphs
@@ -364,7 +370,7 @@ def _pair_prefixes(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None:
         best = None
         for i in by_start.get(tuple(b[:head]), ()):
             a = o.toks[i]
-            if i in pairs.old_to_new or not pairs.fits_in_order(i, j):
+            if i in pairs.old_to_new or not pairs.fits_in_order(i, j) or not _same_class(o.paragraphs[i], n.paragraphs[j]):
                 continue
             common = _common_length(a, b)
             if common >= PREFIX_MIN_SHARE * min(len(a), len(b)) and (best is None or common > best[0]):
@@ -397,7 +403,7 @@ def _pair_by_role(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None:
         for i in candidates[bisect.bisect_right(candidates, low):]:
             if i >= high:
                 break
-            if i not in pairs.old_to_new and pairs.fits_in_order(i, j):
+            if i not in pairs.old_to_new and pairs.fits_in_order(i, j) and _same_class(o.paragraphs[i], p):
                 pairs.add(i, j, ratio(o.toks[i], n.toks[j], notes))
                 break
 
@@ -495,6 +501,8 @@ def _try_add(g: _Group, o: _Side, n: _Side, k: int, new_side: bool, notes: set[s
     else:
         trial_old, trial_new = g.old + [k], g.new
         part, other = o.toks[k], _joined(n, g.new)
+    if not all(_same_class(o.paragraphs[i], n.paragraphs[j]) for i in trial_old for j in trial_new):
+        return False  # a heading is never split from, or merged into, a paragraph
     if _coverage(part, other, notes) < GROUP_MIN_COVERAGE:
         return False
     score = ratio(_joined(o, trial_old), _joined(n, trial_new), notes)

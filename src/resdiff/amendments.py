@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from resdiff.errors import UserError
-from resdiff.model import OPERATIVE, PREAMBULAR, Amendment, Comparison, Paragraph, Resolution, Segment, SubParagraph
+from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Amendment, Comparison, Paragraph, Resolution, Segment, SubParagraph
 from resdiff.normalize import normalize
 
 MERGE_GAP_WORDS = 2  # neighbouring changes this close (in words, no punctuation between) become one
@@ -778,9 +778,12 @@ def _changed_paragraph(p: Paragraph, text: str, positions: tuple[int, ...]) -> P
 
 
 def _relabel(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
-    out, pp, op = [], 0, 0
+    out, pp, op, h = [], 0, 0, 0
     for p in paragraphs:
-        if p.kind == OPERATIVE:
+        if p.kind == HEADING:  # headings count apart: they never shift preambular ordinals
+            h += 1
+            out.append(replace(p, label=f"H{h}", number=None, suffix=""))
+        elif p.kind == OPERATIVE:
             op += 1
             out.append(replace(p, label=f"OP{op}", number=op, suffix=""))
         else:

@@ -18,7 +18,10 @@ from typing import Literal
 
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
-ParagraphKind = Literal["preambular", "operative"]
+# A section heading printed between paragraphs ("II" / "International Decade for People of African
+# Descent"): labelled "H1", "H2" … in reading order, outside preambular ordinals and operative numbers.
+HEADING = "heading"
+ParagraphKind = Literal["preambular", "operative", "heading"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class SubParagraph:
 
 @dataclass(frozen=True)
 class Paragraph:
-    label: str  # stable label: "PP1".."PPn" (preambular), "OP1".."OPn" or "OP5bis" (operative)
+    label: str  # stable label: "PP1".."PPn" (preambular), "OP1".."OPn" or "OP5bis" (operative), "H1".."Hn" (heading)
     kind: ParagraphKind
     number: int | None  # operative number as printed (5 for "5 bis"); None for preambular
     text: str  # display text (see module docstring)

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, replace
 
 from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
-from resdiff.model import OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
+from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
 from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
 
 # ── character classes and vocabulary ──────────────────────────────────────────────────────────────
@@ -599,13 +599,59 @@ def op_number(text: str) -> re.Match | None:
     return m
 
 
-# A heading on a line of its own: a part of a resolution ("A", "B"), a section ("II", "III."), an annex.
-_HEADING = re.compile(r"(?:[A-H]|[IVXL]{1,5}\.?|Annex(?:\s+[IVXL]+)?|ANNEX(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)")
+# A heading on a line of its own: a part of a resolution ("A", "B"), a section ("II", "III."), an annex,
+# a Chinese section ("二", "三、", "㈡").
+_HEADING = re.compile(r"(?:[A-H]\.?|[IVX]{1,5}\.?|Annex(?:\s+[IVXL]+)?|ANNEX(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*"
+                      r"|[一二三四五六七八九十]{1,3}[、.．]?|[㈠-㈩])")
+# A section numeral with its title on the same line ("II. International Decade …", "二、国际人民十年"):
+# roman numerals only (a capital letter could be an article, "A new agenda"), Chinese numerals with a
+# separator or a space.
+_HEADING_WITH_TITLE = re.compile(r"(?:[IVX]{1,5}\.?\s+[A-Z]|[一二三四五六七八九十]{1,3}(?:[、.．]\s*|\s+)\S)")
+_HEADING_TITLE_MAX = 160  # characters: a title longer than this is a paragraph
+
+
+def _is_heading_title(text: str, lang: str) -> bool:
+    """A section title line: short, no final punctuation, not a paragraph opening."""
+    text = text.strip()
+    return (bool(text) and len(text) <= _HEADING_TITLE_MAX and not _ends_sentence(text)
+            and not op_number(text) and not SUBPARA.match(text) and not is_opener(text, lang)
+            and not re.search(r"(?:,|\band|\bor|\bof|\bthe)$", text))
+
+
+def _title_line(text: str, lang: str) -> bool:
+    """A line that can be (part of) a section title: short, not a paragraph, a sub-paragraph or a
+    sentence's end (a wrapped title may end with "of" or ",")."""
+    text = text.strip()
+    return (bool(text) and len(text) <= _HEADING_TITLE_MAX and not re.search(r"[.;。；:：]$", text)
+            and not op_number(text) and not SUBPARA.match(text) and not is_opener(text, lang))
+
+
+def _heading_start(lines: list[Line], i: int, lang: str, known: bool) -> bool:
+    """Whether ``lines[i]`` opens a section heading (the previous paragraph has ended)."""
+    line = lines[i]
+    text = line.text.strip()
+    if _HEADING.fullmatch(text):
+        if text[:1] in "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩" or re.match(r"[一二三四五六七八九十]", text):
+            # a bare Chinese numeral (or ㈠) is a heading only if a title follows it
+            nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+            return _is_heading_title(nxt, lang)
+        return True
+    if not _HEADING_WITH_TITLE.match(text):
+        return False
+    title = re.sub(r"^(?:[IVX]{1,5}\.?|[一二三四五六七八九十]{1,3}[、.．]?)\s*", "", text)
+    if not _is_heading_title(title, lang):
+        return False
+    # one line that is the whole heading: a Word paragraph, an emphasised PDF line, or a line the next
+    # paragraph follows (a wrapped first line of a paragraph has more lines after it)
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (line.whole or (bool(line.lead) and line.lead.strip() == text) or nxt is None
+            or nxt.starts_paragraph or nxt.whole or (not known and nxt.blank_before)
+            or bool(op_number(nxt.text)) or is_opener(nxt.text, lang))
 Piece = tuple[str, Line]  # a line's text as it enters its paragraph ("\n(a) …" for a sub-paragraph), and the line
 
 
-def _segment(lines: list[Line], lang: str) -> list[list[Piece]]:
-    """Group body lines into paragraphs (lists of pieces).
+def _segment(lines: list[Line], lang: str) -> list[tuple[bool, list[Piece]]]:
+    """Group body lines into paragraphs (lists of pieces), each with whether it is a section heading.
 
     Where the reader saw paragraph starts (a whole Word paragraph, PDF geometry), those decide; the
     words (operative numbers, opener verbs, blank lines) decide for plain text.
@@ -614,22 +660,40 @@ def _segment(lines: list[Line], lang: str) -> list[list[Piece]]:
     wraps = not known and _blank_lines_are_wraps(lines)
     blanks_mark_paragraphs = not known and not wraps and any(line.blank_before for line in lines[1:])
     paragraphs: list[list[Piece]] = []
+    headings: set[int] = set()  # indices in ``paragraphs`` of section headings
     last_op = 0
-    in_heading = False  # inside a part or annex heading ("B" / its title): the next paragraph opens after it
-    for line in lines:
+    in_heading = False  # inside a part, section or annex heading ("II" / its title): the next paragraph opens after it
+    for i, line in enumerate(lines):
         text = line.text
         current = paragraphs[-1] if paragraphs else None
-        if not known and (in_heading or current is None or _ends_sentence(current[-1][0])) and _HEADING.fullmatch(text):
+        if (in_heading or current is None or _ends_sentence(current[-1][0])) and _heading_start(lines, i, lang, known):
             paragraphs.append([(text, line)])  # a part "A"/"B", a section "II" or an annex: a paragraph of its own
+            headings.add(len(paragraphs) - 1)
             in_heading = True
             continue
-        if in_heading and not known:
-            if op_number(text) or is_opener(text, lang):
-                in_heading = False
-                last_op = 0 if op_number(text) and int(op_number(text).group(1)) == 1 else last_op
+        if in_heading:
+            bare = len(current) == 1 and _HEADING.fullmatch(current[0][0].strip())
+            if bare:  # the line after a bare numeral is its title (it may wrap: "… All Forms of")
+                title = _title_line(text, lang)
+            else:  # a wrapped line of the title: never a line that opens a paragraph
+                title = (_title_line(text, lang) and not (line.starts_paragraph or line.whole or line.marker)
+                         and not (blanks_mark_paragraphs and line.blank_before)
+                         and not re.search(r"[.;。；:：]$", current[-1][0].strip())
+                         and sum(len(t) for t, _ in current) + len(text) <= 2 * _HEADING_TITLE_MAX)
+            if title:
+                current.append((text, line))
+                continue
+            in_heading = False
+            if not known and op_number(text) and int(op_number(text).group(1)) == 1:
+                last_op = 0  # a part "B" may number its paragraphs from 1 again
+            if not known:
                 paragraphs.append([(text, line)])
-            else:
-                current.append((text, line))  # the heading's title line
+                if op_number(text):
+                    last_op = int(op_number(text).group(1))
+                continue
+            current = None  # the heading has ended: the line opens a new paragraph
+        if known and current is None and paragraphs:
+            paragraphs.append([(text, line)])
             continue
         if known:
             if current is not None and not (line.starts_paragraph or line.whole):
@@ -666,7 +730,7 @@ def _segment(lines: list[Line], lang: str) -> list[list[Piece]]:
             paragraphs.append([(text, line)])
         else:
             current.append((text, line))
-    return paragraphs
+    return [(k in headings, group) for k, group in enumerate(paragraphs)]
 
 
 # ── step 5: one paragraph ─────────────────────────────────────────────────────────────────────────
@@ -889,6 +953,19 @@ def _build_paragraph(pieces: list[Piece], lang: str, state: _MarkerState, marker
     }
 
 
+def _as_heading(p: dict, pieces: list[Piece]) -> dict:
+    """A heading's fields: no number, no lead, no sub-paragraphs; a bare numeral and its title are set
+    apart by one space ("II International Decade …", "二 《消除一切形式种族歧视国际公约》")."""
+    text, positions = p["text"].replace("\n", " "), p["footnote_positions"]
+    numeral = pieces[0][0].strip()
+    if len(pieces) > 1 and _HEADING.fullmatch(numeral) and text.startswith(numeral) and text[len(numeral):len(numeral) + 1] not in ("", " "):
+        at = len(numeral)
+        text = text[:at] + " " + text[at:]
+        positions = tuple(q + 1 if q >= at else q for q in positions)
+    return p | {"kind": HEADING, "number": None, "suffix": "", "text": text, "footnote_positions": positions,
+                "lead": "", "subparagraphs": ()}
+
+
 # ── the structure finder ──────────────────────────────────────────────────────────────────────────
 
 
@@ -949,14 +1026,19 @@ def build_resolution(
     state = _MarkerState(known={f.number for f in found})
     paragraphs: list[Paragraph] = []
     pp = 0
-    for group in _segment(body, language):
+    headings = 0
+    for is_heading, group in _segment(body, language):
         if printed:
             group = [("\n" + printed.get(t[1:], t[1:]) if t.startswith("\n") else printed.get(t, t), line)
                      for t, line in group]
         p = _build_paragraph(group, language, state, markers_known=known)
         if not p["text"]:
             continue
-        if p["kind"] == OPERATIVE:
+        if is_heading:
+            headings += 1
+            label = f"H{headings}"
+            p = _as_heading(p, group)
+        elif p["kind"] == OPERATIVE:
             label = f"OP{p['number']}{p['suffix']}"
         else:
             pp += 1

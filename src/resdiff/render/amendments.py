@@ -11,9 +11,20 @@ from __future__ import annotations
 import re
 
 from resdiff.lang.numerals import en_cardinal, en_ordinal, zh_numeral
-from resdiff.model import OPERATIVE, Amendment
+from resdiff.model import HEADING, OPERATIVE, Amendment
 
-_LABEL = re.compile(r"^(PP|OP)(\d+)(.*)$")
+_LABEL = re.compile(r"^(PP|OP|H)(\d+)(.*)$")
+
+
+def _kind_name(kind: str, zh: bool) -> str:
+    """The kind of a paragraph as an amendment says it ("operative", "preambular", "section heading")."""
+    if zh:
+        return {OPERATIVE: "执行部分", HEADING: "节标题"}.get(kind, "序言部分")
+    return {OPERATIVE: "operative", HEADING: "section heading"}.get(kind, "preambular")
+
+
+def _label_kind(label: str) -> str:
+    return OPERATIVE if label.startswith("OP") else HEADING if re.match(r"^H\d", label) else "preambular"
 
 
 def place(label: str, lang: str, subparagraph: str = "") -> str:
@@ -25,6 +36,8 @@ def place(label: str, lang: str, subparagraph: str = "") -> str:
     if not m:
         return label
     kind, n, suffix = m.group(1), int(m.group(2)), m.group(3)
+    if kind == "H":  # a section heading, never counted as a preambular paragraph
+        return f"第{zh_numeral(n)}个节标题" if zh else f"the {en_ordinal(n)} section heading"
     if kind == "PP":
         if zh:
             return f"序言部分第{zh_numeral(n)}段" + (f"{subparagraph}分段" if subparagraph else "")
@@ -60,10 +73,11 @@ def instruction(a: Amendment, lang: str) -> tuple[str, tuple[str, ...]]:
         return (f"删除{where}。" if zh else f"Delete {where}."), ()
     if a.action == "replace_paragraph":
         n = len(a.texts)
-        kind = "operative" if a.paragraph.startswith("OP") else "preambular"
+        kind = _kind_name(_label_kind(a.paragraph), False)
         if zh:
             return (f"将{where}改为：" if n == 1 else f"将{where}改为以下{_count_word(n, lang)}段："), a.texts
-        tail = "the following:" if n == 1 else f"the following {en_cardinal(n)} {kind} paragraphs:"
+        plural = "section headings" if kind == "section heading" else f"{kind} paragraphs"
+        tail = "the following:" if n == 1 else f"the following {en_cardinal(n)} {plural}:"
         return f"Replace {where} with {tail}", a.texts
     if a.action == "move_paragraph":
         target = place(a.anchor, lang)
@@ -81,14 +95,17 @@ def instruction(a: Amendment, lang: str) -> tuple[str, tuple[str, ...]]:
         return f"Replace {q(a.old)} with {q(a.new)} in {listed}.", ()
     if a.action == "insert_paragraphs":
         n = len(a.texts)
-        kind = "operative" if a.kind == OPERATIVE else "preambular"
-        anchor_kind = "operative" if a.anchor.startswith("OP") else "preambular"
+        kind = a.kind if a.kind in (OPERATIVE, HEADING) else "preambular"
+        anchor_kind = _label_kind(a.anchor)
         if zh:
-            what = f"{_count_word(n, lang)}个新的" + ("" if kind == anchor_kind else ("执行部分" if kind == "operative" else "序言部分")) + "段落"
+            noun = "节标题" if kind == HEADING else "段落"
+            what = (f"{_count_word(n, lang)}个新的" + ("" if kind == anchor_kind or kind == HEADING else _kind_name(kind, True))
+                    + noun)
             if not a.anchor:
                 return f"在末尾插入{what}，内容如下：", a.texts
             return f"在{place(a.anchor, lang)}之{'前' if a.before else '后'}插入{what}，内容如下：", a.texts
-        what = f"a new {kind} paragraph" if n == 1 else f"{en_cardinal(n)} new {kind} paragraphs"
+        noun = _kind_name(kind, False) + ("" if kind == HEADING else " paragraph")
+        what = f"a new {noun}" if n == 1 else f"{en_cardinal(n)} new {noun}s"
         if not a.anchor:
             return f"At the end, insert {what} reading:", a.texts
         return f"{'Before' if a.before else 'After'} {place(a.anchor, lang)}, insert {what} reading:", a.texts

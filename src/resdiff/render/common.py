@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from resdiff.model import Comparison, FootnoteChange, PairDiff, ReadingWarning, Resolution
 
 STATUS_ORDER = ("modified", "moved", "inserted", "deleted", "split", "merged", "unchanged")
@@ -44,6 +46,8 @@ def pair_title(p: PairDiff) -> str:
         flags.append("renumbered")
     if shown_footnotes(p):
         flags.append("footnotes changed")
+    if all(re.match(r"H\d", label) for label in p.old + p.new):  # "H2 → H3 (section heading, modified)"
+        flags.insert(0, "section heading")
     return f"{where} ({', '.join(flags)})"
 
 

@@ -30,6 +30,7 @@ from datetime import datetime
 from importlib.resources import files
 
 from resdiff.model import (
+    HEADING,
     Comparison,
     Draft,
     PairDiff,
@@ -277,6 +278,8 @@ def _line_styles(res: Resolution, p: Paragraph) -> list[LineStyle]:
     if p.kind == "operative":
         label = f"{p.number} {p.suffix}.\t" if p.suffix and p.number is not None else ""
         first = LineStyle("UNOperative", label=label, number=p.number, key=p.label)
+    elif p.kind == HEADING:  # a section heading ("II" / its title) is set like the title: centred, bold
+        first = LineStyle("UNTitle", key=p.label)
     else:
         first = LineStyle("UNPreambular", key=p.label)
     return [first] + [LineStyle("UNSubparagraph") for _ in range(lines - 1)]

@@ -150,7 +150,8 @@ def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) 
     for w in res.warnings:
         console.print(Text(f"Warning: {warning_line(w)}", style="yellow"))
     counts = f"{sum(p.kind == 'preambular' for p in res.paragraphs)} preambular, " \
-             f"{sum(p.kind == 'operative' for p in res.paragraphs)} operative, {len(res.footnotes)} footnotes"
+             f"{sum(p.kind == 'operative' for p in res.paragraphs)} operative, {len(res.footnotes)} footnotes" \
+             + (f", {headings} section headings" if (headings := sum(p.kind == 'heading' for p in res.paragraphs)) else "")
     console.print(Text(counts))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=7, no_wrap=True)

@@ -307,6 +307,8 @@ def test_durban_lineage_amendments_name_section_headings_as_headings_never_as_pr
     for k, line in enumerate(lines):  # the quoted heading text follows a heading instruction
         if line.strip() == "“II Implementation of the Durban Declaration and Programme of Action”":
             assert "section heading" in lines[k - 1]
+    assert parse_amendments("\n".join(lines), old) == amendments  # the wording reads back
+    assert parse_amendments(render_text(amendments, "zh"), old) == amendments
     applied = apply_amendments(old, amendments)
     # (word-level wording of this real pair is not what this test is about: kinds and headings are)
     assert [p.kind for p in applied.paragraphs] == [p.kind for p in new.paragraphs]

@@ -885,16 +885,19 @@ def _parse_one(sentence: str, texts: tuple[str, ...], old: Resolution) -> Amendm
     if m:
         return Amendment("move_paragraph", _label(m.group("place"), old)[0], anchor=_label(m.group("anchor"), old)[0],
                          before=m.group("side") in ("precede", "前"))
-    m = re.match(r"^(?P<side>After|Before) (?P<place>.+?), insert (?:a|an|\w+) new (?P<kind>preambular|operative) "
-                 r"paragraphs? reading:$", sentence) \
-        or re.match(r"^(?P<side>At the end), insert (?:a|an|\w+) new (?P<kind>preambular|operative) paragraphs? reading:$", sentence) \
-        or re.match(r"^在(?P<place>.+?)之(?P<side>后|前)插入\w+个新的(?P<kind>执行部分|序言部分)?段落，内容如下：$", sentence) \
-        or re.match(r"^(?P<side>在末尾)插入\w+个新的(?P<kind>执行部分|序言部分)?段落，内容如下：$", sentence)
+    m = re.match(r"^(?P<side>After|Before) (?P<place>.+?), insert (?:a|an|\w+) new (?:(?P<kind>preambular|operative) "
+                 r"paragraphs?|(?P<heading>section headings?)) reading:$", sentence) \
+        or re.match(r"^(?P<side>At the end), insert (?:a|an|\w+) new (?:(?P<kind>preambular|operative) paragraphs?"
+                    r"|(?P<heading>section headings?)) reading:$", sentence) \
+        or re.match(r"^在(?P<place>.+?)之(?P<side>后|前)插入\w+个新的(?:(?P<kind>执行部分|序言部分)?段落|(?P<heading>节标题))，内容如下：$", sentence) \
+        or re.match(r"^(?P<side>在末尾)插入\w+个新的(?:(?P<kind>执行部分|序言部分)?段落|(?P<heading>节标题))，内容如下：$", sentence)
     if m:
         place = m.groupdict().get("place")
         anchor = _label(place, old)[0] if place else ""
         kind = m.group("kind") or ""
-        if kind in ("operative", "执行部分"):
+        if m.group("heading"):
+            kind = HEADING
+        elif kind in ("operative", "执行部分"):
             kind = OPERATIVE
         elif kind in ("preambular", "序言部分"):
             kind = PREAMBULAR
@@ -916,6 +919,10 @@ def _label(place: str, old: Resolution) -> tuple[str, str]:
     m = re.fullmatch(r"(?:subparagraph (\(\w+\)) of )?the (.+) preambular paragraph", place)
     if m:
         return f"PP{parse_en_ordinal(m.group(2))}", m.group(1) or ""
+    m = re.fullmatch(r"the (.+) section heading", place) or re.fullmatch(r"第(.+?)个节标题", place)
+    if m:  # headings are named apart: "the second section heading" is H2
+        ordinal = m.group(1)
+        return f"H{parse_en_ordinal(ordinal) if place.startswith('the') else parse_zh_numeral(ordinal)}", ""
     m = re.fullmatch(r"operative paragraph (\d+)(?: (bis|ter|quater))?(?: (\(\w+\)))?", place)
     if m:
         return f"OP{m.group(1)}{m.group(2) or ''}", m.group(3) or ""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, check_golden
+from conftest import CORPUS, SEED, check_golden
 from resdiff.comparison import compare
 from resdiff.read import read_file
 from resdiff.render import html, markdown, terminal
@@ -80,3 +80,19 @@ def test_terminal_folds_chinese_without_cutting_markers_numbers_or_brackets(real
         assert not line.startswith(("-]", "+}", "，", ",", "●")) and not line.endswith(("[-", "{+", "[", "《"))
     joined = out.replace("\n", "")
     assert "[-1996/55-]{+2000/80+}" in joined and "2000/80" in out  # never folded inside a number
+
+
+def test_stderr_warnings_of_one_kind_are_counted_after_ten():
+    """Synthetic: a 5,000-paragraph text flagged thousands of paragraphs, one stderr line each."""
+    from dataclasses import replace
+
+    from resdiff.model import ReadingWarning
+    from resdiff.render.common import WARNINGS_PER_KIND, warnings_text
+
+    res = read_file(SEED)
+    many = tuple(ReadingWarning("long-paragraph", f"OP{i}", "an unusually long paragraph") for i in range(1, 26))
+    text = warnings_text(replace(res, warnings=many + (ReadingWarning("no-author", None, "no author line"),)), "x.txt")
+    lines = text.splitlines()
+    assert len(lines) == WARNINGS_PER_KIND + 2
+    assert lines[WARNINGS_PER_KIND] == "Warning: x.txt: … and 15 more of the same kind [long-paragraph]"
+    assert lines[-1].startswith("Warning: x.txt: no author line")

@@ -32,6 +32,7 @@ from resdiff.errors import UserError
 from resdiff.lang.detect import detect_language
 from resdiff.model import Footnote, Resolution
 from resdiff.normalize import is_cjk
+from resdiff.read.decode import clean_text  # XML-forbidden controls never reach a Word file or a terminal
 from resdiff.read.structure import Line, build_resolution
 
 _OCR_HINT = ("resdiff reads the text layer of a PDF and does not do OCR: give the Word or text version, "
@@ -165,7 +166,7 @@ class _Pages:
             raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
             italic, bold, barcode = self.font_style(raw.FPDFTextObj_GetFont(obj))
             runs.append(_Run(l.value, b.value, r.value, t.value, size.value, italic, bold,
-                             text.replace(_SOFT_HYPHEN, "-").replace("\r", "").replace("\n", " "), barcode))
+                             clean_text(text.replace(_SOFT_HYPHEN, "-")).replace("\n", " "), barcode))
         textpage.close()
         page.close()
         return runs, rules, width, height

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from resdiff.model import Comparison, FootnoteChange, PairDiff, ReadingWarning, Resolution
 
@@ -103,7 +104,19 @@ def comparison_warnings(cmp: Comparison) -> list[tuple[str, ReadingWarning]]:
     return [(side, w) for side, res in (("old", cmp.old), ("new", cmp.new)) for w in res.warnings]
 
 
+WARNINGS_PER_KIND = 10  # warnings of one kind printed on stderr before the rest are counted
+
+
 def warnings_text(res: Resolution, name: str | None = None) -> str:
     """Warnings as lines for stderr ('Warning: old.txt: OP3: …'), or "" when there are none."""
     prefix = f"{name}: " if name else ""
-    return "".join(f"Warning: {prefix}{warning_line(w)}\n" for w in res.warnings)
+    lines, seen = [], Counter(w.code for w in res.warnings)
+    shown: Counter = Counter()
+    for w in res.warnings:
+        shown[w.code] += 1
+        if shown[w.code] <= WARNINGS_PER_KIND:
+            lines.append(f"Warning: {prefix}{warning_line(w)}\n")
+        elif shown[w.code] == seen[w.code]:
+            # a huge or odd text can flag thousands of paragraphs: say how many, not each (JSON lists all)
+            lines.append(f"Warning: {prefix}… and {seen[w.code] - WARNINGS_PER_KIND} more of the same kind [{w.code}]\n")
+    return "".join(lines)

@@ -231,3 +231,28 @@ def test_synthetic_word_inserted_anywhere_is_reported(source, pick, where):
     cmp = compare(read_docx(data), read_docx(changed))
     assert cmp.has_differences, (part, index)
     assert word in "".join(_inserted(cmp)), (part, index)
+
+
+def _with_chunk(payload: bytes) -> bytes:
+    """CA009 with its embedded document replaced by ``payload`` (synthetic)."""
+    data = _peer("CA009-altChunk.docx").read_bytes()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, payload if info.filename == "word/afchunk2.dat" else source.read(info.filename))
+    return out.getvalue()
+
+
+def test_html_chunk_is_read_and_rtf_chunk_is_named_in_a_note():
+    """Synthetic: CA009's embedded .docx replaced by an HTML page, then by an RTF document."""
+    html = _with_chunk(b"<html><body><h1>Annex</h1><p>Decides to remain seized of the matter.</p></body></html>")
+    content = docx_content(html)
+    assert [p.text for p in content.paragraphs if p.part == "altchunk"] == [
+        "Annex", "Decides to remain seized of the matter."]
+    rtf = _with_chunk(rb"{\rtf1\ansi Decides to remain seized of the matter.\par}")
+    content = docx_content(rtf)
+    assert not [p for p in content.paragraphs if p.part == "altchunk"]
+    assert any("RTF" in note and "Document: Test.docx" in note for note in content.unread)
+    res = read_docx(rtf)
+    assert any("RTF" in note and "not compared" in note for note in res.notes)

@@ -26,7 +26,7 @@ _CONTROL_OK = set("\t\n\r\f\v")
 def _not_text(source: str) -> UserError:
     return UserError(
         f"{source} is not a text file",
-        "give a plain-text file (UTF-8, UTF-16 with BOM or GB18030) or a Word .docx file",
+        "give the resolution as a PDF, a Word .docx or .doc, or plain text (UTF-8, UTF-16 with BOM or GB18030)",
     )
 
 

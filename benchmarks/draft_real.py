@@ -8,7 +8,9 @@ really tabled for the 80th session) this compares, paragraph by paragraph:
 
 and counts the *routine* differences in each: short substitutions (at most ``SHORT`` words a side) made
 only of session ordinals, document symbols, resolution numbers, dates and years, and the words that join
-them in a list ("and", "of", commas, footnote numbers); at least one of them a routine word. What the draft
+them in a list ("and", "of", commas, footnote numbers); at least one of them a routine word; not the same words
+only spaced or capitalised otherwise (no value changed). Footnotes are compared when their paragraphs are
+aligned with each other (in order, else by content); a note of a paragraph with no partner has none. What the draft
 removed is the share of the baseline's routine differences that no longer appear; a ``[●]`` placeholder
 standing where the real draft has a routine word counts as done. A routine difference the draft made
 where the 79th text and the real draft agree is a wrong edit; its share is taken of the draft's edits
@@ -93,6 +95,10 @@ def routine_hunks(a: list[str], b: list[str]) -> list[Hunk]:
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal" or i2 - i1 > SHORT or j2 - j1 > SHORT:
             continue
+        if "".join(a[i1:i2]).casefold() == "".join(b[j1:j2]).casefold():
+            # the same words spaced or capitalised otherwise ("20 30 Agenda" in a PDF's text layer,
+            # "fourteenth" → "Fourteenth" corrected by hand): no value changed, nothing to update
+            continue
         words = a[i1:i2] + b[j1:j2]
         if any(_ROUTINE.match(w) for w in words) and all(_ROUTINE.match(w) or _GLUE.match(w) for w in words):
             out.append(Hunk((i1, i2), (j1, j2), " ".join(a[i1:i2]), " ".join(b[j1:j2])))
@@ -171,6 +177,8 @@ def matched_footnotes(previous: Resolution, drafted: Resolution, real: Resolutio
     drafted_notes = {f.number: f.text for f in drafted.footnotes}
     old_notes = {f.number: f for f in previous.footnotes}
     real_notes = {f.number: f for f in real.footnotes}
+    old_where = _carriers(previous, pairs, "old")
+    real_where = _carriers(real, pairs, "new")
     out, used_a, used_b = [], set(), set()
     for pair in pairs:
         if not pair.old or not pair.new:
@@ -189,7 +197,7 @@ def matched_footnotes(previous: Resolution, drafted: Resolution, real: Resolutio
             continue
         sides = [tokens(a.text), tokens(drafted_notes.get(a.number, a.text))]
         for b in real.footnotes:
-            if b.number in used_b:
+            if b.number in used_b or not _same_carrier(old_where.get(a.number), real_where.get(b.number)):
                 continue
             tb = tokens(b.text)
             ratio = max(_ratio(side, tb) for side in sides)
@@ -202,6 +210,25 @@ def matched_footnotes(previous: Resolution, drafted: Resolution, real: Resolutio
             used_b.add(nb)
             out.append((a, b))
     return out
+
+
+def _carriers(res: Resolution, pairs, side: str) -> dict[int, int]:
+    """Footnote number → index of the aligned pair its paragraph is in (−1: the paragraph has no partner)."""
+    where = {}
+    for i, p in enumerate(res.paragraphs):
+        k = next((k for k, pair in enumerate(pairs) if i in getattr(pair, side) and pair.old and pair.new), -1)
+        for n in p.footnotes:
+            where[n] = k
+    return where
+
+
+def _same_carrier(a: int | None, b: int | None) -> bool:
+    """A footnote goes with its paragraph: two notes are one only if their paragraphs are aligned with each
+    other ("A/72/53" of a deleted paragraph is not the new list item's "A/80/53/Add.1"). A note no paragraph
+    is known to carry (its marker not read) may pair by content alone."""
+    if a is None or b is None:
+        return True
+    return a == b and a >= 0
 
 
 def _ratio(a: list[str], b: list[str]) -> float:

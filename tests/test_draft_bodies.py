@@ -71,3 +71,11 @@ def test_council_session_asked_for_a_report_becomes_a_placeholder():
     zh = zh_resolution([para("OP1", "请特别报告员向人权理事会第五十九届会议提交报告；", "请")],
                        session=79, session_text="第七十九届会议", number="79/160", date="2024-12-17")
     assert texts(draft_next(zh).resolution)["OP1"] == "请特别报告员向人权理事会第[●]届会议提交报告；"
+
+
+def test_council_session_with_the_pdfs_stray_space_in_the_ordinal():
+    """A/RES/79/160 OP69 as its PDF's text layer gives it: 'at its fifty -ninth session' (justified line)."""
+    text = ("Requests the Special Rapporteur to prepare, for submission to the General Assembly at its eightieth session "
+            "and to the Human Rights Council at its fifty -ninth session, reports on the implementation of the present resolution;")
+    draft = draft_next(res79([para("OP69", text, "Requests")], number="79/160", title="Combating glorification of Nazism"))
+    assert texts(draft.resolution)["OP69"] == text.replace("eightieth", "eighty-first").replace("fifty -ninth", "[●]")

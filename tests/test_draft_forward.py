@@ -165,3 +165,20 @@ def test_chinese_preambular_look_ahead_and_a_past_one_that_is_not_flagged():
     draft = draft_next(res)
     assert [e.label for e in edits_by_rule(draft, "forward-flag")] == ["PP1"]
     assert texts(draft.resolution) == texts(res)
+
+
+def test_forward_session_with_the_pdfs_stray_spaces_in_the_ordinal():
+    """A/RES/78/134 OP35 as its PDF's text layer gives it ('of its seventy - ninth session'); the real A/RES/79/195
+    reads 'eightieth'. Synthetic variant: 'fifty -ninth'-style, one space only."""
+    text = ("Requests the Secretary-General, in collaboration with the secretariat of the United Nations Conference on Trade "
+            "and Development, to submit to the General Assembly at its seventy-ninth session a report on the implementation "
+            "of the present resolution, and decides to include in the provisional agenda of its seventy - ninth session, under "
+            "the item entitled “Macroeconomic policy questions”, th e sub-item entitled “International trade and development”.")
+    res = en_resolution([para("OP35", text, "Requests")], session=78, session_text="Seventy-eighth session",
+                        number="78/134", date="2023-12-19")
+    got = texts(draft_next(res).resolution)["OP35"]
+    assert got.count("at its eightieth session") == 1 and "of its eightieth session, under" in got
+    synthetic = text.replace("seventy - ninth", "seventy -ninth")
+    res = en_resolution([para("OP35", synthetic, "Requests")], session=78, session_text="Seventy-eighth session",
+                        number="78/134", date="2023-12-19")
+    assert "of its eightieth session, under" in texts(draft_next(res).resolution)["OP35"]

@@ -56,6 +56,9 @@ def test_en_ordinal_round_trip_and_regex(n):
     assert parse_en_ordinal(plain) == n and _EN.fullmatch(plain)
     assert parse_en_ordinal(text.capitalize()) == n and _EN.fullmatch(text.upper())
     assert parse_en_ordinal(text.replace("-", " ")) == n
+    # a PDF's justified text layer leaves spaces around the hyphen: "fifty -ninth", "seventy - ninth"
+    for spaced in (text.replace("-", " -"), text.replace("-", " - ")):
+        assert _EN.fullmatch(spaced) and parse_en_ordinal(spaced) == n, spaced
 
 
 @pytest.mark.parametrize("n", range(1, 200))

@@ -213,9 +213,12 @@ _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _TEEN_OR_UNIT = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _UNIT_WORD
 _TENS_WORD = "|".join(_TENS.values())
 _ORDINAL_LAST = "|".join(sorted((w for w in _CARDINAL_OF_ORDINAL if w not in ("hundredth", "thousandth")), key=len, reverse=True))
+# between tens and units: a hyphen, a space, or a hyphen with the stray spaces a PDF's justified text
+# layer leaves around it ("fifty -ninth", "seventy - ninth" in official PDFs)
+_TENS_UNITS = r"(?: ?[\-‑] ?| )"
 _SUB_HUNDRED_ORDINAL = (
-    rf"(?:(?:{_TENS_WORD})[\-‑ ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"(?:(?:{_TENS_WORD}){_TENS_UNITS}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     rf"|(?:{_ORDINAL_LAST}))"
 )
-_HUNDREDS = rf"(?:(?:{_TEEN_OR_UNIT}|(?:{_TENS_WORD})(?:[\-‑ ](?:{_UNIT_WORD}))?) hundred)"
+_HUNDREDS = rf"(?:(?:{_TEEN_OR_UNIT}|(?:{_TENS_WORD})(?:{_TENS_UNITS}(?:{_UNIT_WORD}))?) hundred)"
 EN_ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|{_HUNDREDS}th|(?:{_HUNDREDS}(?: and)? )?{_SUB_HUNDRED_ORDINAL})"

@@ -82,8 +82,10 @@ def _python_docx_writer(writer, cmp) -> bytes:
     """The baseline: the same plans written through python-docx's friendly API (no revisions)."""
     import io
 
+    from docx import Document
+
     plans = writer._redline_plans(cmp)
-    doc = writer._template(cmp.new.language)
+    doc = Document(io.BytesIO(writer._template_bytes(cmp.new.language)))
     for plan in plans:
         p = doc.add_paragraph()
         p._p.style = plan.style.style

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import pytest
@@ -165,6 +166,54 @@ def test_help_lists_commands():
     assert result.exit_code == 0
     for cmd in ("parse", "compare", "redline", "draft"):
         assert cmd in result.stdout
+
+
+def _commands():
+    import typer.main
+
+    return typer.main.get_command(app).commands
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_command_help_lists_every_option(name):
+    result = run(name, "--help")
+    assert result.exit_code == 0, result.output
+    command = _commands()[name]
+    assert command.help.split("\n")[0] in " ".join(result.stdout.split())
+    for param in command.params:
+        for flag in param.opts + param.secondary_opts:
+            if flag.startswith("-"):
+                assert flag in result.stdout, f"{name} --help lacks {flag}"
+            else:  # an argument: listed by its name with its help
+                assert re.search(rf"^  {param.name}(\.\.\.)? ", result.stdout, re.M), f"{name} --help lacks {param.name}"
+
+
+def loaded_modules(tmp_path, *args: str) -> set[str]:
+    """Top-level modules a real `resdiff …` process has imported when it exits (a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom resdiff.cli import main\n"
+        f"sys.argv = ['resdiff', *{[str(a) for a in args]!r}]\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    return set(out.stdout.split())
+
+
+@pytest.mark.parametrize("args", [
+    ("parse", SEED),
+    ("compare", corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt")),
+    ("redline", corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt"), "-o", "r.docx"),
+    ("draft", SEED, "-o", "d.docx"),
+])
+def test_commands_do_not_import_python_docx(tmp_path, args):
+    """Cold start: python-docx's import alone is a third of a cold redline; the Word writer builds the
+    package itself (render.wordpackage). Only the amendments document still uses python-docx."""
+    assert "docx" not in loaded_modules(tmp_path, *args)
 
 
 def test_draft_terminal_lists_the_edits():

@@ -4,8 +4,10 @@ Everything is built in two steps:
 1. *plan*: the Comparison (never re-diffed: paragraphs, footnotes and header lines all come diffed) becomes a list of Word paragraphs (``ParaPlan``), each a list
    of pieces of text with a revision state (None, "ins", "del", "moveFrom", "moveTo"), emphasis and
    footnote references, plus the state of its paragraph mark;
-2. *write*: python-docx builds paragraphs and runs on the UN template; ``render.wordxml`` (the only
-   module that writes raw XML) wraps them in revisions, adds footnotes, move ranges and comments.
+2. *write*: ``render.wordxml`` (the only module that writes WordprocessingML) builds paragraphs and
+   runs on the UN template, wraps them in revisions, adds footnotes, move ranges and comments;
+   ``render.wordpackage`` reads the template's parts and saves the package (no python-docx: its import
+   alone would be a third of a cold redline).
 
 Rules that keep accept-all = new text and reject-all = old text:
 - a "\\n" in a segment is a paragraph mark (sub-paragraph or paragraph boundary); its revision state is the
@@ -24,7 +26,6 @@ Rules that keep accept-all = new text and reject-all = old text:
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib.resources import files
@@ -588,26 +589,27 @@ def _identity(res: Resolution) -> Comparison:
 
 # ── write ─────────────────────────────────────────────────────────────────────────────────────────
 
-def _template(language: str):
-    from docx import Document
-
+def _template_bytes(language: str) -> bytes:
     name = "resolution-zh.docx" if language == "zh" else "resolution-en.docx"
-    with files("resdiff").joinpath("templates", name).open("rb") as f:
-        return Document(io.BytesIO(f.read()))
+    return files("resdiff").joinpath("templates", name).read_bytes()
+
+
+def _template(language: str):
+    from resdiff.render.wordpackage import WordPackage
+
+    return WordPackage(_template_bytes(language))
 
 
 class _Writer:
     """Builds the body with lxml directly (python-docx's ``add_paragraph`` looks for the section
-    properties among all body children on every call: quadratic in the paragraph count); python-docx
-    only opens the template and saves the package."""
+    properties among all body children on every call: quadratic in the paragraph count) in the
+    template's package (``render.wordpackage``)."""
 
     def __init__(self, language: str, style: str, author: str, date: datetime | None):
-        from docx.oxml.ns import qn
+        from resdiff.render.wordxml import Revisions, qn
 
-        from resdiff.render.wordxml import Revisions
-
-        self.doc = _template(language)
-        self.end = self.doc.element.body.find(qn("w:sectPr"))  # paragraphs go before it
+        self.package = _template(language)
+        self.end = self.package.document.find(f"{qn('w:body')}/{qn('w:sectPr')}")  # paragraphs go before it
         self.track = style == "track"
         self.revisions = Revisions(author, date)
         self.layout_author = f"{self.revisions.author} (layout)"
@@ -619,7 +621,7 @@ class _Writer:
         # New-side footnote number → its reference run in the body: LibreOffice (7.4) cannot open a file
         # with a comment inside a footnote, so a note's comment is anchored on its reference.
         self.note_refs: dict[int, object] = {}
-        self.numbering = self.doc.part.numbering_part.element  # the template always has one
+        self.numbering = self.package.related("numbering")  # the template always has one
 
     def write(self, plans: list[ParaPlan]) -> None:
         from resdiff.render import wordxml
@@ -736,13 +738,13 @@ class _Writer:
     def _core_properties(self, res: Resolution) -> None:
         """What File → Properties shows: the document's symbol and title, who made it and when (the
         revision date), nothing left from the template."""
-        core = self.doc.core_properties
         header = res.header
-        core.title = " ".join(part for part in (header.symbol, header.title) if part)
-        core.author = core.last_modified_by = self.revisions.author
-        when = self.revisions.when.replace(tzinfo=None)  # python-docx writes the value as UTC ("Z")
-        core.created = core.modified = when
-        core.language = {"zh": "zh-CN", "en": "en-US"}.get(res.language, "")
+        self.package.set_core_properties(
+            title=" ".join(part for part in (header.symbol, header.title) if part),
+            author=self.revisions.author,
+            when=self.revisions.when,  # UTC
+            language={"zh": "zh-CN", "en": "en-US"}.get(res.language, ""),
+        )
 
     def anchor(self, p, edit) -> tuple | None:
         """(first, last, deleted) elements of paragraph ``p`` holding the text ``edit`` changed."""
@@ -760,20 +762,13 @@ class _Writer:
 
     def comment(self, span: tuple, text: str) -> None:
         first, last, deleted = span
-        self.revisions.comment(first, last, text, self.doc.part._comments_part.element, deleted=deleted)
+        self.revisions.comment(first, last, text, self.package.comments(), deleted=deleted)
 
     def save(self, res: Resolution) -> bytes:
-        from docx.opc.constants import CONTENT_TYPE as CT
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-        from resdiff.render import wordxml
-
         self._core_properties(res)
         if self.notes_root is not None:
-            wordxml.add_xml_part(self.doc, "/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES, self.notes_root)
-        out = io.BytesIO()
-        self.doc.save(out)
-        return out.getvalue()
+            self.package.add_part("footnotes", self.notes_root)
+        return self.package.save()
 
 
 # ── public API ────────────────────────────────────────────────────────────────────────────────────

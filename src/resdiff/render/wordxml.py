@@ -1,10 +1,10 @@
 """The one module that writes raw WordprocessingML with lxml: revisions, comments, footnotes, numbering.
 
 python-docx has no API for tracked changes, footnotes or comment ranges, so everything below the
-friendly API lives here; ``render.docx`` builds paragraphs and runs with python-docx and asks this module
-to wrap them. Every revision gets a ``w:id`` from ONE counter shared by ins/del/move/comments (Word and
-LibreOffice corrupt or drop revisions whose ids collide), plus ``w:author`` and ``w:date`` (Word rejects
-revisions without a date).
+friendly API lives here; ``render.docx`` plans paragraphs and runs and asks this module to build and
+wrap them (``render.wordpackage`` reads the template and saves the package). Every revision gets a
+``w:id`` from ONE counter shared by ins/del/move/comments (Word and LibreOffice corrupt or drop
+revisions whose ids collide), plus ``w:author`` and ``w:date`` (Word rejects revisions without a date).
 
 Specimens of what it emits (attributes ``a`` = ``w:author="resdiff" w:date="2026-11-28T12:00:00Z"``):
 
@@ -77,11 +77,36 @@ import copy
 from datetime import datetime, timezone
 from typing import Iterable, Literal
 
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import OxmlElement, parse_xml
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# ── lxml helpers with python-docx's names and output (python-docx is not imported here: its import
+# alone is a third of a cold redline; render.wordpackage writes the package) ──────────────────────
+
+_NAMESPACES = {"w": W_NS, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+def qn(tag: str) -> str:
+    """Clark name of a prefixed tag: ``qn("w:p")`` → ``{…/main}p``."""
+    prefix, local = tag.split(":")
+    return f"{{{_NAMESPACES[prefix]}}}{local}"
+
+
+def nsdecls(*prefixes: str) -> str:
+    """Namespace declarations for an XML string: ``xmlns:w="…"``."""
+    return " ".join(f'xmlns:{prefix}="{_NAMESPACES[prefix]}"' for prefix in prefixes)
+
+
+def parse_xml(xml: str | bytes):
+    return etree.fromstring(xml, _PARSER)
+
+
+def OxmlElement(tag: str):  # noqa: N802 (python-docx's name)
+    """A new element that declares only its own prefix, as python-docx's OxmlElement makes it."""
+    prefix = tag.split(":")[0]
+    return etree.Element(qn(tag), nsmap={prefix: _NAMESPACES[prefix]})
 
 RevisionKind = Literal["ins", "del", "moveFrom", "moveTo"]
 REVISION_KINDS = ("ins", "del", "moveFrom", "moveTo")
@@ -367,16 +392,6 @@ def noteref_field(bookmark: str, printed: str):
         f'<w:fldSimple {nsdecls("w")} w:instr=" NOTEREF {bookmark} \\f \\h ">'
         f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>{printed}</w:t></w:r></w:fldSimple>'
     )
-
-
-def add_xml_part(document, partname: str, content_type: str, reltype: str, root):
-    """Attach a new XML part (footnotes) to the main document part."""
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import XmlPart
-
-    part = XmlPart(PackURI(partname), content_type, root, document.part.package)
-    document.part.relate_to(part, reltype)
-    return part
 
 
 # ── fonts, numbering (used by the template builder) ───────────────────────────────────────────────

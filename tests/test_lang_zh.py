@@ -62,6 +62,17 @@ def test_numbers_and_symbols_never_reach_jieba():
                 assert zh.is_han(piece), piece
 
 
+def test_is_han_is_true_exactly_for_runs_of_the_han_class():
+    # is_han compares code points instead of compiling a class over HAN (~1 ms): same answers as the
+    # class for every character of Unicode, and for runs, mixed tokens and the empty string.
+    import re
+
+    han_run = re.compile(rf"[{zh.HAN}]+\Z")
+    assert [c for c in map(chr, range(0x110000)) if zh.is_han(c) != bool(han_run.match(c))] == []
+    for token in ["", "人权理事会", "國家", "第七十五届", "人权A", "A人权", "人权\n", "〇", "\uf900\u3400\u9fff"]:
+        assert zh.is_han(token) == bool(han_run.match(token)), token
+
+
 def test_whitespace_runs_are_one_token():
     assert tokenize("大会，\n\n  重申", "zh") == ["大会", "，", "\n\n  ", "重申"]
 

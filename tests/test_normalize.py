@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import opencc
+import pytest
 
 from conftest import SEED, corpus
 from resdiff.comparison import compare
@@ -58,3 +59,25 @@ def test_seed_in_traditional_script_compares_unchanged_synthetic():
     assert changed == []
     assert not loose.has_differences
     assert all(p.status == "modified" for p in compare(old, new, strict=True).pairs)
+
+
+def test_is_cjk_tests_the_same_characters_as_the_cjk_class():
+    # is_cjk compares code points (a class over these ranges costs ~1 ms to compile): every character
+    # of Unicode must get the answer the regex class gives, the empty string too.
+    import re
+
+    from resdiff.normalize import _CJK, is_cjk
+
+    cjk_class = re.compile(f"[{_CJK}]")
+    assert [c for c in map(chr, range(0x110000)) if is_cjk(c) != bool(cjk_class.match(c))] == []
+    assert not is_cjk("") and is_cjk("中a") and not is_cjk("a中")
+    assert is_cjk("\u3000") and is_cjk("\uffef") and not is_cjk("\ufff0") and not is_cjk("\u2e7f")
+
+
+def test_range_bounds_refuses_what_is_not_a_sorted_run_of_ranges():
+    from resdiff.normalize import range_bounds
+
+    assert range_bounds(r"\u3400-\u4dbf\u4e00-\u9fff") == (0x3400, 0x4DC0, 0x4E00, 0xA000)
+    for bad in (r"\u3400", r"\u4e00-\u9fff\u3400-\u4dbf", r"a-z", r"\u3400-\u4dbf,"):
+        with pytest.raises(ValueError):
+            range_bounds(bad)

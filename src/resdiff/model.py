@@ -13,8 +13,10 @@ Text conventions used everywhere:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from resdiff.records import record
 
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
@@ -24,7 +26,7 @@ HEADING = "heading"
 ParagraphKind = Literal["preambular", "operative", "heading"]
 
 
-@dataclass(frozen=True)
+@record
 class Footnote:
     number: int  # as printed in the source (1, 2, 3 …); endnotes are numbered on after the footnotes
     text: str  # body of the footnote, without its marker
@@ -32,13 +34,13 @@ class Footnote:
     mark: str = ""  # the mark as printed when it is not ``number`` (an endnote's "i", "ii" …)
 
 
-@dataclass(frozen=True)
+@record
 class SubParagraph:
     marker: str  # as printed: "(a)", "(i)", "㈠"
     text: str  # text after the marker
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     label: str  # stable label: "PP1".."PPn" (preambular), "OP1".."OPn" or "OP5bis" (operative), "H1".."Hn" (heading)
     kind: ParagraphKind
@@ -52,7 +54,7 @@ class Paragraph:
     subparagraphs: tuple[SubParagraph, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Header:
     """Everything before the first preambular paragraph, plus the closing lines. Unknown fields are None."""
 
@@ -77,7 +79,7 @@ class Header:
     other: tuple[str, ...] = ()  # header lines that match no field above, as printed (never dropped)
 
 
-@dataclass(frozen=True)
+@record
 class ReadingWarning:
     """A place where the reader is unsure of what it read (``resdiff.read.checks``): the drafter should
     look there before trusting a comparison. Never an error: it does not change any exit code."""
@@ -87,7 +89,7 @@ class ReadingWarning:
     message: str
 
 
-@dataclass(frozen=True)
+@record
 class Resolution:
     header: Header
     paragraphs: tuple[Paragraph, ...]
@@ -118,7 +120,7 @@ class Resolution:
 SegmentOp = Literal["equal", "insert", "delete"]
 
 
-@dataclass(frozen=True)
+@record
 class Segment:
     """A run of a word-level diff. ``text`` is the new side's text (the old side's for "delete").
 
@@ -136,7 +138,7 @@ class Segment:
 Status = Literal["unchanged", "modified", "moved", "inserted", "deleted", "split", "merged"]
 
 
-@dataclass(frozen=True)
+@record
 class AlignedPair:
     """One entry of a paragraph alignment: indices into old.paragraphs / new.paragraphs."""
 
@@ -147,7 +149,7 @@ class AlignedPair:
     renumbered: bool = False  # operative number (or label) differs, text may be the same
 
 
-@dataclass(frozen=True)
+@record
 class Alignment:
     """Pairs in reading order of the redline: new order, each deleted paragraph after its old predecessor."""
 
@@ -155,7 +157,7 @@ class Alignment:
     notes: tuple[str, ...] = ()  # fallbacks taken ("coarser method used because …"), shown in Comparison.notes
 
 
-@dataclass(frozen=True)
+@record
 class FootnoteChange:
     old: int | None  # footnote number in old, None if inserted
     new: int | None  # footnote number in new, None if deleted
@@ -166,7 +168,7 @@ class FootnoteChange:
     new_mark: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class PairDiff:
     old: tuple[str, ...]  # labels in old
     new: tuple[str, ...]  # labels in new
@@ -180,14 +182,14 @@ class PairDiff:
     new_index: tuple[int, ...] = ()  # indices into new.paragraphs
 
 
-@dataclass(frozen=True)
+@record
 class HeaderChange:
     field: str  # Header field name ("session", "date" …)
     old: str | None
     new: str | None
 
 
-@dataclass(frozen=True)
+@record
 class HeaderLine:
     """A line of the header or of the closing lines, as a Word document prints it, matched by role
     ("session", "agenda_item", "title", "author", "closing0" …) between the two versions; ``segments``
@@ -200,7 +202,7 @@ class HeaderLine:
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     old: Resolution
     new: Resolution
@@ -226,7 +228,7 @@ class Comparison:
 
 # ── next-session draft ──────────────────────────────────────────────────────────────────────────
 
-@dataclass(frozen=True)
+@record
 class Edit:
     rule: str  # "session", "recall-chain", "forward-session", "placeholder", "header" …
     label: str  # paragraph label, or "header" / "footnote 3"
@@ -236,7 +238,7 @@ class Edit:
     placeholder: bool = False  # True when ``after`` is a placeholder the drafter must fill
 
 
-@dataclass(frozen=True)
+@record
 class Draft:
     previous: Resolution
     resolution: Resolution  # the draft text
@@ -251,7 +253,7 @@ AmendmentAction = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@record
 class Amendment:
     """One instruction as a delegation tables it, referring to the text on the table (OLD) by OLD labels.
 
@@ -283,7 +285,7 @@ class Amendment:
 
 # ── history of a paragraph through many versions ────────────────────────────────────────────────
 
-@dataclass(frozen=True)
+@record
 class Version:
     symbol: str  # short name used everywhere: "72/169", a draft's "A/C.3/80/L.55", else the file name
     session: int | None
@@ -291,7 +293,7 @@ class Version:
     source: str | None  # file it was read from
 
 
-@dataclass(frozen=True)
+@record
 class TimelineStep:
     """One version in the life of a paragraph. ``status`` is the step from the previous version
     ("inserted" where the paragraph first appears after the first version; the first version itself is
@@ -305,7 +307,7 @@ class TimelineStep:
     segments: tuple[Segment, ...] = ()  # word diff from the previous version (empty for the first one)
 
 
-@dataclass(frozen=True)
+@record
 class Lineage:
     label: str  # in the latest version
     text: str
@@ -314,7 +316,7 @@ class Lineage:
     timeline: tuple[TimelineStep, ...]
 
 
-@dataclass(frozen=True)
+@record
 class RemovedParagraph:
     label: str  # in the last version that has it
     text: str
@@ -323,7 +325,7 @@ class RemovedParagraph:
     first_seen: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class History:
     versions: tuple[Version, ...]  # oldest first
     paragraphs: tuple[Lineage, ...]  # of the latest version, in its order

@@ -638,3 +638,20 @@ def test_durban_lineage_79_161_to_80_193_pairs_section_headings_with_headings():
     assert by_heading == {("H1",): ("H1",), (): ("H2",), ("H2",): ("H3",), ("H3",): ("H4",), ("H4",): ("H5",),
                           ("H5",): ("H6",), ("H6",): ("H7",), ("H7",): ("H8",), ("H8",): ("H9",)}
     assert new.paragraph("H3").text == "III International Decade for People of African Descent"
+
+
+def test_tokens_are_those_of_the_three_way_pattern_on_every_corpus_text_and_character():
+    # tokens() writes the CJK class once (compiling it costs ~1 ms): "CJK character | run of other word
+    # characters | other non-space character" must give the same tokens on real texts, raw and
+    # normalised, and on every character of the first three planes.
+    from conftest import CORPUS
+    from resdiff.align import _CJK_CHAR, tokens
+
+    three_way = re.compile(rf"[{_CJK_CHAR}]|[^\W{_CJK_CHAR}]+|[^\w\s]")
+    every_character = "".join(map(chr, range(0x30000)))  # the BMP and the CJK extension planes
+    texts = [every_character, " ".join(every_character)]
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        texts += [text, normalize(text)]
+    for text in texts:
+        assert tokens(text) == three_way.findall(text)

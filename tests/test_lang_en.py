@@ -57,3 +57,17 @@ def test_cjk_in_generic_text_is_one_character_a_token():
 def test_footnote_number_glued_to_a_year_stays_one_number():
     # PDF extraction glues note 3 to 2020 ("20203"); the tokenizer cannot know, the reader must.
     assert "20203" in en.tokenize("Agenda 20203 and")
+
+
+def test_tokens_as_with_a_rule_of_their_own_for_cjk_ideographs():
+    # The token pattern has no CJK rule (its class would cost ~1 ms to compile): each ideograph still is
+    # a token alone, as the former "… | WORD | CJK | any character" pattern made it, on every corpus
+    # text and every character of the first three planes.
+    import re
+
+    with_cjk_rule = re.compile(rf"\s+|{en.SYMBOL}|{en.NUMBER}|{en.WORD}|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\s\S]")
+    every_character = "".join(map(chr, range(0x30000)))
+    texts = [every_character, " ".join(every_character), "中国A/RES/75/180号决议第5段l'homme人权"]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    for text in texts:
+        assert en.tokenize(text) == with_cjk_rule.findall(text)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document, replace_within
 from resdiff.draft.refs import Ref, find_refs, item_start
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
+from resdiff.lazyre import lazy_compile
 from resdiff.model import Edit, Footnote
 
 
@@ -52,9 +53,9 @@ def other_bodies(doc: Document, ctx: Context) -> list[Edit]:
 
 # bodies that adopt a resolution on the same subject year after year: their latest one is cited again
 RECURRING_BODIES = ("Human Rights Council", "人权理事会")
-_EN_LIST_AND = re.compile(r",?\s+and\s+$")
-_ZH_LIST_AND = re.compile(r"\s*[和及]\s*$")
-_HRC_SYMBOL = re.compile(r"A/HRC/(?P<sess>\d{1,3})/\d+(?:/Add\.\d+)?")
+_EN_LIST_AND = lazy_compile(r",?\s+and\s+$")
+_ZH_LIST_AND = lazy_compile(r"\s*[和及]\s*$")
+_HRC_SYMBOL = lazy_compile(r"A/HRC/(?P<sess>\d{1,3})/\d+(?:/Add\.\d+)?")
 
 
 def recurring_bodies(doc: Document, ctx: Context) -> list[Edit]:
@@ -155,11 +156,11 @@ def _other_body_placeholder(text: str, ref: Ref, ctx: Context) -> str:
     return replace_within(text, ref.start, ref.end, pieces)
 
 
-_ZH_RECORDS = re.compile(
+_ZH_RECORDS = lazy_compile(
     rf"《大会正式记录，第(?P<ord>{ZH_NUMERAL})届会议，补编第\s*(?P<supp>\d+)\s*号(?P<extra>[^》]*)》"
     r"\s*[(（](?P<sym>A/(?P<sess>\d+)/\d+[^)）]*)[)）]"
 )
-_EN_RECORDS = re.compile(
+_EN_RECORDS = lazy_compile(
     rf"Official Records of the General Assembly,\s+(?P<ord>{EN_ORDINAL})\s+Session,\s+Supplement\s+No\.\s*(?P<supp>\d+)"
     r"(?P<extra>[^(]*)\((?P<sym>A/(?P<sess>\d+)/\d+[^)]*)\)",
     re.I,
@@ -208,11 +209,11 @@ def _council_footnote(footnotes: list[Footnote], number: int, body: str, ctx: Co
 
 
 
-_EN_COUNCIL_SESSION = re.compile(
+_EN_COUNCIL_SESSION = lazy_compile(
     rf"\b(?:to|by|before)\s+the\s+Human\s+Rights\s+Council\s+at\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b", re.I)
-_ZH_COUNCIL_SESSION = re.compile(rf"(?:向|提交)人权理事会第(?P<ord>{ZH_NUMERAL})届会议")
-_EN_ASKING = re.compile(r"\b(?:requests?|invites?|decides?|submission|to\s+(?:submit|present|report))\b", re.I)
-_ZH_ASKING = re.compile(r"请|要求|决定|邀请")
+_ZH_COUNCIL_SESSION = lazy_compile(rf"(?:向|提交)人权理事会第(?P<ord>{ZH_NUMERAL})届会议")
+_EN_ASKING = lazy_compile(r"\b(?:requests?|invites?|decides?|submission|to\s+(?:submit|present|report))\b", re.I)
+_ZH_ASKING = lazy_compile(r"请|要求|决定|邀请")
 
 
 def council_sessions_ahead(doc: Document, ctx: Context) -> list[Edit]:

@@ -7,28 +7,29 @@ import re
 
 from resdiff.draft.context import Change, Context, Document
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, parse_en_ordinal, parse_zh_numeral, zh_numeral
+from resdiff.lazyre import lazy_compile
 from resdiff.model import OPERATIVE, Edit
 
 
-_EN_SESSION_REF = re.compile(rf"\b(?P<ord>{EN_ORDINAL})(?P<kind>\s+(?:special\s+|emergency\s+special\s+)?)session\b", re.I)
-_ZH_SESSION_REF = re.compile(rf"第(?P<ord>{ZH_NUMERAL})届(?:特别|紧急特别)?会议")
-_EN_FORWARD = re.compile(
+_EN_SESSION_REF = lazy_compile(rf"\b(?P<ord>{EN_ORDINAL})(?P<kind>\s+(?:special\s+|emergency\s+special\s+)?)session\b", re.I)
+_ZH_SESSION_REF = lazy_compile(rf"第(?P<ord>{ZH_NUMERAL})届(?:特别|紧急特别)?会议")
+_EN_FORWARD = lazy_compile(
     r"\b(?:decides?|continue|requests?|include|includes|provisional agenda|convene|hold|devote|invites?|"
     r"calls? upon|encourages?|recommends?|urges?|"
     r"to (?:report|submit|present|consider|convene|hold|devote|include|review|examine|take up|prepare|organize)|"
     r"to be (?:submitted|held|convened|considered|presented|organized))\b",
     re.I,
 )
-_EN_BACKWARD = re.compile(
+_EN_BACKWARD = lazy_compile(
     r"\b(?<!to be )(?<!will be )(?<!would be )(?:submitted|held|adopted|presented|convened|considered|issued|"
     r"contained|transmitted|launched|organized|made|endorsed|welcomed)\b(?:\s+\S+){0,6}\s*$",
     re.I,
 )
-_EN_OTHER_BODY = re.compile(r"\b(?:Council|Commission|Subcommission|Sub-Commission|Committee|Conference|Board|Forum)\b[^;]*$")
+_EN_OTHER_BODY = lazy_compile(r"\b(?:Council|Commission|Subcommission|Sub-Commission|Committee|Conference|Board|Forum)\b[^;]*$")
 # the Assembly's own voice in an operative paragraph: third person, not an infinitive ("to decide")
-_EN_ASSEMBLY_VERB = re.compile(r"(?<!to )\b(?:decides|requests|invites|encourages|urges|calls upon|recommends)\b")
-_ZH_FORWARD = re.compile(r"决定|请|要求|提交|列入|继续|审议|举行|召开|专门|邀请|鼓励|建议|促请|敦促|报告")
-_ZH_OTHER_BODY = re.compile(r"(?:理事会|委员会|缔约国会议|论坛|执行局)\s*$")
+_EN_ASSEMBLY_VERB = lazy_compile(r"(?<!to )\b(?:decides|requests|invites|encourages|urges|calls upon|recommends)\b")
+_ZH_FORWARD = lazy_compile(r"决定|请|要求|提交|列入|继续|审议|举行|召开|专门|邀请|鼓励|建议|促请|敦促|报告")
+_ZH_OTHER_BODY = lazy_compile(r"(?:理事会|委员会|缔约国会议|论坛|执行局)\s*$")
 
 
 def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
@@ -67,10 +68,10 @@ def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
 
 
 # where a resolution says when the Assembly takes the question up again
-_EN_AGENDA = re.compile(
+_EN_AGENDA = lazy_compile(
     r"provisional agenda|continue (?:its |the )?consideration|(?:consider|take up|examine|review) (?:the|this) "
     r"(?:matter|question|item|issue|sub-item|subject)", re.I)
-_ZH_AGENDA = re.compile(r"临时议程|继续审议|审议这个问题|审议该问题|审议这一问题|审议此问题|审议该项目")
+_ZH_AGENDA = lazy_compile(r"临时议程|继续审议|审议这个问题|审议该问题|审议这一问题|审议此问题|审议该项目")
 
 
 def target_session(paragraphs, lang: str, old: int) -> int | None:
@@ -140,11 +141,11 @@ def _phrase_start(text: str, start: int, lang: str) -> int:
 
 
 
-_EN_LOOKING_AHEAD = re.compile(
+_EN_LOOKING_AHEAD = lazy_compile(
     r"\b(?:looking\s+forward|looks?\s+forward|upcoming|forthcoming|(?:to\s+be|will\s+be|scheduled\s+to\s+be)\s+"
     r"(?:held|convened|organized|hosted|launched))\b", re.I)
-_ZH_LOOKING_AHEAD = re.compile(r"期待|期望|即将|将于|定于|拟于|将在")
-_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_ZH_LOOKING_AHEAD = lazy_compile(r"期待|期望|即将|将于|定于|拟于|将在")
+_YEAR = lazy_compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 def preambular_forward(doc: Document, ctx: Context) -> list[Edit]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from resdiff.draft.context import Context
 from resdiff.lang.numerals import EN_MONTHS
+from resdiff.lazyre import lazy_compile
 from resdiff.model import Paragraph
 from resdiff.normalize import normalize
 
@@ -29,43 +30,43 @@ class Ref:
     body: str | None  # the body's name as written ("大会", "Human Rights Council"); None for "its" / "其"
 
 
-_ZH_REF = re.compile(
+_ZH_REF = lazy_compile(
     r"(?P<date>(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
     r"第\s*(?P<num>(?P<s>\d{1,4})/\d{1,4}(?:\s?[A-Z](?![a-z]))?)\s*号(?P<res>决议)?"
 )
-_ZH_BODY = re.compile(r"大会|[\u4e00-\u9fff]*?(?:理事会|委员会)")
-_EN_NUMBER = re.compile(
+_ZH_BODY = lazy_compile(r"大会|[\u4e00-\u9fff]*?(?:理事会|委员会)")
+_EN_NUMBER = lazy_compile(
     r"(?<![/\w])(?P<num>(?P<s>\d{1,4})/\d{1,4}(?:\s?[A-Z]\b)?)(?![/\d])"
     rf"(?P<date>\s+of\s+(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(EN_MONTHS)})\s+(?P<y>\d{{4}}))?"
 )
-_EN_RESOLUTION_WORD = re.compile(r"\b(?:(?:its|the)\s+)?[Rr]esolutions?\b")
+_EN_RESOLUTION_WORD = lazy_compile(r"\b(?:(?:its|the)\s+)?[Rr]esolutions?\b")
 # what may stand between "resolutions" and a number of its list: other numbers, their dates, "and",
 # footnote markers; checked word by word (a single regex over a long list backtracks badly)
-_EN_LIST_WORD = re.compile(rf"\d{{1,4}}/\d{{1,4}}(?:\s?[A-Z]\b)?|of|and|\d{{1,4}}|{'|'.join(EN_MONTHS)}|,")
-_EN_LIST_GAP_WORDS = re.compile(r"\d{1,4}/\d{1,4}(?:\s?[A-Z]\b)?|[^\s,]+|,")
+_EN_LIST_WORD = lazy_compile(rf"\d{{1,4}}/\d{{1,4}}(?:\s?[A-Z]\b)?|of|and|\d{{1,4}}|{'|'.join(EN_MONTHS)}|,")
+_EN_LIST_GAP_WORDS = lazy_compile(r"\d{1,4}/\d{1,4}(?:\s?[A-Z]\b)?|[^\s,]+|,")
 
 
 def _list_gap(text: str, start: int, end: int) -> bool:
     return all(_EN_LIST_WORD.fullmatch(w) for w in _EN_LIST_GAP_WORDS.findall(text, start, end))
-_EN_BODY = re.compile(r"((?:[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w\-]*|on|of|the|for|and))*)\s+$")
+_EN_BODY = lazy_compile(r"((?:[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w\-]*|on|of|the|for|and))*)\s+$")
 
 
 def find_refs(p: Paragraph, lang: str) -> list[Ref]:
     return _find_refs_zh(p) if lang == "zh" else _find_refs_en(p)
 
 
-_ZH_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_ZH_DATE = lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 # opening verbs before a body's name in the same clause ("注意到人权委员会…"): not part of the name
-_ZH_VERBS = re.compile(r"^(?:并|又|还|也|再次|同时)?(?:回顾|注意到|重申|认识到|欢迎|确认|铭记|考虑到|申明|强调|赞赏地|满意地|忆及)+")
+_ZH_VERBS = lazy_compile(r"^(?:并|又|还|也|再次|同时)?(?:回顾|注意到|重申|认识到|欢迎|确认|铭记|考虑到|申明|强调|赞赏地|满意地|忆及)+")
 
 
 # "第77/205号和2023年12月22日第78/234号决议": the first number of a list is a resolution too
-_ZH_LIST_TO_RESOLUTION = re.compile(
+_ZH_LIST_TO_RESOLUTION = lazy_compile(
     r"(?:\s*[、和及]\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d{1,4}/\d{1,4}(?:\s?[A-Z])?\s*号)*\s*决议"
 )
 
 
-_ZH_BODY_BEFORE_INCLUDING = re.compile(r"(?P<body>[\u4e00-\u9fff]*?(?:理事会|委员会))[^；;。]{0,40}?各项决议[^；;。]{0,12}?包括[^；;。]*$")
+_ZH_BODY_BEFORE_INCLUDING = lazy_compile(r"(?P<body>[\u4e00-\u9fff]*?(?:理事会|委员会))[^；;。]{0,40}?各项决议[^；;。]{0,12}?包括[^；;。]*$")
 
 
 def _find_refs_zh(p: Paragraph) -> list[Ref]:

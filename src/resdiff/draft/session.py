@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from resdiff.draft.context import PLACEHOLDER, Context, Document
 from resdiff.lang.numerals import EN_MONTHS, EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, en_session, parse_en_ordinal, parse_zh_numeral, zh_numeral, zh_session
+from resdiff.lazyre import lazy_compile
 from resdiff.model import Edit, Header, Resolution
 
 
@@ -27,8 +28,8 @@ def previous_session(res: Resolution) -> int | None:
     return None
 
 
-_ZH_SESSION = re.compile(rf"第\s*({ZH_NUMERAL})\s*届")
-_EN_SESSION = re.compile(rf"\b({EN_ORDINAL})(?=\s+(?:special\s+|emergency\s+special\s+)?session\b)", re.I)
+_ZH_SESSION = lazy_compile(rf"第\s*({ZH_NUMERAL})\s*届")
+_EN_SESSION = lazy_compile(rf"\b({EN_ORDINAL})(?=\s+(?:special\s+|emergency\s+special\s+)?session\b)", re.I)
 
 
 def session_in_line(line: str) -> tuple[int, int, int] | None:

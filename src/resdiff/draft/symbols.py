@@ -12,10 +12,11 @@ from dataclasses import replace
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document
 from resdiff.draft.forward import ordinal_value
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
+from resdiff.lazyre import lazy_compile
 from resdiff.model import OPERATIVE, Edit, Paragraph
 
 # a clause that looks at the report in front of the Assembly now
-_EN_CURRENT = re.compile(
+_EN_CURRENT = lazy_compile(
     r"\b(?:Having\s+(?:considered|examined|received|reviewed)|Tak(?:ing|es)\s+note(?:\s+with\s+(?:appreciation|interest|concern))?"
     r"(?:\s+also)?\s+of|Welcom(?:ing|es)(?:\s+also)?|Noting\s+with\s+(?:appreciation|interest)|Notes\s+with\s+(?:appreciation|interest)|"
     r"Expressing\s+(?:its\s+)?appreciation\s+for|Expresses\s+(?:its\s+)?appreciation\s+for)\b"
@@ -23,15 +24,15 @@ _EN_CURRENT = re.compile(
     r"|\bannual\s+report\s+of\s+the\s+[^;]{0,80}?\bon\s+its\s+20\d\d\s+session\b",
     re.I,
 )
-_ZH_CURRENT = re.compile(r"(?:审议了|审查了|收到了?|注意到|欢迎|赞赏地注意到|满意地注意到|赞赏)[^；;。]{0,80}?(?:报告|说明)|20\d\d\s*年届会(?:工作)?的年度报告")
-_EN_HISTORY = re.compile(r"\b(?:Recall|Reaffirm|submitted\s+to\s+the\s+General\s+Assembly\s+at\s+its)\w*", re.I)
-_ZH_HISTORY = re.compile(r"回顾|重申|忆及")
-_SYMBOL = re.compile(r"(?<![\w/])A/(?P<sess>\d{2,3})/(?P<num>\d{1,4})(?P<rest>(?:/(?:Add|Rev|Corr)\.\d+)*)(?![\w/])")
-_EN_RECORDS = re.compile(
+_ZH_CURRENT = lazy_compile(r"(?:审议了|审查了|收到了?|注意到|欢迎|赞赏地注意到|满意地注意到|赞赏)[^；;。]{0,80}?(?:报告|说明)|20\d\d\s*年届会(?:工作)?的年度报告")
+_EN_HISTORY = lazy_compile(r"\b(?:Recall|Reaffirm|submitted\s+to\s+the\s+General\s+Assembly\s+at\s+its)\w*", re.I)
+_ZH_HISTORY = lazy_compile(r"回顾|重申|忆及")
+_SYMBOL = lazy_compile(r"(?<![\w/])A/(?P<sess>\d{2,3})/(?P<num>\d{1,4})(?P<rest>(?:/(?:Add|Rev|Corr)\.\d+)*)(?![\w/])")
+_EN_RECORDS = lazy_compile(
     rf"Official\s+Records\s+of\s+the\s+General\s+Assembly,\s+(?P<ord>{EN_ORDINAL})\s+Session,\s+Supplement\s+No\.\s*(?P<supp>\d+[A-Z]?)",
     re.I,
 )
-_ZH_RECORDS = re.compile(rf"《大会正式记录，第(?P<ord>{ZH_NUMERAL})届会议，补编第\s*(?P<supp>\d+[A-Z]?)\s*号")
+_ZH_RECORDS = lazy_compile(rf"《大会正式记录，第(?P<ord>{ZH_NUMERAL})届会议，补编第\s*(?P<supp>\d+[A-Z]?)\s*号")
 
 
 def report_symbols(doc: Document, ctx: Context) -> list[Edit]:
@@ -74,7 +75,7 @@ def report_symbols(doc: Document, ctx: Context) -> list[Edit]:
 
 
 # "the report of the Executive Committee … on the work of its seventy-fifth session": a body's yearly session
-_EN_WORK_OF = re.compile(
+_EN_WORK_OF = lazy_compile(
     rf"\breport\s+of\s+the\s+(?P<who>[A-Z](?:(?!\breport\s+of\b)[^,;])*?)\s+on\s+the\s+work\s+of\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b")
 
 
@@ -115,19 +116,19 @@ def _current_clauses(p: Paragraph, lang: str) -> list[tuple[int, int]]:
     return out
 
 
-_IBID_SUPPLEMENT = re.compile(r"(?:See\s+)?[Ii]bid\.,\s+Supplement\s+No\.\s*\d+[A-Z]?\b|同上，补编第\s*\d+[A-Z]?\s*号")
+_IBID_SUPPLEMENT = lazy_compile(r"(?:See\s+)?[Ii]bid\.,\s+Supplement\s+No\.\s*\d+[A-Z]?\b|同上，补编第\s*\d+[A-Z]?\s*号")
 # a report the Assembly gets again and again: the Secretary-General's on the resolution, or one the
 # resolution asks for again ("requests the Secretary-General to submit … a report on <the same subject>")
-_EN_REPORT_OF = re.compile(
+_EN_REPORT_OF = lazy_compile(
     r"\breport\s+of\s+the\s+(?P<who>[A-Z][^,;(]*?)(?=\s+on\s+|\s*[,;(]|\s+and\s+(?:the|its|his|her)\s|\s+submitted|\s+entitled\b|\s*$)"
     r"(?:\s+on\s+(?P<subject>(?:(?!\s+and\s+(?:the|its|his|her)\s+report)[^,;(])+)|(?P<entitled>\s+entitled\b))?")
-_ZH_REPORT_OF = re.compile(r"(?P<who>秘书长|[\u4e00-\u9fff]{2,20}?(?:委员会|工作组|专家组|特别报告员|高级专员|理事会))(?:关于(?P<subject>[^，；。(（]+?))?的(?:报告|说明)")
-_GENERIC = re.compile(r"^(?:the\s+)?(?:implementation\s+of|work\s+of\s+the\s+Organization)|执行情况|本组织的工作", re.I)
+_ZH_REPORT_OF = lazy_compile(r"(?P<who>秘书长|[\u4e00-\u9fff]{2,20}?(?:委员会|工作组|专家组|特别报告员|高级专员|理事会))(?:关于(?P<subject>[^，；。(（]+?))?的(?:报告|说明)")
+_GENERIC = lazy_compile(r"^(?:the\s+)?(?:implementation\s+of|work\s+of\s+the\s+Organization)|执行情况|本组织的工作", re.I)
 # where a resolution asks for a report again: "requests the Secretary-General to submit … a report on …",
 # "invites … to continue to submit a report on the work of the Working Group"
-_EN_REQUEST_SPLIT = re.compile(r";|,\s+(?=(?:and\s+)?(?:also\s+|further\s+)?(?:requests|invites|encourages|decides|calls)\b)")
-_EN_REQUEST = re.compile(r"\b(?:to\s+(?:continue\s+to\s+)?(?:submit|present|report)|to\s+include\s+in\s+(?:his|her|its|the)\s+(?:next\s+)?report)\b", re.I)
-_ZH_REQUEST = re.compile(r"提交|提出|报告")
+_EN_REQUEST_SPLIT = lazy_compile(r";|,\s+(?=(?:and\s+)?(?:also\s+|further\s+)?(?:requests|invites|encourages|decides|calls)\b)")
+_EN_REQUEST = lazy_compile(r"\b(?:to\s+(?:continue\s+to\s+)?(?:submit|present|report)|to\s+include\s+in\s+(?:his|her|its|the)\s+(?:next\s+)?report)\b", re.I)
+_ZH_REQUEST = lazy_compile(r"提交|提出|报告")
 _MINOR = {"the", "of", "on", "and", "in", "for", "to", "united", "nations", "a", "an", "its"}
 
 

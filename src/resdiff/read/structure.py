@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, replace
 
 from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
+from resdiff.lazyre import lazy_compile
 from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
 from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
 
@@ -81,14 +82,15 @@ EN_OPENERS = sorted(
     key=len,
     reverse=True,
 )
-_EN_OPENER_RE = re.compile(r"^(?:" + "|".join(re.escape(o.strip()) for o in EN_OPENERS) + r")\b")
+# English-only patterns here are compiled on first use (resdiff.lazyre): a Chinese text never pays for them.
+_EN_OPENER_RE = lazy_compile(r"^(?:" + "|".join(re.escape(o.strip()) for o in EN_OPENERS) + r")\b")
 # Any capitalised -ing / -ed word followed by a lower-case word ("Deploring the", "Convinced that").
-_EN_GENERIC_OPENER = re.compile(r"^[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
-_EN_LEAD_TAIL = re.compile(
+_EN_GENERIC_OPENER = lazy_compile(r"^[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
+_EN_LEAD_TAIL = lazy_compile(
     r"^(?:\s+(?:also|further|furthermore|moreover|again|once again|in mind|note of|into account|"
     r"with (?:deep |grave |great |serious )?(?:appreciation|concern|satisfaction|interest|regret)))+"
 )
-_EN_OP_LEAD = re.compile(
+_EN_OP_LEAD = lazy_compile(
     r"^(?:(?:Also|Further|Furthermore|Again|Once again|Strongly|Firmly|Urgently|Reiterates its|Also strongly|"
     r"Further strongly|Deeply|Expressly|Warmly)\s+)*[A-Z]?[a-z]+s(?:\s+(?:upon|on))?(?=[\s,:;]|$)"
 )
@@ -246,7 +248,7 @@ def _join_all(pieces: list[str]) -> str:
 
 
 _SESSION_ZH = re.compile(r"第\s*([〇零一二两三四五六七八九十百千]+)\s*届(?:特别|紧急特别)?会议")
-_SESSION_EN = re.compile(r"\b((?:[A-Za-z]+[\s\-])*?[A-Za-z]+|\d+(?:st|nd|rd|th))\s+(?:special\s+|emergency special\s+)?session\b", re.I)
+_SESSION_EN = lazy_compile(r"\b((?:[A-Za-z]+[\s\-])*?[A-Za-z]+|\d+(?:st|nd|rd|th))\s+(?:special\s+|emergency special\s+)?session\b", re.I)
 _AGENDA = re.compile(r"^(?:议程项目|Agenda items?|Point|Tema|Пункт)\s*(.+)$", re.I)
 _NUMBER_TITLE = re.compile(r"^(\d{1,3}/\d{1,4})\s*[.．]\s*(.*)$")
 _ADOPTION = re.compile(r"(决议|Resolution adopted by|adopted by the)", re.I)
@@ -752,12 +754,12 @@ class _MarkerState:
 
 
 _SPACES_OR_END = re.compile(r"\s{2,}|\s*$")  # after a marker set off by spaces
-_NUMBER_TAKING = re.compile(
+_NUMBER_TAKING = lazy_compile(
     r"\b(?:[Aa]rticles?|[Pp]aragraphs?|paras?\.?|[Rr]esolutions?|[Dd]ecisions?|[Cc]hapters?|chap\.|[Pp]arts?|[Ii]tems?|"
     r"[Pp]rinciples?|[Gg]oals?|[Tt]argets?|[Aa]nnex|[Ss]ections?|sect\.|No\.|Nos\.|vol\.|[Pp]ages?|pp?\.|[Rr]ules?|"
     r"[Pp]rotocols?|[Ss]essions?|[Cc]ommittee|[Ll]evel|[Pp]hase|[Cc]ycle|[Aa]mendments?|[Oo]ptions?|and|or|to|of|in)\s$"
 )
-_ABBREVIATIONS = re.compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
+_ABBREVIATIONS = lazy_compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
 
 
 def _find_markers(text: str, lang: str, state: _MarkerState) -> tuple[str, list[tuple[int, int]]]:

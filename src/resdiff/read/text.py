@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from resdiff.lang.detect import detect_language
+from resdiff.lazyre import lazy_compile
 from resdiff.model import Resolution
 from resdiff.normalize import has_traditional, to_simplified
 from resdiff.read.structure import EN_OPENERS, TO_SUPERSCRIPT, Line, build_resolution
@@ -63,9 +64,12 @@ def _split_flattened(line: str, lang: str) -> list[str]:
     return [p for p in _split_notes_and_closing(parts) if p.strip()]
 
 
+# The patterns below serve only texts flattened into long lines (a page copied as one paragraph):
+# compiled on first use (resdiff.lazyre), not by every reading.
+
 # After a full stop: a footnote body ("¹ A/CONF…", "(1) …", "[1] …", "1/ …") or a closing line
 # ("46th plenary meeting", "第46次全体会议", then its date) starts a line of its own.
-_NOTE_OR_CLOSING = re.compile(
+_NOTE_OR_CLOSING = lazy_compile(
     r"(?:(?<=[.。])|(?<=\d{4})|(?<=日)|(?<=meeting)|(?<=会议))\s+(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$)|(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)"
     r"|\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting|第\s*\d+\s*次全体会议)"
     r"|(?<=meeting)\s+(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b)|(?<=次全体会议)\s+(?=\d{4}\s*年)"
@@ -75,11 +79,11 @@ _NOTE_OR_CLOSING = re.compile(
     r"|(?:(?<=The General Assembly)|(?<=The Human Rights Council))\s+(?=[A-Z][a-z]+(?:ing|ed)\b)"  # comma lost
     r"|(?<=session)\s+(?=\d{1,2}\s+[A-Z][a-z]+)"  # a Council's session and its dates: "18 June–6 July 2018"
 )
-_ADOPTION_ZH = re.compile(r"\s+(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\S{0,8}决议(?:\s|$))")  # the adoption line
-_AGENDA_AND_TITLE = re.compile(r"^(Agenda items? [\d()a-z]+(?:(?:,| and) [\d()a-z]+)*)\s+([A-Z].*)$")
+_ADOPTION_ZH = lazy_compile(r"\s+(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\S{0,8}决议(?:\s|$))")  # the adoption line
+_AGENDA_AND_TITLE = lazy_compile(r"^(Agenda items? [\d()a-z]+(?:(?:,| and) [\d()a-z]+)*)\s+([A-Z].*)$")
 
 
-_NOTE_START = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)")
+_NOTE_START = lazy_compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)")
 
 
 def _glue_note_continuations(pieces: list[str]) -> list[str]:

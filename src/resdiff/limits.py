@@ -8,12 +8,12 @@ UserError that names the limit and the variable, never a silent truncation.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from resdiff.errors import UserError
+from resdiff.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Limit:
     env: str  # environment variable that overrides the default
     default: int

@@ -25,18 +25,18 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from resdiff.lang import tokenize
 from resdiff.model import Segment
 from resdiff.normalize import normalize
+from resdiff.records import record
 
 _LAYOUT = re.compile(r"\s+|\*+")
 _HAS_DIGIT = re.compile(r"\d")
 _CN_NUMERAL = set("〇零一二三四五六七八九十百千万亿两第")
 
 
-@dataclass(frozen=True)
+@record
 class _Unit:
     """One compared token with the layout glued to it: ``pre + core + post`` is its text."""
 

@@ -37,6 +37,7 @@ from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
 from resdiff.lazyre import lazy_compile
 from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
 from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
+from resdiff.records import record
 
 # ── character classes and vocabulary ──────────────────────────────────────────────────────────────
 
@@ -149,7 +150,7 @@ def iso_date(text: str) -> str | None:
 # ── the stream every reader produces ─────────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One record of a reader's stream: a wrapped line (text, PDF) or a whole paragraph (Word)."""
 

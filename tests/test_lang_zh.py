@@ -131,6 +131,9 @@ def test_block_dictionary_loads_only_a_small_part(fresh_blocks, plain_jieba):
             fresh_blocks.fetch(fast, piece)
     assert fast.total == plain_jieba.total
     assert len(fast.FREQ) < len(plain_jieba.FREQ) / 10
+    # one-character entries too: only those of the seed's own characters (not jieba's 12,000)
+    singles = {w for w in fast.FREQ if len(w) == 1}
+    assert singles <= set(text) and len(singles) < 1000
 
 
 def test_subword_cuts_split_compounds_into_words():

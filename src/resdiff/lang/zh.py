@@ -12,9 +12,10 @@ from its marshal cache or from dict.txt alike). Segmentation with HMM off only e
 substrings of the sentence being cut, so a dictionary restricted to the substrings of the text gives
 the same segmentation. We build, once per user, jieba version and user dictionary, an SQLite file of
 "blocks": every dictionary entry (words and jieba's zero-frequency prefixes) filed under its first two
-characters, plus one block of the one-character entries and jieba's ``total``. Before a Chinese run is
-cut, the blocks of its character pairs are fetched into the tokenizer's ordinary ``FREQ`` dict, and
-jieba's own code does the cut. ``tests/test_lang_zh.py`` checks the result against plain jieba on
+characters, a one-character entry under itself, plus jieba's ``total``. Before a Chinese run is cut,
+the blocks of its characters and character pairs are fetched into the tokenizer's ordinary ``FREQ``
+dict (the cut looks up only substrings of the run: one character, or a pair and more), and jieba's
+own code does the cut. ``tests/test_lang_zh.py`` checks the result against plain jieba on
 every Chinese corpus file. If the cache cannot be written, the full dictionary is loaded in memory.
 """
 
@@ -30,7 +31,7 @@ from pathlib import Path
 from resdiff.lang.en import NUMBER, SYMBOL
 from resdiff.normalize import range_bounds
 
-CACHE_FORMAT = 1  # bump when the block layout changes
+CACHE_FORMAT = 2  # bump when the block layout changes (2: one block per single character)
 USER_DICT = Path(__file__).resolve().parent.parent / "data" / "un_terms_zh.txt"
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -157,7 +158,7 @@ def make_tokenizer(dictionary: "_BlockDictionary | _FullDictionary"):
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total = dictionary.start()
     tokenizer.initialized = True  # never let jieba load or cache its own dictionary
-    tokenizer.fetched_pairs = set()  # character pairs whose dictionary block is already in FREQ
+    tokenizer.fetched_pairs = set()  # characters and pairs whose dictionary block is already in FREQ
     return tokenizer
 
 
@@ -257,7 +258,7 @@ def build_cache(path: Path) -> None:
     freq, total = full_dictionary()
     blocks: dict[str, list[str]] = {}
     for word, count in freq.items():
-        blocks.setdefault(word[:2] if len(word) > 1 else "", []).append(f"{word} {count}")
+        blocks.setdefault(word[:2], []).append(f"{word} {count}")  # a one-character entry: its own key
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-", suffix=".tmp")
     os.close(fd)
@@ -305,7 +306,8 @@ def _parse(entries: str) -> dict[str, int]:
 
 
 class _BlockDictionary:
-    """Reads the blocks of the character pairs a text contains, each pair once per tokenizer."""
+    """Reads the blocks of the characters and character pairs a text contains, each once per tokenizer
+    (a text of a few pages needs a few hundred of jieba's 12,000 one-character entries)."""
 
     _CHUNK = 500  # bound on SQL parameters per query
 
@@ -314,19 +316,17 @@ class _BlockDictionary:
 
         self._db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         (self._total,) = self._db.execute("SELECT total FROM meta").fetchone()
-        row = self._db.execute("SELECT entries FROM blocks WHERE prefix = ''").fetchone()
-        self._single = row[0]
 
     def start(self) -> tuple[dict[str, int], int]:
-        """A fresh FREQ with the one-character entries, and jieba's total."""
-        return _parse(self._single), self._total
+        """A fresh, empty FREQ and jieba's total."""
+        return {}, self._total
 
     def fetch(self, tokenizer, text: str) -> None:
-        pairs = {text[i:i + 2] for i in range(len(text) - 1)} - tokenizer.fetched_pairs
-        if not pairs:
+        keys = ({text[i:i + 2] for i in range(len(text) - 1)} | set(text)) - tokenizer.fetched_pairs
+        if not keys:
             return
-        tokenizer.fetched_pairs |= pairs
-        wanted = sorted(pairs)
+        tokenizer.fetched_pairs |= keys
+        wanted = sorted(keys)
         for i in range(0, len(wanted), self._CHUNK):
             chunk = wanted[i:i + self._CHUNK]
             marks = ",".join("?" * len(chunk))

@@ -43,3 +43,17 @@ def synthetic_resolution(base, paragraphs, source: str = "synthetic", header=Non
             pp += 1
             out.append(Paragraph(f"PP{pp}", kind, None, text, normalize(text)))
     return Resolution(header=header or base.header, paragraphs=tuple(out), source=source)
+
+
+@pytest.fixture(scope="session")
+def plain_jieba(tmp_path_factory):
+    """jieba the ordinary way: whole dictionary via initialize() (own private cache), user dictionary."""
+    import jieba
+
+    from resdiff.lang import zh
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path_factory.mktemp("jieba-plain"))
+    tokenizer.initialize()
+    tokenizer.load_userdict(str(zh.USER_DICT))
+    return tokenizer

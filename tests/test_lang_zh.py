@@ -92,18 +92,6 @@ def test_seed_segmentation_of_known_phrases():
 # ── the fast dictionary path is jieba, exactly ──────────────────────────────────────────────────
 
 @pytest.fixture(scope="module")
-def plain_jieba(tmp_path_factory):
-    """jieba the ordinary way: whole dictionary via initialize() (own private cache), user dictionary."""
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(tmp_path_factory.mktemp("jieba-plain"))
-    tokenizer.initialize()
-    tokenizer.load_userdict(str(zh.USER_DICT))
-    return tokenizer
-
-
-@pytest.fixture(scope="module")
 def fresh_blocks(tmp_path_factory):
     """A block cache built from scratch in a test folder."""
     return zh.open_dictionary(tmp_path_factory.mktemp("resdiff-cache"))
@@ -180,18 +168,22 @@ def test_first_use_is_quiet_and_leaves_jieba_global_untouched(tmp_path):
 
 def test_warm_start_reads_only_the_blocks_it_needs(tmp_path):
     """With a built cache, a new process tokenizing the seed fetches only the dictionary blocks of the
-    seed's character pairs, never jieba's whole 350,000-word dictionary (what made a cold start ~1 s).
+    seed's characters and character pairs, never jieba's whole 350,000-word dictionary (what made a
+    cold start ~1 s), and never imports jieba (15 ms, mostly HMM tables; lang.jieba_cut cuts).
     The time itself is a benchmark figure (benchmarks/coldstart.py), not a test."""
     zh.open_dictionary(tmp_path)  # build once
     code = (
-        "import jieba\n"
+        "import sys\n"
         "from resdiff.lang import tokenize, zh\n"
-        f"tokenize(open({str(SEED)!r}, encoding='utf-8').read(), 'zh')\n"
-        "print(len(zh._tokenizer().FREQ), len(zh.full_dictionary()[0]), jieba.dt.initialized)\n"
+        f"tokens = tokenize(open({str(SEED)!r}, encoding='utf-8').read(), 'zh')\n"
+        "imported = 'jieba' in sys.modules\n"
+        "import jieba\n"
+        "print(len(zh._tokenizer().FREQ), len(zh.full_dictionary()[0]), jieba.dt.initialized, imported,"
+        " '人权理事会' in tokens)\n"
     )
     env = {**os.environ, "RESDIFF_CACHE_DIR": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    fetched, full, global_loaded = done.stdout.split()
+    fetched, full, global_loaded, imported, cut = done.stdout.split()
     assert int(fetched) < int(full) // 10
-    assert global_loaded == "False"
+    assert (global_loaded, imported, cut) == ("False", "False", "True")

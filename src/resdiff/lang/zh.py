@@ -13,9 +13,10 @@ substrings of the sentence being cut, so a dictionary restricted to the substrin
 the same segmentation. We build, once per user, jieba version and user dictionary, an SQLite file of
 "blocks": every dictionary entry (words and jieba's zero-frequency prefixes) filed under its first two
 characters, a one-character entry under itself, plus jieba's ``total``. Before a Chinese run is cut,
-the blocks of its characters and character pairs are fetched into the tokenizer's ordinary ``FREQ``
-dict (the cut looks up only substrings of the run: one character, or a pair and more), and jieba's
-own code does the cut. ``tests/test_lang_zh.py`` checks the result against plain jieba on
+the blocks of its characters and character pairs are fetched into the tokenizer's ``FREQ`` dict (the
+cut looks up only substrings of the run: one character, or a pair and more), and jieba's own cut
+does the rest: ``resdiff.lang.jieba_cut``, jieba's HMM-off code without jieba's import (15 ms, mostly
+HMM tables that a cut with HMM off never reads); jieba itself is imported only to build the cache. ``tests/test_lang_zh.py`` checks the result against plain jieba on
 every Chinese corpus file. If the cache cannot be written, the full dictionary is loaded in memory.
 """
 
@@ -141,7 +142,7 @@ _DICTIONARY = None
 
 
 def _tokenizer():
-    """The private jieba.Tokenizer of this process (never jieba's global one)."""
+    """The tokenizer of this process (never jieba's global one)."""
     global _TOKENIZER
     if _TOKENIZER is None:
         _TOKENIZER = make_tokenizer(_dictionary())
@@ -149,17 +150,11 @@ def _tokenizer():
 
 
 def make_tokenizer(dictionary: "_BlockDictionary | _FullDictionary"):
-    """A new jieba.Tokenizer whose dictionary comes from ``dictionary`` (call its ``fetch`` before a cut)."""
-    import logging
+    """A new tokenizer (jieba's HMM-off cut) whose dictionary comes from ``dictionary`` (call its
+    ``fetch`` before a cut)."""
+    from resdiff.lang.jieba_cut import Cutter
 
-    jieba = import_jieba()
-
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total = dictionary.start()
-    tokenizer.initialized = True  # never let jieba load or cache its own dictionary
-    tokenizer.fetched_pairs = set()  # characters and pairs whose dictionary block is already in FREQ
-    return tokenizer
+    return Cutter(*dictionary.start())
 
 
 def _ready(text: str):
@@ -225,16 +220,22 @@ def cache_dir() -> Path:
 
 
 def cache_path(directory: Path | None = None) -> Path:
-    jieba = import_jieba()
+    """The cache file of this jieba and user dictionary. jieba is found, not imported (a warm run never
+    imports it): its code (``__init__.py``, where its version and dictionary builder are) and the size
+    of its dictionary identify it."""
+    from importlib.util import find_spec
 
-    dict_file = Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
-    stat = dict_file.stat()
+    spec = find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed", name="jieba")
+    code = Path(spec.origin).resolve()
     key = hashlib.sha256()
     # Content, not file times: two installs of one jieba (two venvs sharing a HOME) have the same
     # dictionary at different mtimes, and must share one cache rather than delete each other's.
-    key.update(f"{CACHE_FORMAT}|{jieba.__version__}|{stat.st_size}|".encode())
+    key.update(f"{CACHE_FORMAT}|{(code.parent / 'dict.txt').stat().st_size}|".encode())
+    key.update(code.read_bytes())
     key.update(USER_DICT.read_bytes())
-    return (directory or cache_dir()) / f"jieba-{jieba.__version__}-{key.hexdigest()[:16]}.sqlite3"
+    return (directory or cache_dir()) / f"jieba-{key.hexdigest()[:16]}.sqlite3"
 
 
 def full_dictionary() -> tuple[dict[str, int], int]:

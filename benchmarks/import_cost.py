@@ -1,7 +1,7 @@
 """What resdiff pays before it does any work: module imports, regular expressions compiled, dataclasses made.
 
-Each figure comes from a fresh process running a real command (``parse`` and ``compare`` of an English
-and a Chinese text, ``redline`` of the Chinese pair), in the same run as its baselines:
+Each figure comes from a fresh process running a real command (``parse``, ``compare`` and ``draft`` of
+an English and a Chinese text, ``redline`` of the Chinese pair), in the same run as its baselines:
 
 - ``python -c pass``, the floor of any Python start;
 - the same commands on another commit (``--ref``, default ``main~1``), checked out into a temporary
@@ -47,6 +47,8 @@ def commands(tmp: Path) -> dict[str, list[str]]:
         "compare en pair": ["compare", str(EN_OLD), str(EN_NEW), "--format", "json"],
         "compare zh pair": ["compare", str(ZH_OLD), str(ZH_NEW), "--format", "json"],
         "redline zh pair": ["redline", str(ZH_OLD), str(ZH_NEW), "-o", str(tmp / "r.docx"), "--force"],
+        "draft en": ["draft", str(EN_SEED)],
+        "draft zh": ["draft", str(ZH_SEED)],
     }
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SEED, corpus
 from resdiff.comparison import compare
-from resdiff.normalize import _traditional_chars, has_traditional, normalize, to_simplified
+from resdiff.normalize import _PHRASE_ONLY, _t2s_phrases, _traditional_chars, has_traditional, normalize, to_simplified
 from resdiff.read.text import parse_text
 
 
@@ -37,6 +37,24 @@ def test_detection_set_is_the_converters_own_table():
             if key != values.split(" ")[0]:
                 changed.add(key)
     assert _traditional_chars() == changed
+
+
+def test_phrase_only_characters_are_the_phrase_tables_own():
+    """Characters the character table keeps but a phrase converts (瞭解 → 了解): derived from the installed
+    TSPhrases.txt, so a new OpenCC release that adds one is noticed."""
+    _, phrases = _t2s_phrases()
+    derived = {a for k, v in phrases.items() for a, b in zip(k, v) if a == to_simplified(a) and a != b}
+    assert derived - _traditional_chars() == set(_PHRASE_ONLY)
+
+
+def test_words_traditional_only_in_a_phrase_are_simplified_with_offsets_kept():
+    # 瞭解 (Taiwan's 了解), 答覆, 計畫 (not 计画), and 乾隆 left alone although 乾 alone is 干
+    for trad, simp in [("相互瞭解", "相互了解"), ("答覆", "答复"), ("擬訂計畫", "拟订计划"), ("乾隆年間", "乾隆年间")]:
+        assert has_traditional(trad)
+        assert to_simplified(trad) == simp
+        assert len(to_simplified(trad)) == len(trad)
+    assert not has_traditional("覆盖全球") and to_simplified("瞭望") == "瞭望"
+    assert normalize("促進相互瞭解") == normalize("促进相互了解")
 
 
 def test_converter_loads_only_for_traditional_text():

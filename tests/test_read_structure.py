@@ -302,3 +302,46 @@ def test_synthetic_word_section_headings_as_whole_paragraphs():
         ("OP3", OPERATIVE)]
     assert res.paragraph("H1").text == DURBAN_HEADINGS[0]
     assert res.paragraph("H2").text == "II. International Decade for People of African Descent"
+
+
+# ── variants of real texts (issue 9's known misses, closed): small excerpts copied from tests/corpus ──
+
+
+def test_bare_marker_set_off_by_a_space_in_chinese_without_footnote_bodies():
+    # A_RES_55_109.zh.excerpt.txt PP1 with its marker printed " 1" (a web copy, no footnote bodies)
+    text = ("大会,\n\n回顾其1999年12月17日关于加强人权领域的国际合作的第54/181号决议,注意到人权委员会2000年4月26日"
+            "第2000/70号决议, 1并回顾大会1999年12月10日关于联合国不同文明之间对话年的第54/113号决议,\n\n"
+            "重申决心按照《联合国宪章》,于1993年6月25日通过的《维也纳宣言和行动纲领》 2的有关规定,促进国际合作,")
+    res = parse_text(text, lang="zh")
+    assert [p.footnotes for p in res.paragraphs] == [(1,), (2,)]
+    assert "号决议,并回顾" in res.paragraphs[0].text and "》的有关规定" in res.paragraphs[1].text
+
+
+def test_a_spaced_number_before_its_unit_is_never_a_marker_in_chinese():
+    # the seed's layout ("2009 年 4 月 20 日") with note 4 expected next: "4" takes "月" after a space
+    text = ("大会，\n\n还回顾 2009 年 4 月 20 日至 24 日在日内瓦举行的德班审查会议政治宣言， 4 以及它们的作用，\n\n"
+            "⁴ 见 A/CONF.211/8。")
+    lines = parse_text(text, lang="zh")
+    assert "2009年4月20日" in lines.paragraphs[0].key
+    res = build_resolution([Line("大会，"), Line("回顾 2009 年 4 月 20 日举行的会议， 1 以及它们的作用，")], "zh")
+    assert res.paragraphs[0].footnotes == (1,) and "2009 年 4 月" in res.paragraphs[0].text
+
+
+def test_an_english_note_cited_again_set_off_by_spaces():
+    # A_RES_72_169.en.txt OP15 cites note 1 again ("Programme of Action, 1 and requests") after note 6
+    text = ("The General Assembly,\n\nReaffirming the Vienna Declaration and Programme of Action, 1 for cooperation,\n\n"
+            "Recalling resolution 70/1 of 25 September 2015, 2 and Article 1, paragraph 3, as well as notes,\n\n"
+            "1. Decides to commemorate the Vienna Declaration and Programme of Action, 1 and requests a report;\n\n"
+            "2. Notes paragraphs 3, 1 and 2 of the report.\n\n__________________\n1 A/CONF.157/24 (Part I), chap. III.\n\n2 Resolution 70/1.")
+    res = parse_text(text, lang="en")
+    assert [p.footnotes for p in res.paragraphs] == [(1,), (2,), (1,), ()]
+    assert "Action, and requests" in res.paragraphs[2].text and "paragraphs 3, 1 and 2" in res.paragraphs[3].text
+
+
+def test_chinese_wrapped_inside_a_number_or_symbol_is_joined_without_a_space():
+    # the seed's PP3 and footnote 1 wrapped every 28 characters (synthetic rewrap)
+    text = ("大会，\n\n又回顾其2000年9月8日通过《联合国千年宣言》、大会2019年12月18日第74/\n153号决议、人权理事会20\n"
+            "20年7月17日第44/18号决议，¹\n\n¹ A/CONF.157/24(Part I)和A/C\nONF.157/24(PART\nI)/Corr.1，第三章。")
+    res = parse_text(text, lang="zh")
+    assert "第74/153号决议" in res.paragraphs[0].text and "2020年7月17日" in res.paragraphs[0].text
+    assert res.footnotes[0].text == "A/CONF.157/24(Part I)和A/CONF.157/24(PART I)/Corr.1，第三章。"

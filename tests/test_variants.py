@@ -25,17 +25,7 @@ TEXTS = [
     "A_HRC_RES_28_2.en.excerpt.txt", "A_HRC_RES_38_3.en.excerpt.txt",
 ]
 # (text, transformation) pairs not read right yet, with the reason seen.
-KNOWN_MISSES = {
-    ("A_RES_72_169.en.txt", "markers_bare"): "a bare marker after a number-taking word is kept as text",
-    ("A_RES_75_180.zh.txt", "markers_bare"): "a bare marker right after a year is kept as text",
-    ("A_RES_55_109.zh.excerpt.txt", "markers_bare"): "a bare marker between Chinese characters",
-    ("A_RES_55_105.zh.excerpt.txt", "markers_bare"): "a bare marker between Chinese characters",
-    ("A_RES_75_180.zh.txt", "rewrap"): "a wrapped line starting with an opener verb starts a paragraph",
-    ("A_RES_55_109.zh.excerpt.txt", "rewrap"): "a wrapped line starting with an opener verb starts a paragraph",
-    ("A_RES_55_109.zh.excerpt.txt", "traditional"): "half-width punctuation in Traditional script",
-    ("A_RES_51_102.zh.excerpt.txt", "traditional"): "half-width punctuation in Traditional script",
-    ("A_RES_55_105.zh.excerpt.txt", "traditional"): "half-width punctuation in Traditional script",
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def _paragraphs(res):

@@ -328,3 +328,12 @@ def test_huge_unrelated_paragraphs_fall_back_and_say_so():
     notes.clear()
     diff_words("Decides to continue", "Decides to stop", "en", notes=notes)
     assert notes == []
+
+
+def test_a_word_traditional_only_as_a_word_is_not_a_change():
+    # 瞭解 (了解 in Traditional script, as OpenCC's s2t writes it): 瞭 alone is a Simplified character too
+    from resdiff.worddiff import diff_words
+
+    segments = diff_words("目的是提高对各个区域问题的了解,", "目的是提高對各個區域問題的瞭解,", "zh")
+    assert all(s.op == "equal" for s in segments)
+    assert any(s.op != "equal" for s in diff_words("目的是了解,", "目的是瞭解,", "zh", strict=True))

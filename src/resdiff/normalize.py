@@ -88,9 +88,41 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
+# Characters that are Simplified too, but Traditional in some words (瞭解 → 了解, 答覆 → 答复, 計畫 → 计划,
+# 藉此 → 借此): the character table keeps them, OpenCC's phrase table (TSPhrases.txt) converts them.
+# tests/test_normalize.py checks this set against the installed phrase table.
+_PHRASE_ONLY = frozenset("俱么衹覆瞭沈牴彷藉")
+
+
+@lru_cache(maxsize=1)
+def _t2s_phrases() -> tuple[re.Pattern, dict[str, str]]:
+    """OpenCC's Traditional → Simplified phrases that the character table gets wrong (瞭解, 答覆, 計畫, and
+    乾隆 which it must leave alone), of the same length as their result so offsets hold; longest first,
+    as one pattern and its replacements."""
+    from importlib.util import find_spec
+
+    package = find_spec("opencc")
+    path = Path(package.submodule_search_locations[0]) / "dictionary" / "TSPhrases.txt" if package else None
+    table = _t2s_table()
+    phrases = {}
+    if path is not None and path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            key, _tab, values = line.partition("\t")
+            first = values.split(" ")[0]
+            if len(key) == len(first) > 1 and key.translate(table) != first:
+                phrases[key] = first
+    keys = sorted(phrases, key=len, reverse=True) or ["(?!)"]
+    return re.compile("|".join(map(re.escape, keys))), phrases
+
+
 def has_traditional(text: str) -> bool:
-    """True when ``text`` holds a character that is written differently in Simplified Chinese."""
-    return _IDEOGRAPH.search(text) is not None and not _traditional_chars().isdisjoint(text)
+    """True when ``text`` holds a character that is written differently in Simplified Chinese (or a word
+    written with a character that is Traditional only in that word, as 瞭解)."""
+    if _IDEOGRAPH.search(text) is None:
+        return False
+    if not _traditional_chars().isdisjoint(text):
+        return True
+    return not _PHRASE_ONLY.isdisjoint(text) and _t2s_phrases()[0].search(text) is not None
 
 
 def to_simplified(text: str) -> str:
@@ -98,7 +130,14 @@ def to_simplified(text: str) -> str:
     itself when it holds no Traditional-only character."""
     if not has_traditional(text):
         return text
-    return text.translate(_t2s_table())
+    out = text.translate(_t2s_table())
+    pattern, phrases = _t2s_phrases()
+    if pattern.search(text) is None:
+        return out
+    chars = list(out)
+    for m in pattern.finditer(text):
+        chars[m.start():m.end()] = phrases[m.group(0)]
+    return "".join(chars)
 
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

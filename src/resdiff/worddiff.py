@@ -28,7 +28,7 @@ import re
 
 from resdiff.lang import tokenize
 from resdiff.model import Segment
-from resdiff.normalize import normalize
+from resdiff.normalize import has_traditional, normalize, to_simplified
 from resdiff.records import record
 
 _LAYOUT = re.compile(r"\s+|\*+")
@@ -62,8 +62,8 @@ def diff_words(old: str, new: str, lang: str, strict: bool = False,
             middle = diff_words(old[head:len(old) - tail], new[head:len(new) - tail], lang, strict, notes)
             ends = [Segment("equal", old[:head])] if head else []
             return _merge(ends + list(middle) + ([Segment("equal", old[len(old) - tail:])] if tail else []))
-    old_units = _units(tokenize(old, lang), strict)
-    new_units = _units(tokenize(new, lang), strict)
+    old_units = _units(*_tokens(old, lang, strict), strict)
+    new_units = _units(*_tokens(new, lang, strict), strict)
     if not old_units or not new_units:
         # One side is empty or only layout: nothing to align it with.
         return tuple(s for s in (Segment("delete", old), Segment("insert", new)) if s.text)
@@ -126,13 +126,29 @@ def rebuild_new(segments: tuple[Segment, ...] | list[Segment]) -> str:
 
 # ── tokens → units ───────────────────────────────────────────────────────────────────────────────
 
-def _units(tokens: list[str], strict: bool) -> list[_Unit]:
+def _tokens(text: str, lang: str, strict: bool) -> tuple[list[str], list[str]]:
+    """The tokens of ``text``, and the same tokens as keyed: outside strict mode a Traditional text is
+    segmented in its Simplified view (same length), so "瞭解" is one word and keyed as "了解" (a character
+    alone would keep its Traditional form: 瞭 is 了 only in that word)."""
+    if strict or lang != "zh" or not has_traditional(text):
+        tokens = tokenize(text, lang)
+        return tokens, tokens
+    view = to_simplified(text)
+    keyed = tokenize(view, lang)
+    tokens, at = [], 0
+    for token in keyed:
+        tokens.append(text[at:at + len(token)])
+        at += len(token)
+    return tokens, keyed
+
+
+def _units(tokens: list[str], keyed: list[str], strict: bool) -> list[_Unit]:
     if strict:
         return [_Unit(t, t) for t in tokens]
     units: list[_Unit] = []
     pending = ""
-    for token in tokens:
-        key = _key(token)
+    for token, as_keyed in zip(tokens, keyed):
+        key = _key(as_keyed)
         if not key:
             pending += token
             continue

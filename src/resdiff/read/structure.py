@@ -46,6 +46,7 @@ TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)  # footnote markers 
 _SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(_SUPERSCRIPTS)}
 _END_PUNCT = set("，,；;。.：:،؛")  # Arabic comma and semicolon too: other languages must not merge paragraphs
 _CJK_PUNCT_OPEN = "《“（(「『"
+_CJK_CONTEXT = re.compile(r"[\u3400-\u9fff]")
 
 # Verbs that open Chinese paragraphs; longest first so that "又回顾" wins over "回顾".
 _ZH_OPENERS = sorted(
@@ -208,7 +209,7 @@ def _split_header(lines: list[Line], lang: str) -> int:
 
 
 def _separator(before: str, piece: str) -> str:
-    """What joins a wrapped piece to the text before it (its last two characters): nothing next to
+    """What joins a wrapped piece to the text before it (its last characters): nothing next to
     Chinese, nothing inside "good-" + "neighbourliness", else one space."""
     if not before or not piece:
         return ""
@@ -216,6 +217,14 @@ def _separator(before: str, piece: str) -> str:
         return ""
     if before.endswith("-") and not before.endswith(" -") and piece[0].isalpha():
         return ""
+    if _CJK_CONTEXT.search(before) or _CJK_CONTEXT.search(piece[:32]):
+        # Chinese lines wrap anywhere, inside a number or a symbol too ("第74/" + "153号", "20" + "00年",
+        # "A/C" + "ONF.157"): no space there; between two words ("(Part" + "I)") one stays.
+        token = re.search(r"[^\s(\[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*$", before).group(0)
+        if (before[-1].isdigit() and piece[0].isdigit()) or before[-1] in "/-" or piece[0] in "/-)":
+            return ""
+        if piece[0].isalnum() and re.search(r"[/\d.]", token):
+            return ""
     return " "
 
 
@@ -225,7 +234,7 @@ def _join_pieces(pieces: list[str]) -> tuple[str, list[int]]:
     parts: list[str] = []
     starts: list[int] = []
     length = 0
-    tail = ""  # last two characters joined so far
+    tail = ""  # last characters joined so far (enough to see the token a wrap cut and Chinese around it)
     for piece in pieces:
         if piece.startswith("\n"):
             while parts and parts[-1] and parts[-1][-1] in " \t":  # no space before the line break
@@ -240,7 +249,7 @@ def _join_pieces(pieces: list[str]) -> tuple[str, list[int]]:
         starts.append(length + len(sep))
         parts.append(sep + piece)
         length += len(sep) + len(piece)
-        tail = (tail + sep + piece)[-2:]
+        tail = (tail[-32:] + sep + piece[-32:])[-32:]
     return "".join(parts), starts
 
 
@@ -755,6 +764,8 @@ class _MarkerState:
 
 
 _SPACES_OR_END = re.compile(r"\s{2,}|\s*$")  # after a marker set off by spaces
+# What follows a number in Chinese text (a unit, a measure word, a range): never a footnote marker.
+_ZH_NUMBER_FOLLOWERS = set("年月日号段条款项届次个%％份名时部节章岁亿万千百至到-—–~～.．/、")
 _NUMBER_TAKING = lazy_compile(
     r"\b(?:[Aa]rticles?|[Pp]aragraphs?|paras?\.?|[Rr]esolutions?|[Dd]ecisions?|[Cc]hapters?|chap\.|[Pp]arts?|[Ii]tems?|"
     r"[Pp]rinciples?|[Gg]oals?|[Tt]argets?|[Aa]nnex|[Ss]ections?|sect\.|No\.|Nos\.|vol\.|[Pp]ages?|pp?\.|[Rr]ules?|"
@@ -837,9 +848,16 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             if before in "第" or (after and after in "年月日号段条款项届次个%％份名时部项条"):
                 continue
             prior = text[start - 2] if start >= 2 else ""
-            if (before.isspace() and prior and (is_cjk(prior) or prior in ",;:)”》\"'") and len(digits) <= 2
-                    and int(digits) == state.next and int(digits) in state.known and (not after or not after.isdigit())):
-                state.accept(int(digits), strict=True)  # "《行动纲领》 1 中": the next known note set off by a space
+            # the next character that is not a space: "2009 年 4 月" is a date ("4" takes its unit after a
+            # space), "第 1 至 3 段" a range
+            following = text[end:end + 8].lstrip()[:1]
+            if (before.isspace() and prior and (is_cjk(prior) or prior in ",;:，；：)）”》\"'") and prior != "第"
+                    and len(digits) <= 2 and int(digits) == state.next
+                    and (int(digits) in state.known or not state.known)
+                    and not (following and (following.isdigit() or following in _ZH_NUMBER_FOLLOWERS))):
+                # "《行动纲领》 1 中", "决议， 1并回顾": the next note set off by a space (a web copy without
+                # its footnote bodies, as in an excerpt, has only the sequence to go by)
+                state.accept(int(digits), strict=True)
                 found.append((start, end, int(digits)))
                 continue
             if before and (is_cjk(before) or before in ",;:)”》\"'") and len(digits) <= 2:
@@ -873,6 +891,14 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             # "Human Rights, 1 as well as", "Peoples 3 and", "belief; 6": the next known note, set off by
             # one space, never after a word that takes a number ("paragraph 3 and", "Article 1 and")
             state.accept(number, strict=True)
+            found.append((start, end, number))
+            continue
+        if (before.isspace() and number in state.known and number < state.next
+                and re.match(r" [a-z]|\s*[,;.:]|\s*$", text[end:end + 2])
+                and re.search(r"[A-Za-z)\]\"”’][,;] $", text[max(start - 3, 0):start])
+                and not _NUMBER_TAKING.search(re.sub(r"[,;] $", " ", text[max(start - 26, 0):start]))):
+            # "Programme of Action, 1 and requests": a note cited again, set off by spaces after a clause
+            # ("Articles 55, 56 and" ends in a digit before its comma; "paragraph 3, 1 and" takes a number)
             found.append((start, end, number))
             continue
         if before.isspace() and _SPACES_OR_END.match(text, end) and re.search(r"[,;.:]\s$", text[max(start - 2, 0):start]):

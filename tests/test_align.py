@@ -655,3 +655,26 @@ def test_tokens_are_those_of_the_three_way_pattern_on_every_corpus_text_and_char
         texts += [text, normalize(text)]
     for text in texts:
         assert tokens(text) == three_way.findall(text)
+
+
+def test_synthetic_parts_pair_part_with_part():
+    """A resolution in parts A and B (synthetic: 72/169 and 74/153 of tests/corpus as its two parts); the
+    last preambular paragraph of part A, word for word the same as part B's, is deleted in the new
+    version: it is A's that is deleted, B's stays unchanged (never a move from B to A)."""
+    from conftest import corpus
+    from variants import base_text, in_parts
+
+    from resdiff.read.text import parse_text
+
+    texts = [base_text(corpus(n)) for n in ("A_RES_72_169.en.txt", "A_RES_74_153.en.txt")]
+    old_text = in_parts(texts, ["Part one", "Part two"])
+    last_pp = parse_text(texts[0], lang="en").paragraph("PP14").text
+    assert old_text.count(last_pp) == 2
+    new_text = re.sub(re.escape(last_pp) + r"\n\n", "", old_text, count=1)
+    old, new = parse_text(old_text, lang="en"), parse_text(new_text, lang="en")
+    assert old.paragraph("A PP14").key == old.paragraph("B PP15").key
+    pairs = {(tuple(old.paragraphs[i].label for i in p.old), tuple(new.paragraphs[j].label for j in p.new)): p.status
+             for p in align(old, new).pairs}
+    assert pairs[(("A PP14",), ())] == "deleted"
+    assert pairs[(("B PP15",), ("B PP15",))] == "unchanged"
+    assert all(o[0].split()[0] == n[0].split()[0] for o, n in pairs if o and n)  # part A with A, B with B

@@ -314,3 +314,12 @@ def test_durban_lineage_amendments_name_section_headings_as_headings_never_as_pr
     assert [p.kind for p in applied.paragraphs] == [p.kind for p in new.paragraphs]
     assert [t for t in texts(applied) if t[0] == HEADING] == [t for t in texts(new) if t[0] == HEADING]
     assert [p.label for p in applied.paragraphs if p.kind == HEADING] == [f"H{k}" for k in range(1, 10)]
+
+
+def test_amendments_name_a_paragraph_of_a_part():
+    from resdiff.render.amendments import place
+
+    assert place("B OP3", "en") == "operative paragraph 3 of part B"
+    assert place("A PP2", "en", "(a)") == "subparagraph (a) of the second preambular paragraph of part A"
+    assert place("B OP3", "zh") == "B部分执行部分第3段"
+    assert place("OP3", "en") == "operative paragraph 3"

@@ -599,3 +599,22 @@ def test_redline_from_the_word_writer_reads_as_new_when_accepted_and_old_when_re
     assert accepted.footnotes == notes_as_written(new)
     assert accepted.notes[0].endswith("read with all changes accepted")
     assert rejected.notes[0].endswith("read with all changes rejected")
+
+
+def test_a_word_file_holding_the_lines_of_a_pdf_extraction_is_read_as_text():
+    """What LibreOffice makes of a pdftotext .txt opened and saved as .docx: one Word paragraph per line
+    (A_RES_72_169.en.txt of tests/corpus, line by line; synthetic): read like the text itself, with a note."""
+    from conftest import corpus
+    from docx_builder import DocxBuilder
+
+    from resdiff.read.docx import read_docx
+    from resdiff.read.text import parse_text
+
+    text = corpus("A_RES_72_169.en.txt").read_text(encoding="utf-8")
+    b = DocxBuilder()
+    for line in text.split("\n"):
+        b.paragraph(b.run(line.rstrip()) if line.strip() else "")
+    res = read_docx(b.to_bytes())
+    whole = parse_text(text)
+    assert [(p.label, p.key, p.footnotes) for p in res.paragraphs] == [(p.label, p.key, p.footnotes) for p in whole.paragraphs]
+    assert any("one Word paragraph per line" in n for n in res.notes)

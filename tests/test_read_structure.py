@@ -345,3 +345,60 @@ def test_chinese_wrapped_inside_a_number_or_symbol_is_joined_without_a_space():
     res = parse_text(text, lang="zh")
     assert "第74/153号决议" in res.paragraphs[0].text and "2020年7月17日" in res.paragraphs[0].text
     assert res.footnotes[0].text == "A/CONF.157/24(Part I)和A/CONF.157/24(PART I)/Corr.1，第三章。"
+
+
+# ── resolutions in parts A, B (synthetic: two real texts of tests/corpus joined as two parts) ─────────
+
+
+def _in_parts(names, titles):
+    from conftest import corpus
+    from variants import base_text, in_parts
+
+    return in_parts([base_text(corpus(n)) for n in names], titles)
+
+
+def test_synthetic_resolution_in_two_parts_labels_each_part_apart():
+    text = _in_parts(["A_RES_72_169.en.txt", "A_RES_74_153.en.txt"],
+                     ["Enhancement of international cooperation", "Dialogue among civilizations"])
+    res = parse_text(text, lang="en")
+    labels = [p.label for p in res.paragraphs]
+    assert len(labels) == len(set(labels))  # no "OP1" twice
+    assert labels[:3] == ["A H1", "A H2", "A PP1"] and "A OP17" in labels and "B OP1" in labels
+    a_res, b_res = (parse_text(base_text_of(n), lang="en") for n in ("A_RES_72_169.en.txt", "A_RES_74_153.en.txt"))
+    for part, whole in (("A", a_res), ("B", b_res)):
+        mine = [(p.label.split(" ", 1)[1], p.key) for p in res.paragraphs if p.part == part and p.kind != HEADING]
+        assert mine == [(p.label, p.key) for p in whole.paragraphs]
+    heads = [p.text for p in res.paragraphs if p.kind == HEADING]
+    assert heads == ["A Enhancement of international cooperation", "The General Assembly,",
+                     "B Dialogue among civilizations", "The General Assembly,"]
+    assert res.header.number == "72/169" and res.header.author == "The General Assembly,"
+    assert res.header.title == "Enhancement of international cooperation in the field of human rights"
+    from resdiff.read.checks import check
+
+    assert not check(res)  # part B's preambular paragraphs are not "after the operative ones"
+
+
+def test_synthetic_chinese_resolution_in_parts():
+    # the seed as part A, the web copy of 55/105 (an excerpt: it ends mid-sentence) as part B
+    text = _in_parts(["A_RES_75_180.zh.txt", "A_RES_55_105.zh.excerpt.txt"], ["增进人权领域的国际合作", "区域安排"])
+    res = parse_text(text, lang="zh")
+    labels = [p.label for p in res.paragraphs]
+    assert len(labels) == len(set(labels))
+    ops = [p.label for p in res.paragraphs if p.kind == OPERATIVE]
+    assert ops == [f"A OP{n}" for n in range(1, 18)] + ["B OP1", "B OP2", "B OP3"]
+    assert [p.label for p in res.paragraphs if p.part == "B"][:4] == ["B H3", "B H4", "B PP1", "B PP2"]
+    assert res.paragraph("B H4").text == "大会" and res.header.author == "大会，"
+
+
+def test_a_letter_section_without_its_own_author_line_is_not_a_part():
+    text = ("The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\nA\n\nFollow-up\n\n"
+            "2. Requests a report;")
+    res = parse_text(text, lang="en")
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1", "H1", "OP2"]
+
+
+def base_text_of(name):
+    from conftest import corpus
+    from variants import base_text
+
+    return base_text(corpus(name))

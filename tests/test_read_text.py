@@ -573,3 +573,136 @@ def test_chinese_committee_draft_masthead_symbol_sponsors_and_star_note():
     assert h.notes == ("代表作为不结盟运动成员的联合国会员国。",)
     assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
     assert res.paragraphs[-1].text == "决定在大会第七十七届会议上继续审议这个问题。"
+
+
+# ── text a user really makes of an official PDF: pdftotext (plain, -raw, -layout) ──────────────────
+# Excerpts copied from the pdftotext output of tests/corpus/pdf/A_RES_78_44.en.pdf and others (named).
+
+_PDF_HEAD = ("Seventy-eighth session\n\nAgenda item 99\n\nResolution adopted by the General Assembly on 4 December 2023\n\n"
+             "78/44. Reducing nuclear danger\n\nThe General Assembly,\n\n")
+
+
+def test_plain_pdftotext_notes_printed_before_their_numbers():
+    # A_RES_78_44 (pdftotext plain): the note bodies first, then the numbers "3" … "5", "1", "2"
+    text = _PDF_HEAD + ("Reiterating the highest priority accorded to nuclear disarmament in the Final\n"
+                        "Document of the Tenth Special Session of the General Assembly 1 and by the\n"
+                        "international community,\nRecalling the advisory opinion 2 and the Declaration, 3\n"
+                        "1. Calls for a review 4 of doctrines;\n2. Requests the Secretary-General to report 5 thereon.\n\n"
+                        "__________________\n\nResolution S-10/2.\nA/51/218, annex.\n3\nResolution 55/2.\n4\nA/78/118.\n5\n"
+                        "A/56/400, para. 3.\n1\n2\n\n2/2\n")
+    res = parse_text(text, lang="en")
+    assert [(f.number, f.text) for f in res.footnotes] == [
+        (1, "Resolution S-10/2."), (2, "A/51/218, annex."), (3, "Resolution 55/2."), (4, "A/78/118."), (5, "A/56/400, para. 3.")]
+    assert [p.footnotes for p in res.paragraphs] == [(1,), (2, 3), (4,), (5,)]
+
+
+def test_raw_pdftotext_numbers_on_their_own_lines_and_symbol_with_running_title():
+    # A_RES_78_44 (pdftotext -raw): "1" / "Resolution S-10/2."; the page header "A/RES/78/44 Reducing nuclear danger"
+    text = _PDF_HEAD + ("Conscious that limited steps have been taken,\nA/RES/78/44 Reducing nuclear danger\n23-24510\n2/2\n"
+                        "Mindful that a diminishing role for nuclear weapons1\nwould have a positive impact,\n"
+                        "1. Calls for a review of nuclear doctrines.\n42nd plenary meeting\n4 December 2023\n"
+                        "__________________\n1\nResolution S-10/2.\n")
+    res = parse_text(text, lang="en")
+    assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "OP1"]
+    assert res.paragraphs[1].text == "Mindful that a diminishing role for nuclear weapons would have a positive impact,"
+    assert res.footnotes[0].text == "Resolution S-10/2." and res.header.date == "2023-12-04"
+
+
+def test_plain_pdftotext_numbers_above_the_page_foot_and_notes_after_it():
+    # A_C.1_80_L.49 (plain): "4" / "5" / "2/3" / the notes / the job number; "Adopted under …" reads like an opener
+    text = _PDF_HEAD + ("Recalling the Agenda, 4 and resolution 70/1, 5\n\n__________________\n4\n5\n\n2/3\n\n"
+                        "A/78/111, annex .\nAdopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.\n"
+                        "25-16739\n\nA/C.1/80/L.49\n\n1. Decides to act.")
+    res = parse_text(text.replace("4 and", "1 and").replace("70/1, 5", "70/1, 2").replace("\n4\n5\n", "\n1\n2\n"), lang="en")
+    assert [(f.number, f.text) for f in res.footnotes] == [
+        (1, "A/78/111, annex ."), (2, "Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.")]
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1"]
+
+
+def test_layout_pdftotext_both_ends_of_a_page_header_on_one_line():
+    # pdftotext -layout: "A/RES/79/52        The Arms Trade Treaty", "2/14        24-24148"
+    text = _PDF_HEAD + ("      Recalling its resolutions,\n\n2/14                                   24-24148\n"
+                        "A/RES/78/44                                  Reducing nuclear danger\n\n"
+                        "      Noting the report,\n\n      1.    Decides to act.")
+    res = parse_text(text, lang="en")
+    assert [(p.label, p.text) for p in res.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"), ("PP2", "Noting the report,"), ("OP1", "Decides to act.")]
+
+
+def test_pdftotext_losses_a_number_full_stop_a_job_date_line_and_a_hyphen_gap():
+    # A_RES_79_160 (plain): "26 Condemns …" without its full stop; A_RES_78_44: the job's date "191223"
+    # alone on a line; "seventy -ninth" with the kerning gap printed as a space
+    text = _PDF_HEAD + ("Recalling its resolution,\n\n23-24510 (E)\n\n191223\n\n*2324510*\n\nNoting its seventy -ninth session,\n"
+                        "1. Recalls the recommendation;\n2 Condemns without reservation any denial;\n"
+                        "3 Affirms its deep commitment.")
+    res = parse_text(text, lang="en")
+    assert [p.label for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2", "OP3"]
+    assert res.paragraphs[1].text == "Noting its seventy-ninth session,"
+
+
+def test_running_title_wrapped_over_its_own_lines_between_blank_lines():
+    # A_RES_78_38 (plain): "Confidence-building measures in the regional" / "and subregional context" / the symbol
+    text = ("Seventy-eighth session\n\n78/38. Confidence-building measures in the regional and subregional context\n\n"
+            "The General Assembly,\n\nRecalling its resolutions,\n\n1. Requests the Secretary-General to submit a report on\n"
+            "confidence-building measures in the regional and subregional context;\n\n23-24519\n\n"
+            "Confidence-building measures in the regional\nand subregional context\n\nA/RES/78/38\n\n2.\n"
+            "Decides to include the item.\n42nd plenary meeting\n4 December 2023\n\n23-24519\n\n3/3\n")
+    res = parse_text(text, lang="en")
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert res.paragraph("OP1").text.endswith("subregional context;") and res.footnotes == ()
+
+
+def test_a_copy_without_its_header_finds_the_running_title_by_repetition():
+    # A_RES_72_169.en.txt from its author line on: the running title is known only by its repetition
+    text = corpus("A_RES_72_169.en.txt").read_text(encoding="utf-8")
+    whole = parse_text(text)
+    cut = parse_text(text[text.index("The General Assembly,"):])
+    assert [(p.label, p.key) for p in cut.paragraphs] == [(p.label, p.key) for p in whole.paragraphs]
+
+
+def test_full_width_digits_and_letters_are_read_as_ascii_with_a_note():
+    text = ("大会，\n\n回顾其２０１９年１２月１８日第７４／１５３号决议，\n\n１．　重申通过国际合作等办法促进人权；\n\n"
+            "２．　决定继续审议这个问题。")
+    res = parse_text(text, lang="zh")
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert "2019年12月18日" in res.paragraphs[0].text and res.paragraphs[1].text.startswith("重申")
+    assert any("full-width" in n for n in res.notes)
+
+
+def test_chinese_with_a_space_between_every_character_is_joined_with_a_note():
+    seed = SEED.read_text(encoding="utf-8")
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff，。；：、《》“”（）])(?=[\u4e00-\u9fff，。；：、《》“”（）])", " ", seed)
+    assert "大 会 ，" in spaced
+    whole, res = parse_text(seed), parse_text(spaced)
+    assert [(p.label, p.key) for p in res.paragraphs] == [(p.label, p.key) for p in whole.paragraphs]
+    assert any("spaces between Chinese characters" in n for n in res.notes)
+
+
+_PDFTOTEXT = __import__("shutil").which("pdftotext")
+
+
+@pytest.mark.skipif(not _PDFTOTEXT, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.parametrize("mode", ["plain", "-raw", "-layout"])
+@pytest.mark.parametrize("name", sorted(p.name for p in (corpus("pdf")).glob("*.pdf")))
+def test_pdftotext_copies_of_the_official_pdfs_read_like_the_pdf(name, mode):
+    """The text pdftotext makes of each official PDF of tests/corpus/pdf, read by the text reader: the same
+    number of preambular, operative and heading paragraphs and of footnotes as the PDF reader finds, or
+    (one case) a warning that says where the reading is unsure."""
+    import subprocess
+
+    from resdiff.read import read_file
+    from resdiff.read.checks import with_warnings
+
+    path = corpus("pdf") / name
+    text = subprocess.run([_PDFTOTEXT, *([] if mode == "plain" else [mode]), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    reference, copy = read_file(path), with_warnings(parse_text(text))
+
+    def shape(res):
+        kinds = Counter(p.kind for p in res.paragraphs)
+        return kinds["preambular"], kinds["operative"], kinds["heading"], len(res.footnotes)
+
+    if (name, mode) == ("A_RES_80_193.en.pdf", "-raw"):  # a heading glued by -raw's reading order: warned
+        assert shape(copy) != shape(reference) and copy.warnings
+    else:
+        assert shape(copy) == shape(reference)

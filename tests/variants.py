@@ -28,7 +28,7 @@ from pathlib import Path
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_RUN = re.compile(f"[{_SUP}]+")
-_AUTHOR = re.compile(r"^(The General Assembly|The Human Rights Council|大会|人权理事会)[,，]\s*$", re.M)
+_AUTHOR = re.compile(r"^(The General Assembly|The Human Rights Council|大会|人权理事会)[,，]?\s*$", re.M)
 
 
 def base_text(path: Path) -> str:
@@ -161,3 +161,19 @@ TRANSFORMS = {
 }
 # Transformations after which the text holds fewer words: checked apart (the paragraphs read are a prefix).
 SHORTENING = {"cut_short": cut_short}
+
+
+def in_parts(texts: list[str], titles: list[str]) -> str:
+    """A resolution in parts (synthetic): the header of the first text, then for each text its part
+    letter ("A", "B" …), a part title, its author line and its paragraphs. Footnotes are left out (a real
+    resolution in parts numbers them on across the parts)."""
+    out = []
+    for k, (text, title) in enumerate(zip(texts, titles)):
+        text = re.sub(rf"\n\n[{_SUP}]+ [^\n]*", "", text)
+        text = _SUP_RUN.sub("", text)
+        author = _AUTHOR.search(text)
+        if k == 0:
+            out.append(text[:author.start()])
+        out.append(f"{chr(ord('A') + k)}\n\n{title}\n\n{text[author.start():].rstrip()}\n\n")
+    return "".join(out)
+

@@ -267,8 +267,9 @@ def _exact_anchors(old: tuple[Paragraph, ...], new: tuple[Paragraph, ...]) -> di
 
 
 def _same_class(a: Paragraph, b: Paragraph) -> bool:
-    """A section heading pairs only with a heading, a paragraph only with a paragraph."""
-    return (a.kind == HEADING) == (b.kind == HEADING)
+    """A section heading pairs only with a heading, a paragraph only with a paragraph; in two resolutions
+    in parts, a paragraph of part A only with one of part A ("A OP1" never with "B OP1")."""
+    return (a.kind == HEADING) == (b.kind == HEADING) and (a.part == b.part or not a.part or not b.part)
 
 
 # ── step 2 ─────────────────────────────────────────────────────────────────────────────────────────

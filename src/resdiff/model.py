@@ -42,7 +42,8 @@ class SubParagraph:
 
 @record
 class Paragraph:
-    label: str  # stable label: "PP1".."PPn" (preambular), "OP1".."OPn" or "OP5bis" (operative), "H1".."Hn" (heading)
+    label: str  # stable label: "PP1".."PPn" (preambular), "OP1".."OPn" or "OP5bis" (operative), "H1".."Hn" (heading);
+    # in a resolution in parts, the part's letter first: "A OP1", "B PP3" (see ``part``)
     kind: ParagraphKind
     number: int | None  # operative number as printed (5 for "5 bis"); None for preambular
     text: str  # display text (see module docstring)
@@ -52,6 +53,9 @@ class Paragraph:
     lead: str = ""  # the emphasised opening verb as it starts ``text`` ("重申", "Recalling also"), or ""
     suffix: str = ""  # "bis", "ter" … for paragraphs inserted during negotiation ("5 bis")
     subparagraphs: tuple[SubParagraph, ...] = ()
+    # The part of a resolution in parts ("A", "B": each with its own author line and its own numbering),
+    # "" otherwise; its label then starts with it: "A PP1", "B OP1", "B H3".
+    part: str = ""
 
 
 @record

@@ -137,8 +137,11 @@ def _furniture(paragraphs: tuple[Paragraph, ...]) -> list[ReadingWarning]:
 
 def _preambular_after_operative(paragraphs: tuple[Paragraph, ...]) -> list[ReadingWarning]:
     seen_operative = False
+    part = ""
     out = []
     for p in paragraphs:
+        if p.part != part:  # each part (A, B) has its own preambular and operative paragraphs
+            part, seen_operative = p.part, False
         if p.kind == OPERATIVE:
             seen_operative = True
         elif p.kind == PREAMBULAR and seen_operative:

@@ -1231,6 +1231,17 @@ def _line(p: DocxParagraph, note_numbers: dict[str, int]) -> Line:
                 printed=p.visible)
 
 
+def _holds_wrapped_lines(paragraphs: list[DocxParagraph]) -> bool:
+    """True for a Word file whose paragraphs are the lines of a text: no automatic numbers, no notes, and
+    most long paragraphs end mid-sentence (a real resolution's paragraphs end with , ; or .)."""
+    from resdiff.read.structure import _ends_sentence
+
+    if any(p.number or p.footnote_refs for p in paragraphs):
+        return False
+    long = [p for p in paragraphs if len(p.visible.strip()) >= 40]
+    return len(long) >= 10 and sum(not _ends_sentence(p.visible.strip()) for p in long) >= 0.4 * len(long)
+
+
 def _build_resolution(content: DocxContent, lang: str | None, source: str | None) -> Resolution:
     """The Resolution the document holds: each Word paragraph is one record of the stream that
     ``read.structure`` (the same structure finder as for text and PDF) turns into header, paragraphs,
@@ -1240,6 +1251,16 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
     from resdiff.read.structure import build_resolution
 
     paragraphs = [p for p in content.paragraphs if p.visible.strip()]
+    if _holds_wrapped_lines(paragraphs):
+        # Text pasted or opened in Word (LibreOffice makes one Word paragraph of every line): its
+        # paragraphs are the wrapped lines of a PDF extraction, so it is read as the text it holds.
+        from resdiff.read.text import parse_text
+
+        text = "\n".join(p.visible for p in content.paragraphs)
+        res = parse_text(text, lang=lang, source=source)
+        name = Path(source).name if source else "The document"
+        note = f"{name} holds text line by line (one Word paragraph per line): read as plain text"
+        return replace(res, notes=(note,) + res.notes)
     language = lang or detect_language("\n".join(p.visible for p in paragraphs))
     numbers = _footnote_numbers(content.paragraphs)
     endnotes = _endnote_numbers(content, max(numbers.values(), default=0))

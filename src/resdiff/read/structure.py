@@ -86,8 +86,9 @@ EN_OPENERS = sorted(
 )
 # English-only patterns here are compiled on first use (resdiff.lazyre): a Chinese text never pays for them.
 _EN_OPENER_RE = lazy_compile(r"^(?:" + "|".join(re.escape(o.strip()) for o in EN_OPENERS) + r")\b")
-# Any capitalised -ing / -ed word followed by a lower-case word ("Deploring the", "Convinced that").
-_EN_GENERIC_OPENER = lazy_compile(r"^[A-Z][a-z]+(?:ing|ed)\s+[a-z]")
+# Any capitalised -ing / -ed word followed by a lower-case word ("Deploring the", "Convinced that"), not by
+# "and", "or", "of": a wrapped line of a title ("Stockpiling and Use of Chemical Weapons").
+_EN_GENERIC_OPENER = lazy_compile(r"^[A-Z][a-z]+(?:ing|ed)\s+(?!(?:and|or|of)\b)[a-z]")
 _EN_LEAD_TAIL = lazy_compile(
     r"^(?:\s+(?:also|further|furthermore|moreover|again|once again|in mind|note of|into account|"
     r"with (?:deep |grave |great |serious )?(?:appreciation|concern|satisfaction|interest|regret)))+"
@@ -107,12 +108,16 @@ _MARKED_LINE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\]|(\d{1,3})/)\s*(\S
 
 # Page furniture in PDF extractions: lines that anchor a page header or footer.
 _FURNITURE = [
-    re.compile(r"^[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+$"),  # document symbol A/RES/74/153
-    re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/4"
+    # document symbol A/RES/74/153 (never with a final full stop: "A/79/195." is a footnote's text)
+    re.compile(r"^[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+(?<!\.)$"),
+    _PAGE_NUMBER := re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/4"
     re.compile(r"^\d{2}-\d{5}(?:\s*\(\w\))?(?:\s+\d{6})?$"),  # job number "19-22275 (E)    220120"
+    re.compile(r"^\d{6}$"),  # the job's date ("191223") when an extraction puts it on a line of its own
     re.compile(r"^\*\d{5,}\*$"),  # bar code "*1922275*"
     re.compile(r"^Page \d+(?: of \d+)?$"),
 ]
+# A page header printed on one line: the document symbol before or after (a piece of) the running title.
+_SYMBOL_BESIDE = re.compile(r"^(?:[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+\s+(.+)|(.+?)\s+[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+)$")
 # Lines that are furniture only when they sit in a page header next to one of the anchors above.
 _WEAK_FURNITURE = re.compile(r"^(?:United Nations|Distr\.: \w+|General Assembly|联合国|大会|Nations Unies|Naciones Unidas)$")
 
@@ -194,6 +199,13 @@ def _split_header(lines: list[Line], lang: str) -> int:
     """Index of the first body line: just after the author line, else the first paragraph-looking line."""
     for i, line in enumerate(lines[:60]):
         if AUTHOR.match(line.text):
+            # "79/99. Questions relating to information" / "A" / "Information in the service of humanity" /
+            # "The General Assembly,": the part's letter and title open the body, not the document title
+            for k in range(i - 1, max(i - 4, -1), -1):
+                if _NUMBER_TITLE.match(lines[k].text) or _AGENDA.match(lines[k].text):
+                    break  # a letter before the resolution's number and title is not a part of its body
+                if _PART_LETTER.match(lines[k].text.strip()) or _PART_WITH_TITLE.match(lines[k].text.strip()):
+                    return k
             return i + 1
     for i, line in enumerate(lines):
         if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
@@ -456,6 +468,8 @@ def _strip_body(
     in_rule_block = False  # inside the footnote area after a "____" rule
     current: list[str] | None = None  # text pieces of the footnote being read
     removed = False  # something was removed since the last kept line
+    if not known:
+        lines = _number_lines_to_notes(lines)
     furniture = set() if known else _furniture_indices(lines, title)
     i = 0
 
@@ -479,6 +493,9 @@ def _strip_body(
         if not known and _FOOTNOTE_RULE.match(text):
             finish_footnote()
             in_rule_block, removed = True, True
+        elif closing and is_closing(text, lang) and current is None:
+            closing.append(text)  # "52nd plenary meeting" / "1 December 2025": a date, not note 1
+            removed = True
         elif (
             sup
             and int("".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1))) >= 1
@@ -527,6 +544,92 @@ def _strip_body(
     return kept, footnotes, closing, star_notes
 
 
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _number_lines_to_notes(lines: list[Line]) -> list[Line]:
+    """Footnote areas where each note's number stands on a line of its own (``pdftotext -raw`` and
+    ``-layout``: "1" / "Resolution S-10/2.", or plain ``pdftotext``, which prints the bodies first and the
+    numbers after them, out of order: "Resolution S-10/2." / "A/51/218, annex." / "3" / … / "1" / "2"),
+    rewritten as "1 Resolution S-10/2." lines as other copies print them. A block whose numbers and
+    notes do not pair one to one is left as it is (the checks then warn about unlinked markers)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if not _FOOTNOTE_RULE.match(lines[i].text):
+            i += 1
+            continue
+        j = i + 1
+        # a note's body may look like a symbol ("4" / "A/78/118."): furniture ends the block only where a
+        # number does not call it and it has no final full stop
+        while j < len(lines) and not (_is_furniture(lines[j].text) and not lines[j].text.endswith(".")
+                                      and not (_BARE_NUMBER.match(lines[j - 1].text)
+                                               and _SYMBOL_IN.fullmatch(lines[j].text))) \
+                and not _FOOTNOTE_RULE.match(lines[j].text) \
+                and not (lines[j].blank_before and j > i + 1 and not _BARE_NUMBER.match(lines[j].text)
+                         and any(not _BARE_NUMBER.match(x.text) for x in lines[i + 1:j])):
+            j += 1
+        block = lines[i + 1:j]
+        if block and all(_BARE_NUMBER.match(line.text) for line in block):
+            # only the numbers above the page's foot: the notes were printed after the furniture
+            # ("4" / "5" / "2/3" / "A/78/111, annex." / "Resolution 70/1." / "25-16739")
+            k = j
+            while k < len(lines) and _is_furniture(lines[k].text):
+                k += 1
+            m = k
+            while m < len(lines) and m - k < 2 * len(block) + 2 and not _is_furniture(lines[m].text) \
+                    and not op_number(lines[m].text) and not _FOOTNOTE_RULE.match(lines[m].text):
+                m += 1  # ("Adopted under the UNFCCC …": a note may read like an opener)
+            complete = m > k and re.search(r"[.。]\)?$", lines[m - 1].text.rstrip())
+            notes = _notes_from_block(block + lines[k:m]) if complete else None
+            if notes is not None:
+                out.extend(notes + lines[j:k])
+                i = m
+                continue
+        out.extend(_notes_from_block(block) or block)
+        i = j
+    return out
+
+
+def _notes_from_block(block: list[Line]) -> list[Line] | None:
+    """The block rewritten as numbered notes, or None when its numbers and notes do not pair up."""
+    starred = 0
+    while starred < len(block) and re.match(r"^\*{1,3}\s*\S", block[starred].text):
+        # "* On behalf of …" (wrapped until its full stop): a draft's starred note comes first, unnumbered
+        starred += 1
+        while starred < len(block) and not re.search(r"[.。]$", block[starred - 1].text.rstrip()) \
+                and not _BARE_NUMBER.match(block[starred].text):
+            starred += 1
+    if starred:
+        rest = _notes_from_block(block[starred:])
+        return None if rest is None else block[:starred] + rest
+    numbers = [k for k, line in enumerate(block) if _BARE_NUMBER.match(line.text)]
+    if not numbers or len(numbers) == len(block):
+        return None
+    if numbers[0] == 0 and all(k + 1 < len(block) and k + 1 not in numbers for k in numbers):
+        # each number directly before its note ("-raw", "-layout")
+        out = []
+        for k, line in enumerate(block):
+            if k in numbers:
+                continue
+            out.append(replace(line, text=f"{block[k - 1].text} {line.text}") if k - 1 in numbers else line)
+        return out
+    # plain pdftotext: the notes in order, their numbers elsewhere in the block; a note ends at a full stop
+    values = sorted(int(block[k].text) for k in numbers)
+    texts = [line for k, line in enumerate(block) if k not in numbers]
+    starts = [0] + [k for k in range(1, len(texts)) if re.search(r"[.。]\)?$", texts[k - 1].text.rstrip())]
+    if len(starts) != len(values) or values != list(range(values[0], values[0] + len(values))):
+        return None
+    out = []
+    for k, line in enumerate(texts):
+        if k in starts:
+            out.append(replace(line, text=f"{values[starts.index(k)]} {line.text}", blank_before=False))
+        else:
+            out.append(replace(line, blank_before=False))
+    return out
+
+
 def _numbered_line(text: str) -> tuple[int, str, bool] | None:
     """(number, text, marked) of a line that may be a numbered footnote body: "2 …", or "(2) …", "[2] …",
     "2/ …" (marked: a style a paragraph line does not start with, except a sub-paragraph "(2)")."""
@@ -534,7 +637,7 @@ def _numbered_line(text: str) -> tuple[int, str, bool] | None:
     if m:
         return int(m.group(1)), m.group(2), False
     m = _MARKED_LINE.match(text)
-    if m:
+    if m and not _PAGE_NUMBER.match(text):  # "3/3" is a page number, not note 3 reading "3"
         return int(m.group(1) or m.group(2) or m.group(3)), m.group(4), True
     return None
 
@@ -544,12 +647,25 @@ def _furniture_indices(lines: list[Line], title: str | None) -> set[int]:
     running title pieces or "United Nations" lines chained to an anchor without a blank line between
     (a body line that happens to read "human rights" right after a page header is separated by one)."""
     title_norm = _running_title_words(title)
+    # Without the title (a copy that starts at the author line), the running title is a line printed
+    # again and again beside the page anchors: a short line without final punctuation seen 2+ times.
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line.text] = seen.get(line.text, 0) + 1
 
     def weak(text: str) -> bool:
         norm = re.sub(r"\s+", " ", text).strip().lower()
-        return bool(_WEAK_FURNITURE.match(text)) or bool(title_norm and norm and norm in title_norm)
+        repeated = (not title_norm and seen.get(text, 0) >= 2 and len(text) <= 200
+                    and not re.search(r"[,;.:，；。：]$", text))
+        return bool(_WEAK_FURNITURE.match(text)) or bool(title_norm and norm and norm in title_norm) or repeated
 
-    found = {i for i, line in enumerate(lines) if _is_furniture(line.text)}
+    def symbol_and_title(text: str) -> bool:
+        # "A/RES/78/44 Reducing nuclear danger", "General Assembly A/RES/79/146" (pdftotext -raw)
+        m = _SYMBOL_BESIDE.match(text)
+        rest = m and (m.group(1) or m.group(2) or "").strip()
+        return bool(rest) and len(rest) >= 8 and weak(rest)
+
+    found = {i for i, line in enumerate(lines) if _is_furniture(line.text) or symbol_and_title(line.text)}
     frontier = sorted(found)
     while frontier:
         i = frontier.pop()
@@ -558,6 +674,17 @@ def _furniture_indices(lines: list[Line], title: str | None) -> set[int]:
                 continue
             joined = not lines[max(i, j)].blank_before
             full_title = title_norm and re.sub(r"\s+", " ", lines[j].text).strip().lower() == title_norm
+            if not joined and not full_title and title_norm and weak(lines[j].text):
+                # the running title wrapped over lines of its own, apart from the anchor by a blank line
+                # (plain pdftotext): the lines of its block together are the whole title
+                a = j
+                while a > 0 and not lines[a].blank_before:
+                    a -= 1
+                b = j + 1
+                while b < len(lines) and not lines[b].blank_before:
+                    b += 1
+                block = " ".join(line.text for line in lines[a:b])
+                full_title = b - a <= 4 and re.sub(r"\s+", " ", block).strip().lower() == title_norm
             if weak(lines[j].text) and (joined or full_title):
                 found.add(j)
                 frontier.append(j)
@@ -604,6 +731,9 @@ def _blank_lines_are_wraps(lines: list[Line]) -> bool:
     return mid_sentence >= 0.3 * len(gaps)
 
 
+_OP_NUMBER_UNDOTTED = re.compile(r"^(\d{1,3})\s+(?=(?:Also |Further |Strongly |Again )?[A-Z][a-z]+s\b)")
+
+
 def op_number(text: str) -> re.Match | None:
     m = _OP_NUMBER.match(text)
     if not m or re.match(r"^\d+/\d", text) or re.match(r"^\d+\.\d", text):
@@ -620,6 +750,10 @@ _HEADING = re.compile(r"(?:[A-H]\.?|[IVX]{1,5}\.?|Annex(?:\s+[IVXL]+)?|ANNEX(?:\
 # separator or a space.
 _HEADING_WITH_TITLE = re.compile(r"(?:[IVX]{1,5}\.?\s+[A-Z]|[一二三四五六七八九十]{1,3}(?:[、.．]\s*|\s+)\S)")
 _HEADING_TITLE_MAX = 160  # characters: a title longer than this is a paragraph
+# A part of a resolution: its letter alone ("A", "B.") or with its title ("A. Information in the service of
+# humanity"); a part has its own author line and numbers its operative paragraphs from 1 again.
+_PART_LETTER = re.compile(r"^([A-H])\.?$")
+_PART_WITH_TITLE = re.compile(r"^([A-H])\.\s+\S")
 
 
 def _is_heading_title(text: str, lang: str) -> bool:
@@ -648,6 +782,8 @@ def _heading_start(lines: list[Line], i: int, lang: str, known: bool) -> bool:
             nxt = lines[i + 1].text if i + 1 < len(lines) else ""
             return _is_heading_title(nxt, lang)
         return True
+    if _PART_WITH_TITLE.match(text) and any(AUTHOR.match(x.text.strip()) for x in lines[i + 1:i + 4]):
+        return True  # "A. Information in the service of humanity" / "The General Assembly,"
     if not _HEADING_WITH_TITLE.match(text):
         return False
     title = re.sub(r"^(?:[IVX]{1,5}\.?|[一二三四五六七八九十]{1,3}[、.．]?)\s*", "", text)
@@ -678,6 +814,16 @@ def _segment(lines: list[Line], lang: str) -> list[tuple[bool, list[Piece]]]:
     for i, line in enumerate(lines):
         text = line.text
         current = paragraphs[-1] if paragraphs else None
+        if current is not None and len(paragraphs) - 1 in headings and AUTHOR.match(current[0][0].strip()):
+            current = None  # an author line is whole: what follows it opens a paragraph ("大会" has no comma)
+        if AUTHOR.match(text.strip()) and (in_heading or current is None or _ends_sentence(current[-1][0])):
+            # the author line of a part ("A" / its title / "The General Assembly,"): printed text between
+            # paragraphs, kept as a heading paragraph so that it is neither lost nor read as preambular
+            paragraphs.append([(text, line)])
+            headings.add(len(paragraphs) - 1)
+            in_heading = False
+            last_op = 0  # a part numbers its paragraphs from 1 again
+            continue
         if (in_heading or current is None or _ends_sentence(current[-1][0])) and _heading_start(lines, i, lang, known):
             paragraphs.append([(text, line)])  # a part "A"/"B", a section "II" or an annex: a paragraph of its own
             headings.add(len(paragraphs) - 1)
@@ -716,6 +862,11 @@ def _segment(lines: list[Line], lang: str) -> list[tuple[bool, list[Piece]]]:
                 paragraphs.append([(text, line)])
             continue
         prev_ends = current is None or _ends_sentence(current[-1][0])
+        undotted = _OP_NUMBER_UNDOTTED.match(text) if lang != "zh" and prev_ends else None
+        if undotted and int(undotted.group(1)) == last_op + 1:
+            # "26 Condemns without reservation …": the number's full stop lost in extraction (pdftotext);
+            # only the very next number before an operative verb
+            text = f"{undotted.group(1)}. {text[undotted.end():]}"
         m = op_number(text)
         if m and prev_ends and 1 <= int(m.group(1)) <= last_op + 3:
             last_op = int(m.group(1))
@@ -873,6 +1024,8 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             continue
         if len(digits) > 2:
             continue
+        if before == "." and start >= 2 and text[start - 2].isdigit():
+            continue  # a decimal or a numbered target: "target 5.2", "para. 3.5"
         number = int(digits)
         if before and (before.isalpha() or before in ",;:)”\"’]") or (before == "." and not _ABBREVIATIONS.search(text[max(start - 12, 0):start - 1])):
             if after and (after.isalnum() or after in "/"):
@@ -884,8 +1037,14 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             if state.accept(number, strict=not strict_known):
                 found.append((start, end, number))
             continue
+        after_clause = re.search(r"[A-Za-z)\]\"”’],\s$", text[max(start - 3, 0):start])
         if (before.isspace() and number == state.next and number in state.known
-                and re.match(r" (?:[a-z]|$)|$|\s*[,;.:]", text[end:end + 2])
+                and (re.match(r" (?:[a-z]|$)|$|\s*[,;.:]", text[end:end + 2])
+                     # after a clause's comma the next word may be a name ("Development, 1 Agenda 21"),
+                     # after a year's comma a number ("28 March 2008, 6 18/15 of")
+                     or (after_clause and re.match(r" [A-Z]", text[end:end + 2]))
+                     or (re.search(r"\b(?:19|20)\d\d,\s$", text[max(start - 7, 0):start])
+                         and re.match(r" \d", text[end:end + 2])))
                 and re.search(r"(?:[,;:]|[a-z]{2}|\b(?:19|20)\d\d)\s$", text[max(start - 5, 0):start])
                 and not _NUMBER_TAKING.search(text[max(start - 24, 0):start])):
             # "Human Rights, 1 as well as", "Peoples 3 and", "belief; 6": the next known note, set off by
@@ -998,6 +1157,31 @@ def _as_heading(p: dict, pieces: list[Piece]) -> dict:
 # ── the structure finder ──────────────────────────────────────────────────────────────────────────
 
 
+def _part_letters(segments: list[tuple[bool, list[Piece]]]) -> dict[int, str]:
+    """Where each part of a resolution starts (index of its letter heading → "A", "B" …): a letter heading
+    followed, before any other paragraph, by an author line ("A" / title / "The General Assembly,"). A
+    letter heading without an author line is a section ("A. Follow-up"), not a part. Parts count only
+    when there are two or more, or the one part starts the body."""
+    found: dict[int, str] = {}
+    for k, (is_heading, group) in enumerate(segments):
+        if not is_heading:
+            continue
+        first = group[0][0].strip()
+        m = _PART_LETTER.match(first) or _PART_WITH_TITLE.match(first)
+        if not m:
+            continue
+        for later, (later_heading, later_group) in enumerate(segments[k + 1:k + 3], k + 1):
+            if later_heading and AUTHOR.match(later_group[0][0].strip()):
+                found[k] = m.group(1)
+                break
+            if not later_heading:
+                break
+    if len(found) == 1 and min(found) != 0:
+        return {}
+    return found
+
+
+
 def _as_printed(value, view: str, original: str):
     """A header field read from the Simplified view, in the printed characters: the view has the same
     length as the original, so the value's place in the view is its place in the original (lines joined
@@ -1056,7 +1240,12 @@ def build_resolution(
     paragraphs: list[Paragraph] = []
     pp = 0
     headings = 0
-    for is_heading, group in _segment(body, language):
+    segments = _segment(body, language)
+    parts = _part_letters(segments)
+    part = ""
+    for index, (is_heading, group) in enumerate(segments):
+        if index in parts:
+            part, pp = parts[index], 0  # a part numbers its preambular paragraphs from 1 again too
         if printed:
             group = [("\n" + printed.get(t[1:], t[1:]) if t.startswith("\n") else printed.get(t, t), line)
                      for t, line in group]
@@ -1072,7 +1261,15 @@ def build_resolution(
         else:
             pp += 1
             label = f"PP{pp}"
-        paragraphs.append(Paragraph(label=label, key=normalize(p["text"]), **p))
+        if part:
+            label = f"{part} {label}"  # "A OP1", "B PP2": each part has its own preambular and operative part
+        paragraphs.append(Paragraph(label=label, key=normalize(p["text"]), part=part, **p))
+    if "author" not in fields:
+        # a resolution in parts: the first part's author line opens the body ("A" / … / "The General Assembly,")
+        for p in paragraphs:
+            if p.kind == HEADING and AUTHOR.match(p.text):
+                fields["author"] = p.text
+                break
     meeting = None
     for line in closing:
         m = CLOSING_ZH_MEETING.match(line) or CLOSING_EN_MEETING.match(line)

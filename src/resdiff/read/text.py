@@ -83,6 +83,8 @@ _ADOPTION_ZH = lazy_compile(r"\s+(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\
 _AGENDA_AND_TITLE = lazy_compile(r"^(Agenda items? [\d()a-z]+(?:(?:,| and) [\d()a-z]+)*)\s+([A-Z].*)$")
 
 
+_HYPHEN_GAP = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")
+_COLUMN_GAP = re.compile(r" {8,}")  # a gap no justified line of text has: two things printed apart
 _NOTE_START = lazy_compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)")
 
 
@@ -129,10 +131,47 @@ def _prepare_lines(text: str, lang: str) -> list[Line]:
         if _is_blank(raw):
             blank = True
             continue
-        stripped = raw.strip()
-        lines.append(Line(stripped, blank_before=blank, indent=raw[:1] in (" ", "\t", "\u3000")))
+        indent = raw[:1] in (" ", "\t", "\u3000")
+        # "pdftotext -layout" keeps both ends of a page header or footer on one line, far apart
+        # ("A/RES/79/52        The Arms Trade Treaty", "2/14        24-24148"): each is a line of its own
+        # "seventy -ninth", "non -governmental": pdftotext prints the kerning gap before a compound's
+        # hyphen as a space (a dash between words is spaced on both sides or is an en dash)
+        for k, part in enumerate(_COLUMN_GAP.split(_HYPHEN_GAP.sub("-", raw.strip()))):
+            lines.append(Line(part, blank_before=blank and not k, indent=indent and not k))
         blank = False
     return lines
+
+
+# ── characters typed or extracted in another form ───────────────────────────────────────────────
+
+# Full-width digits and Latin letters (typed with a Chinese input method) and an ideographic space inside
+# a line: read as their ASCII forms, so "１．" numbers a paragraph and "２０２０" is a year. Full-width
+# punctuation (，；。) is the normal Chinese form and is kept.
+_FULL_WIDTH = {**{0xFF10 + d: str(d) for d in range(10)}, **{0xFF21 + k: chr(0x41 + k) for k in range(26)},
+               **{0xFF41 + k: chr(0x61 + k) for k in range(26)}}
+_FULL_WIDTH_RUN = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
+_INNER_IDEOGRAPHIC_SPACE = re.compile(r"(?<=\S)\u3000+(?=\S)")
+# "回 顾 其 1999 年": a space between every two Chinese characters or punctuation marks (a PDF extraction
+# artefact); counted to recognise such a text, then removed.
+_CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’])[ \t\u3000]+"
+                         r"(?=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’])")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def _as_typeset(text: str) -> tuple[str, list[str]]:
+    """The text with full-width digits and letters as ASCII and spaced-out Chinese joined, and a note for
+    each change made (the user sees what was read differently from the file)."""
+    notes = []
+    full = len(_FULL_WIDTH_RUN.findall(text))
+    if full:
+        text = _INNER_IDEOGRAPHIC_SPACE.sub(lambda m: " " * len(m.group(0)), text.translate(_FULL_WIDTH))
+        notes.append(f"{full} full-width digits and letters were read as ASCII (１ as 1)")
+    cjk = len(_CJK_CHAR.findall(text))
+    gaps = len(_CJK_SPACED.findall(text))
+    if cjk >= 20 and gaps >= 0.6 * cjk:  # nearly every character stands apart: not a real text's spacing
+        text = _CJK_SPACED.sub("", text)
+        notes.append("the spaces between Chinese characters (a PDF extraction artefact) were removed")
+    return text, notes
 
 
 # ── the reader ────────────────────────────────────────────────────────────────────────────────────
@@ -140,5 +179,6 @@ def _prepare_lines(text: str, lang: str) -> list[Line]:
 
 def parse_text(text: str, lang: str | None = None, source: str | None = None) -> Resolution:
     """Read a resolution from its plain text (any of the layouts described in the module docstring)."""
+    text, notes = _as_typeset(text)
     language = lang or detect_language(text)
-    return build_resolution(_prepare_lines(text, language), language, source=source)
+    return build_resolution(_prepare_lines(text, language), language, source=source, notes=tuple(notes))

@@ -23,13 +23,22 @@ def _kind_name(kind: str, zh: bool) -> str:
     return {OPERATIVE: "operative", HEADING: "section heading"}.get(kind, "preambular")
 
 
+_PART = re.compile(r"^([A-H]) (?=(?:PP|OP|H)\d)")  # "B OP3": operative paragraph 3 of part B
+
+
 def _label_kind(label: str) -> str:
+    label = _PART.sub("", label)
     return OPERATIVE if label.startswith("OP") else HEADING if re.match(r"^H\d", label) else "preambular"
 
 
 def place(label: str, lang: str, subparagraph: str = "") -> str:
-    """How an amendment names a paragraph of the text on the table (by its OLD label)."""
+    """How an amendment names a paragraph of the text on the table (by its OLD label); in a resolution in
+    parts, with its part ("operative paragraph 3 of part B", "B部分执行部分第3段")."""
     zh = lang == "zh"
+    part = _PART.match(label)
+    if part:
+        named = place(label[part.end():], lang, subparagraph)
+        return f"{part.group(1)}部分{named}" if zh else f"{named} of part {part.group(1)}"
     if label == "title":
         return "标题" if zh else "the title"
     m = _LABEL.match(label)

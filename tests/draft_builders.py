@@ -28,6 +28,13 @@ def en_resolution(paragraphs, footnotes=(), **header) -> Resolution:
     return Resolution(Header(**fields), tuple(paragraphs), tuple(footnotes), source="hand-built")
 
 
+def en_79(paragraphs, footnotes=(), **header) -> Resolution:
+    """An English resolution of the seventy-ninth session (the corpus/pdf lineages' year), header as given."""
+    fields = dict(session=79, session_text="Seventy-ninth session", date="2024-12-17")
+    fields.update(header)
+    return en_resolution(paragraphs, footnotes, **fields)
+
+
 def zh_resolution(paragraphs, footnotes=(), **header) -> Resolution:
     fields = dict(
         language="zh", session=75, session_text="第七十五届会议", body="大会", agenda_item="72(b)",

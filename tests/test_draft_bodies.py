@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draft_builders import edits_by_rule, en_resolution, para, texts, zh_resolution
+from draft_builders import edits_by_rule, en_79, para, texts, zh_resolution
 from resdiff.draft import draft_next
 from resdiff.model import Footnote
 
@@ -16,19 +16,12 @@ DURBAN_PP17 = ("Deploring the recent incidents of excessive use of force, and re
                "44/20 of 17 July 2020, 51/32 of 7 October 2022, 54/27 of 12 October 2023 and 57/25 of 10 October 2024,")
 
 
-def res79(paragraphs, footnotes=(), **header):
-    fields = dict(session=79, session_text="Seventy-ninth session", date="2024-12-17", number="79/183",
-                  title="Situation of human rights in the Islamic Republic of Iran")
-    fields.update(header)
-    return en_resolution(paragraphs, footnotes, **fields)
-
-
 def test_this_years_council_resolution_anywhere_becomes_a_placeholder_with_its_records_footnote():
     """The real A/C.3/80/L.30 welcomes 'Human Rights Council resolution 58/21 of 3 April 2025' with a footnote
     to the Eightieth Session's Supplement No. 53 (A/80/53)."""
     pp3 = para("PP3", IRAN_PP3, "Welcoming", {3: IRAN_PP3.index(", in which")})
     op1 = para("OP1", "Welcomes the report of the Fact-Finding Mission submitted pursuant to Human Rights Council resolution 55/19;", "Welcomes")
-    draft = draft_next(res79([pp3, op1], (Footnote(3, IRAN_NOTE3),)))
+    draft = draft_next(en_79([pp3, op1], (Footnote(3, IRAN_NOTE3),)))
     got = texts(draft.resolution)
     assert got["PP3"].startswith("Welcoming Human Rights Council resolution [●] of [●], in which the Council")
     assert got["OP1"].endswith("pursuant to Human Rights Council resolution [●];")
@@ -40,7 +33,7 @@ def test_this_years_council_resolution_anywhere_becomes_a_placeholder_with_its_r
 def test_list_of_the_councils_resolutions_gains_a_placeholder_and_older_ones_stay():
     """The real A/C.3/80/L.55 reads '… 54/27 of 12 October 2023, 57/25 of 10 October 2024 and 60/16 of 7 October 2025'."""
     marker = DURBAN_PP17.index(",", DURBAN_PP17.index("57/25"))
-    draft = draft_next(res79([para("PP17", DURBAN_PP17, "Deploring", {9: marker})], number="79/161", title="A global call"))
+    draft = draft_next(en_79([para("PP17", DURBAN_PP17, "Deploring", {9: marker})], number="79/161", title="A global call"))
     p = draft.resolution.paragraph("PP17")
     assert p.text.endswith("54/27 of 12 October 2023, 57/25 of 10 October 2024 and [●] of [●],")
     assert p.text[:p.footnote_positions[0]].endswith("57/25 of 10 October 2024")  # the marker keeps its words
@@ -49,7 +42,7 @@ def test_list_of_the_councils_resolutions_gains_a_placeholder_and_older_ones_sta
 def test_council_resolutions_named_apart_from_the_number_in_both_languages():
     """Issue 12's wordings: '… resolutions on the subject, including resolution 57/8 of 9 October 2024' and Chinese."""
     en = "Recalling Human Rights Council resolutions on the subject, including resolution 57/8 of 9 October 2024,"
-    got = texts(draft_next(res79([para("PP2", en, "Recalling")], number="79/1", title="Testing")).resolution)
+    got = texts(draft_next(en_79([para("PP2", en, "Recalling")], number="79/1", title="Testing")).resolution)
     assert got["PP2"] == "Recalling Human Rights Council resolutions on the subject, including resolution [●] of [●],"
     zh = "回顾人权理事会关于这一主题的各项决议，包括 2024 年 10 月 9 日第 57/8 号决议，"
     res = zh_resolution([para("PP2", zh, "回顾")], session=79, session_text="第七十九届会议", number="79/1", date="2024-12-17")
@@ -58,7 +51,7 @@ def test_council_resolutions_named_apart_from_the_number_in_both_languages():
 
 def test_an_older_council_resolution_outside_the_recall_chain_is_history():
     text = "Recalling Human Rights Council resolution 54/27 of 12 October 2023,"
-    draft = draft_next(res79([para("PP2", text, "Recalling")], number="79/1", title="Testing"))
+    draft = draft_next(en_79([para("PP2", text, "Recalling")], number="79/1", title="Testing"))
     assert texts(draft.resolution)["PP2"] == text
 
 
@@ -66,7 +59,7 @@ def test_council_session_asked_for_a_report_becomes_a_placeholder():
     """A/RES/79/160 OP69: '… to the Human Rights Council at its fifty-ninth session' (the real A/C.3/80/L.2: sixty-second)."""
     text = ("Requests the Special Rapporteur to prepare, for submission to the General Assembly at its eightieth session "
             "and to the Human Rights Council at its fifty-ninth session, reports on the implementation of the present resolution;")
-    draft = draft_next(res79([para("OP69", text, "Requests")], number="79/160", title="Combating glorification of Nazism"))
+    draft = draft_next(en_79([para("OP69", text, "Requests")], number="79/160", title="Combating glorification of Nazism"))
     assert texts(draft.resolution)["OP69"] == text.replace("eightieth", "eighty-first").replace("fifty-ninth", "[●]")
     zh = zh_resolution([para("OP1", "请特别报告员向人权理事会第五十九届会议提交报告；", "请")],
                        session=79, session_text="第七十九届会议", number="79/160", date="2024-12-17")
@@ -77,5 +70,5 @@ def test_council_session_with_the_pdfs_stray_space_in_the_ordinal():
     """A/RES/79/160 OP69 as its PDF's text layer gives it: 'at its fifty -ninth session' (justified line)."""
     text = ("Requests the Special Rapporteur to prepare, for submission to the General Assembly at its eightieth session "
             "and to the Human Rights Council at its fifty -ninth session, reports on the implementation of the present resolution;")
-    draft = draft_next(res79([para("OP69", text, "Requests")], number="79/160", title="Combating glorification of Nazism"))
+    draft = draft_next(en_79([para("OP69", text, "Requests")], number="79/160", title="Combating glorification of Nazism"))
     assert texts(draft.resolution)["OP69"] == text.replace("eightieth", "eighty-first").replace("fifty -ninth", "[●]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draft_builders import edits_by_rule, en_resolution, para, texts, zh_resolution
+from draft_builders import edits_by_rule, en_79, para, texts, zh_resolution
 from resdiff.draft import draft_next
 
 # A/RES/79/72 (Report of the Disarmament Commission), operative paragraphs 4 and 8 (8 shortened)
@@ -23,9 +23,7 @@ DRR_PP25 = ("Welcoming the twenty-ninth session of the Conference of the Parties
 
 
 def res79(paragraphs, **header):
-    fields = dict(session=79, session_text="Seventy-ninth session", date="2024-12-02")
-    fields.update(header)
-    return en_resolution(paragraphs, **fields)
+    return en_79(paragraphs, **{"date": "2024-12-02", **header})
 
 
 def test_yearly_session_of_a_body_moves_on_and_its_meeting_and_dates_become_placeholders():

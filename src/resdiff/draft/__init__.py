@@ -12,6 +12,10 @@
   resolution being updated (number and date from its header). Other bodies' resolutions recalled in that
   paragraph (the Human Rights Council's) become placeholders, and so does the footnote giving the
   Official Records of that body's report.
+- ``other-series``: the latest resolution of another of the body's yearly series recalled beside this one
+  (``… all subsequent resolutions on the subject, including resolution 78/119``, a yearly list of another
+  title ending at the previous session) becomes a placeholder, or the list gains one: that series' resolution
+  of this session came the same weeks and is cited next time.
 - ``forward-session``: in operative paragraphs, a reference to the current or the next session in a
   forward-looking context ("decides to continue its consideration … at its seventy-sixth session",
   "requests … to report … at its …", "include in the provisional agenda of its …",
@@ -32,6 +36,7 @@ from resdiff.draft.context import PLACEHOLDER, Context, Document
 from resdiff.draft.forward import forward_sessions, preambular_forward, target_session
 from resdiff.draft.periods import cycles_and_periods
 from resdiff.draft.recall import recall_chain, reports_on_the_series
+from resdiff.draft.series import other_series
 from resdiff.draft.symbols import report_symbols
 from resdiff.draft.session import draft_symbol, en_date, previous_session, session_and_header
 from resdiff.errors import UserError
@@ -48,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     other_bodies,
     recurring_bodies,
     reports_on_the_series,
+    other_series,
     report_symbols,
     cycles_and_periods,
     forward_sessions,

@@ -35,7 +35,7 @@ def other_bodies(doc: Document, ctx: Context) -> list[Edit]:
         if ctx.date and other.year and other.year < int(ctx.date[:4]) - 3:
             continue  # an old reference (Commission on Human Rights 2005/…) is history, not the chain
         before = p.text[other.start:other.end]
-        after = _other_body_placeholder(p.text, other, ctx)
+        after = reference_placeholder(p.text, other, ctx)
         changes.append(Change(other.start, other.end, after))
         edits.append(Edit(
             "recall-chain", p.label, before, after,
@@ -83,17 +83,13 @@ def recurring_bodies(doc: Document, ctx: Context) -> list[Edit]:
             in_list = bool(previous and glue and glue.start() >= previous[-1].end - 1)
             if in_list:
                 # the end of a list of the body's resolutions: the next one joins it
-                end = ref.end if ctx.lang != "zh" else p.text.index("号", ref.number[1]) + 1
-                new = (f"和{PLACEHOLDER}年{PLACEHOLDER}月{PLACEHOLDER}日第{PLACEHOLDER}号" if ctx.lang == "zh"
-                       else f" and {PLACEHOLDER}" + (f" of {PLACEHOLDER}" if ref.date else ""))
-                changes += [Change(glue.start(), glue.end(), "、" if ctx.lang == "zh" else ", "), Change(end, end, new)]
-                before = p.text[glue.start():end]
-                after = ("、" if ctx.lang == "zh" else ", ") + p.text[glue.end():end] + new
+                list_changes, before, after = list_gains_placeholder(p.text, glue, ref, ctx.lang)
+                changes += list_changes
                 note = (f"the {ref.body} has most likely adopted a newer resolution on the subject since {number}: give it "
                         "(and its footnote, if the list cites the Official Records)")
             else:
                 before = p.text[ref.start:ref.end]
-                after = _other_body_placeholder(p.text, ref, ctx)
+                after = reference_placeholder(p.text, ref, ctx)
                 changes.append(Change(ref.start, ref.end, after))
                 note = f"the latest {ref.body} resolution on the subject is for the drafter to give; was: {before}"
             edits.append(Edit("other-body", p.label, before, after, note, placeholder=True))
@@ -138,7 +134,22 @@ def _footnotes_after(doc: Document, p, ref: Ref, ctx: Context) -> list[Edit]:
     return edits
 
 
-def _other_body_placeholder(text: str, ref: Ref, ctx: Context) -> str:
+def list_gains_placeholder(text: str, glue: re.Match, last: Ref, lang: str) -> tuple[list[Change], str, str]:
+    """A list of resolutions ending "… and <last>" gains a next item nobody knows yet: (changes, before, after).
+
+    ``54/27 of 12 October 2023 and 57/25 of 10 October 2024`` → ``…, 57/25 of 10 October 2024 and [●] of [●]``;
+    ``第 77/205 号和第 78/234 号`` → ``…、第 78/234 号和[●]年[●]月[●]日第[●]号``. ``glue`` is the "and" / "和"
+    before ``last``."""
+    zh = lang == "zh"
+    end = text.index("号", last.number[1]) + 1 if zh else last.end
+    new = (f"和{PLACEHOLDER}年{PLACEHOLDER}月{PLACEHOLDER}日第{PLACEHOLDER}号" if zh
+           else f" and {PLACEHOLDER}" + (f" of {PLACEHOLDER}" if last.date else ""))
+    comma = "、" if zh else ", "
+    changes = [Change(glue.start(), glue.end(), comma), Change(end, end, new)]
+    return changes, text[glue.start():end], comma + text[glue.end():end] + new
+
+
+def reference_placeholder(text: str, ref: Ref, ctx: Context) -> str:
     """"人权理事会[●]年[●]月[●]日第[●]号决议" / "Human Rights Council resolution [●] of [●]"."""
     if ctx.lang == "zh":
         head_end = ref.date[0] if ref.date else ref.number[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document, replace_within
-from resdiff.draft.refs import Ref, find_refs, item_start, title_score
+from resdiff.draft.refs import Ref, find_refs, including_one, item_end, item_start, title_score
 from resdiff.draft.session import en_date
 from resdiff.lang.numerals import EN_MONTHS
 from resdiff.lazyre import lazy_compile
@@ -32,7 +32,7 @@ def _series_reference(paragraphs: list[Paragraph], ctx: Context) -> tuple[int, R
             score = title_score(p, ref, ctx)
             if score < 0:
                 continue  # another series ("entitled 'Transforming our world'")
-            if _including_one(p.text, ref, ctx.lang) and any(
+            if including_one(p.text, ref, ctx.lang) and any(
                 ctx.is_own(r) and r.end <= ref.start and title_score(p, r, ctx) < 0 for r in find_refs(p, ctx.lang)
             ):
                 # "its resolution 46/182 … on the strengthening of the coordination of emergency humanitarian
@@ -69,7 +69,7 @@ def recall_chain(doc: Document, ctx: Context) -> list[Edit]:
     if listed == "inside":
         doc.notes.append(f"{p.label}: the series' latest resolution is not the last of its list; the list is left as it is")
         return []
-    plural = listed is None and _including_one(p.text, ref, ctx.lang)
+    plural = listed is None and including_one(p.text, ref, ctx.lang)
     if not listed and not plural and not _recalls(p, ref, ctx.lang):
         # "Welcomes the extension by the General Assembly, in its resolution 76/202 of 17 December 2021, of
         # the mandate …": a resolution cited for what it did, not the chain the next draft updates
@@ -136,32 +136,18 @@ def _list_position(text: str, ref: Ref, refs: list[Ref], ctx: Context) -> tuple[
     start = item_start(text, ref, ctx.lang)
     before = [r for r in own if r.end <= start]
     after = [r for r in own if item_start(text, r, ctx.lang) >= ref.end]
-    tail = _number_end(text, ref, ctx.lang)
+    tail = item_end(text, ref, ctx.lang)
     if after and glue.fullmatch(text, tail, item_start(text, after[0], ctx.lang)):
         return "inside", None
-    if before and glue.fullmatch(text, _number_end(text, before[-1], ctx.lang), start):
+    if before and glue.fullmatch(text, item_end(text, before[-1], ctx.lang), start):
         return "last", before[-1]
     return None, None
-
-
-def _number_end(text: str, ref: Ref, lang: str) -> int:
-    """End of a list item: after its date in English, after "号" in Chinese (before "决议")."""
-    if lang != "zh":
-        return ref.end if not ref.date or ref.date[0] > ref.number[0] else ref.number[1]
-    return text.index("号", ref.number[1]) + 1
-
-
-def _including_one(text: str, ref: Ref, lang: str) -> bool:
-    """"its previous resolutions on the subject, including resolution 78/197": one named for many."""
-    if lang == "zh":
-        return bool(re.search(r"各项决议.{0,30}包括$", text[max(0, ref.start - 40):item_start(text, ref, lang)]))
-    return bool(re.search(r"\bresolutions\b[^;]{0,120}\bincluding\s+(?:its\s+)?resolution\s+$", text[:ref.number[0]]))
 
 
 def _extend_list(p: Paragraph, ref: Ref, prev: Ref | None, ctx: Context) -> tuple[Edit, Change]:
     text = p.text
     zh = ctx.lang == "zh"
-    start, end = item_start(text, ref, ctx.lang), _number_end(text, ref, ctx.lang)
+    start, end = item_start(text, ref, ctx.lang), item_end(text, ref, ctx.lang)
     pieces = [(ref.number, ctx.number or PLACEHOLDER)]
     if ref.date and start <= ref.date[0] < end:
         pieces.append((ref.date, date_like(text[slice(*ref.date)], ctx)))

@@ -153,15 +153,27 @@ def _ref_from_match(m: re.Match, start: int, end: int, body: str | None, text: s
 
 
 
+_ZH_TITLE = re.compile(r"题为“([^”]+)”的|关于([^，；。]+?)的")
+_ZH_DATE_TEXT = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?"
+# what stands between a list's title and one of its later numbers: earlier items and their "、" / "和"
+_ZH_LIST_BEFORE = re.compile(rf"\s*(?:{_ZH_DATE_TEXT}第\s*\d{{1,4}}/\d{{1,4}}\s*号\s*[、和及]\s*)*{_ZH_DATE_TEXT}第\s*")
+
+
 def title_score(p: Paragraph, ref: Ref, ctx: Context) -> int:
     """+1 when the reference names this series' title or subject, −1 when it names another, 0 when silent.
 
-    Chinese: "题为“…”的" or "关于…的" inside the reference; English: ', entitled "…"' or "on …" after it."""
+    Chinese: "题为“…”的" or "关于…的" inside the reference, or before the list it ends ("题为“…”的2022年…第77/205号
+    和2023年…第78/234号决议": the title is the whole list's); English: ', entitled "…"' or "on …" after it."""
     if not ctx.title:
         return 0
     if ctx.lang == "zh":
         phrase = p.text[ref.start:ref.number[0]]
         m = re.search(r"题为“([^”]+)”|关于(.+)的", phrase)
+        if not m:
+            clause_start = max(p.text.rfind(ch, 0, ref.start) for ch in "，,；;。\n") + 1
+            titles = list(_ZH_TITLE.finditer(p.text, clause_start, ref.number[0]))
+            if titles and _ZH_LIST_BEFORE.fullmatch(p.text, titles[-1].end(), ref.number[0]):
+                m = titles[-1]
     else:
         m = re.match(r",?\s*(?:entitled\s+[“\"]([^”\"]+)[”\"]|on\s+(?:the\s+)?([^,;]+))", p.text[ref.end:])
     if not m:
@@ -182,3 +194,17 @@ def item_start(text: str, ref: Ref, lang: str) -> int:
     if ref.date and ref.date[0] < ref.number[0]:
         return ref.date[0]
     return text.rfind("第", 0, ref.number[0])
+
+
+def item_end(text: str, ref: Ref, lang: str) -> int:
+    """End of a list item: after its date in English, after "号" in Chinese (before "决议")."""
+    if lang != "zh":
+        return ref.end if not ref.date or ref.date[0] > ref.number[0] else ref.number[1]
+    return text.index("号", ref.number[1]) + 1
+
+
+def including_one(text: str, ref: Ref, lang: str) -> bool:
+    """"its previous resolutions on the subject, including resolution 78/197": one named for many."""
+    if lang == "zh":
+        return bool(re.search(r"各项决议.{0,30}包括$", text[max(0, ref.start - 40):item_start(text, ref, lang)]))
+    return bool(re.search(r"\bresolutions\b[^;]{0,120}\bincluding\s+(?:its\s+)?resolution\s+$", text[:ref.number[0]]))

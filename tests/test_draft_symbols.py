@@ -104,3 +104,72 @@ def test_secretary_general_report_named_by_its_title_when_the_resolution_asks_fo
     # without a request for a new report, the titled report may be a one-off: it stays
     alone = draft_next(res79(paragraphs[:1], (Footnote(17, "A/79/528."),), number="79/202", title="Sustainable consumption"))
     assert alone.resolution.footnote(17).text == "A/79/528."
+
+
+# A/RES/79/83 (The Syrian Golan), PP1 and PP2 with footnote 1
+GOLAN_PP1 = "Having considered the item entitled “The situation in the Middle East”,"
+GOLAN_PP2 = "Taking note of the report of the Secretary-General on the situation in the Middle East,"
+# A/RES/79/197 (External debt sustainability and development), OP1 with footnote 6, and OP43 (shortened)
+DEBT_OP1 = "Takes note of the report of the United Nations Conference on Trade and Development;"
+DEBT_OP43 = ("Calls for the scaling up of debt swaps for the Sustainable Development Goals, and takes note of the policy "
+             "recommendations of the United Nations Conference on Trade and Development contained in report A/79/209, on "
+             "the use of debt swaps for development;")
+# A/RES/78/234 (Durban follow-up), OP32 with footnote 19
+DURBAN_OP32 = ("Welcomes the report of the Group of Independent Eminent Experts on the Implementation of the Durban Declaration "
+               "and Programme of Action on its eighth session, and in this regard notes that the session was held from 8 to "
+               "12 August 2022;")
+# A/RES/78/190 (Combating glorification of Nazism), OP3 with footnote 11
+NAZISM_OP3 = ("Takes note of the report of the Special Rapporteur on contemporary forms of racism, racial discrimination, "
+              "xenophobia and related intolerance, prepared in accordance with the request contained in its resolution 77/204;")
+
+
+def test_report_on_the_agenda_item_is_this_sessions_and_moves():
+    """The real A/80/L.12 cites A/80/327 where 79/83 cites A/79/194; 79/83 itself cites A/79/194 where 78/11 had A/78/315."""
+    pp2 = para("PP2", GOLAN_PP2, "Taking note", {1: len(GOLAN_PP2) - 1})
+    draft = draft_next(res79([para("PP1", GOLAN_PP1, "Having considered"), pp2], (Footnote(1, "A/79/194."),),
+                             number="79/83", title="The Syrian Golan"))
+    assert draft.resolution.footnote(1).text == "A/80/[●]."
+
+
+def test_report_of_a_standing_body_without_subject_moves_and_so_does_its_symbol_cited_again():
+    """The real A/C.2/80/L.12: footnote 'A/80/220 and A/80/220/Corr.1.' and 'contained in report A/80/220 and
+    A/80/220/Corr.1'. 'Conference on Trade and Development' is the body's name, not a subject."""
+    op1 = para("OP1", DEBT_OP1, "Takes note", {6: len(DEBT_OP1) - 1})
+    draft = draft_next(res79([op1, para("OP43", DEBT_OP43, "Calls for")], (Footnote(6, "See A/79/209 and A/79/209/Corr.1."),),
+                             number="79/197", title="External debt sustainability and development"))
+    assert draft.resolution.footnote(6).text == "See A/80/[●] and A/80/[●]/Corr.1."
+    assert "contained in report A/80/[●], on the use" in texts(draft.resolution)["OP43"]
+
+
+def test_a_bodys_report_on_its_session_and_a_report_asked_for_by_the_series_move():
+    """The real A/RES/79/161 cites 'See A/79/306.' (the Group's report on its ninth and tenth sessions) and
+    A/RES/79/160 'A/79/195.' (the Special Rapporteur's report prepared pursuant to 78/190)."""
+    op32 = para("OP32", DURBAN_OP32, "Welcomes", {19: DURBAN_OP32.index(", and in this regard")})
+    draft = draft_next(en_resolution([op32], (Footnote(19, "See A/78/535."),), number="78/234", date="2023-12-22",
+                                     session=78, session_text="Seventy-eighth session", title="A global call"))
+    assert draft.resolution.footnote(19).text == "See A/79/[●]."
+    recall = para("PP1", "Recalling its resolution 77/204 of 15 December 2022 on this issue,", "Recalling")
+    op3 = para("OP3", NAZISM_OP3, "Takes note", {11: len(NAZISM_OP3) - 1})
+    draft = draft_next(en_resolution([recall, op3], (Footnote(11, "A/78/302."),), number="78/190", date="2023-12-19",
+                                     session=78, session_text="Seventy-eighth session", title="Combating glorification of Nazism"))
+    assert texts(draft.resolution)["OP3"].endswith("contained in its resolution 78/190;")
+    assert draft.resolution.footnote(11).text == "A/79/[●]."
+
+
+def test_a_report_on_a_theme_or_of_an_expert_group_stays():
+    """A/RES/79/205 OP39 (the real A/C.2/80/L.22 still cites A/79/288); synthetic: an expert group's report."""
+    op39 = para("OP39", DRR_OP39, "Takes note", {26: DRR_OP39.index(", and also")})
+    group = "Welcomes the report of the Group of Governmental Experts;"
+    draft = draft_next(res79([op39, para("OP8", group, "Welcomes", {6: len(group) - 1})],
+                             (Footnote(26, "A/79/288."), Footnote(6, "A/79/364.")), number="79/205", title="Disaster risk reduction"))
+    assert draft.resolution.footnote(26).text == "A/79/288."
+    assert draft.resolution.footnote(6).text == "A/79/364."
+
+
+def test_report_on_the_agenda_item_in_chinese_synthetic():
+    """Synthetic Chinese variant of 79/83 PP1–PP2 (the Chinese PDF is not in the corpus)."""
+    pp1 = para("PP1", "审议了题为“中东局势”的项目，", "审议了")
+    pp2 = para("PP2", "注意到秘书长关于中东局势的报告，", "注意到", {1: len("注意到秘书长关于中东局势的报告")})
+    res = zh_resolution([pp1, pp2], (Footnote(1, "A/79/194。"),), session=79, session_text="第七十九届会议",
+                        number="79/83", date="2024-12-03", title="叙利亚戈兰")
+    assert draft_next(res).resolution.footnote(1).text == "A/80/[●]。"

@@ -2,12 +2,14 @@
 nobody knows yet. Its symbol becomes ``A/80/[●]`` (the old one in the edit's note), and an Official
 Records reference of this session moves to the next (``Seventy-ninth Session, Supplement No. 12
 (A/79/12)`` → ``Eightieth Session, Supplement No. 12 (A/80/12)``: a body's supplement keeps its number).
-Reports cited as history (an earlier session's, or under "Recalling") stay."""
+Reports cited as history (an earlier session's, or under "Recalling") stay, and so do reports that come
+once (on a theme nobody asks about again, an expert group's): only a report the Assembly gets each time
+moves — see ``_periodic``. The same report cited again elsewhere moves with it."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document
 from resdiff.draft.forward import ordinal_value
@@ -47,28 +49,37 @@ def report_symbols(doc: Document, ctx: Context) -> list[Edit]:
     """
     edits: list[Edit] = []
     bodies_sessions: set[tuple[str, str]] = set()
-    requests = " ".join(p.text for p in doc.paragraphs if p.kind == OPERATIVE)
-    for i, p in enumerate(doc.paragraphs):
-        changes = []
-        for start, end in _current_clauses(p, ctx.lang):
-            periodic = _periodic(p.text[start:end], requests, ctx.lang)
-            for m in _SYMBOL.finditer(p.text, start, end):
-                if int(m.group("sess")) != ctx.old or not doc.is_free(i, m.start(), m.end()):
-                    continue
-                if not periodic and int(m.group("num")) >= _SUPPLEMENTS:
-                    continue
-                new = _next_symbol(m, ctx)
-                changes.append(Change(m.start(), m.end(), new))
-                edits.append(_edit(p.label, m.group(0), new, ctx))
-            for number, pos in zip(p.footnotes, p.footnote_positions):
-                if start <= pos <= end + 1:
-                    moved = _footnote(doc, number, ctx, periodic)
-                    edits += moved
-                    last = p.text.rfind("report of the", start, pos)  # the report this footnote belongs to
-                    work = _EN_WORK_OF.match(p.text, last, pos + 1) if moved and ctx.lang == "en" and last >= 0 else None
-                    if work and work.end() >= pos - 2:
-                        bodies_sessions.add((work.group("who"), work.group("ord").lower()))
-        doc.change(i, changes)
+    known = _Known(
+        requests=" ".join(p.text for p in doc.paragraphs if p.kind == OPERATIVE),
+        topics=_topics(doc, ctx),
+        own={n for n in (ctx.number, doc.series_previous) if n},
+    )
+    moved_symbols: set[str] = set()  # this session's reports moved as periodic: cited again, they move too
+    for _ in range(2):  # a second time for a report cited again before the place that showed it periodic
+        for i, p in enumerate(doc.paragraphs):
+            changes = []
+            for start, end in _current_clauses(p, ctx.lang):
+                periodic = _periodic(p.text[start:end], known, ctx.lang)
+                for m in _SYMBOL.finditer(p.text, start, end):
+                    if int(m.group("sess")) != ctx.old or not doc.is_free(i, m.start(), m.end()):
+                        continue
+                    if not periodic and int(m.group("num")) >= _SUPPLEMENTS and _base(m.group(0)) not in moved_symbols:
+                        continue
+                    new = _next_symbol(m, ctx)
+                    changes.append(Change(m.start(), m.end(), new))
+                    edits.append(_edit(p.label, m.group(0), new, ctx))
+                    moved_symbols.add(_base(m.group(0)))
+                for number, pos in zip(p.footnotes, p.footnote_positions):
+                    if start <= pos <= end + 1:
+                        again = {_base(s) for s in _note_symbols(doc, number)} or {None}
+                        moved = _footnote(doc, number, ctx, periodic or again <= moved_symbols)
+                        edits += moved
+                        moved_symbols |= {_base(m.group(0)) for e in moved for m in _SYMBOL.finditer(e.before)}
+                        last = p.text.rfind("report of the", start, pos)  # the report this footnote belongs to
+                        work = _EN_WORK_OF.match(p.text, last, pos + 1) if moved and ctx.lang == "en" and last >= 0 else None
+                        if work and work.end() >= pos - 2:
+                            bodies_sessions.add((work.group("who"), work.group("ord").lower()))
+            doc.change(i, changes)
     if bodies_sessions:
         edits += _work_sessions(doc, ctx, bodies_sessions)
     return edits
@@ -127,19 +138,68 @@ _GENERIC = lazy_compile(r"^(?:the\s+)?(?:implementation\s+of|work\s+of\s+the\s+O
 # where a resolution asks for a report again: "requests the Secretary-General to submit … a report on …",
 # "invites … to continue to submit a report on the work of the Working Group"
 _EN_REQUEST_SPLIT = lazy_compile(r";|,\s+(?=(?:and\s+)?(?:also\s+|further\s+)?(?:requests|invites|encourages|decides|calls)\b)")
-_EN_REQUEST = lazy_compile(r"\b(?:to\s+(?:continue\s+to\s+)?(?:submit|present|report)|to\s+include\s+in\s+(?:his|her|its|the)\s+(?:next\s+)?report)\b", re.I)
+_EN_REQUEST = lazy_compile(r"\b(?:to\s+(?:continue\s+to\s+)?(?:submit|present|report|prepare)|to\s+include\s+in\s+(?:his|her|its|the)\s+(?:next\s+)?report)\b", re.I)
 _ZH_REQUEST = lazy_compile(r"提交|提出|报告")
 _MINOR = {"the", "of", "on", "and", "in", "for", "to", "united", "nations", "a", "an", "its"}
 
 
-def _periodic(clause: str, requests: str, lang: str) -> bool:
+@dataclass(frozen=True)
+class _Known:
+    requests: str  # the operative paragraphs: where the resolution asks for reports again
+    topics: tuple[str, ...]  # the resolution's title and the agenda items it names ("the item entitled “…”")
+    own: set[str]  # the resolution being updated and the series' previous one ("79/160", "78/190")
+
+
+def _topics(doc: Document, ctx: Context) -> tuple[str, ...]:
+    named = [m.group(1) or m.group(2) for p in doc.paragraphs
+             for m in re.finditer(r"\bitem\s+entitled\s+“([^”]+)”|题为“([^”]+)”的项目", p.text)]
+    return tuple(_topic_key(t) for t in [ctx.title or "", *named] if t)
+
+
+def _topic_key(text: str) -> str:
+    return re.sub(r"^the\s+", "", re.sub(r"\s+", " ", text.strip().rstrip(",;.，；。")), flags=re.I).lower()
+
+
+def _base(symbol: str) -> str:
+    """"A/79/209/Corr.1" → "A/79/209": the report and its corrigendum are cited together."""
+    return re.sub(r"(?:/(?:Add|Rev|Corr)\.\d+)+$", "", symbol)
+
+
+def _note_symbols(doc: Document, number: int) -> list[str]:
+    return [m.group(0) for f in doc.footnotes if f.number == number for m in _SYMBOL.finditer(f.text)]
+
+
+# a body's report on one of its sessions ("on its eighth session", "on its ninth and tenth sessions"): it
+# reports on each session; "关于其第八届会议的报告"
+_EN_SESSION_REPORT = re.compile(r"(?:^|\bon\s+)(?:the\s+work\s+of\s+)?its\s+(?:[\w-]+\s+){1,6}?sessions?$", re.I)
+_ZH_SESSION_REPORT = re.compile(r"^其?第[^，；。]{1,12}届会议(?:工作)?$")
+# authors that report once: an expert group, a panel, a mission, a preparatory or ad hoc body
+_EN_ONE_OFF = re.compile(r"\b(?:Group|Panel|Mission|Inquiry|Preparatory|Ad\s+Hoc|Open-ended|Summit|Envoy)\b", re.I)
+_ZH_ONE_OFF = re.compile(r"专家组|工作组|小组|特派团|调查|筹备")
+
+
+def _periodic(clause: str, known: _Known, lang: str) -> bool:
     """The clause's report is one the Assembly receives each time (its symbol will be the next session's):
-    the Secretary-General's on the resolution, or one the resolution asks for again."""
-    return any(_periodic_one(m, requests, lang) for m in (_ZH_REPORT_OF if lang == "zh" else _EN_REPORT_OF).finditer(clause))
+    the Secretary-General's on the resolution, one the resolution asks for again, one prepared pursuant to
+    the series' own resolution, a body's report on its session, one on the agenda item or the resolution's
+    title, or a standing body's report without a subject (``the report of the United Nations Conference on
+    Trade and Development``)."""
+    if any(re.search(rf"(?<![\d/]){re.escape(n)}(?![\d/])", clause) for n in known.own):
+        return True  # "prepared in accordance with the request contained in its resolution 79/160"
+    return any(_periodic_one(m, known, lang) for m in (_ZH_REPORT_OF if lang == "zh" else _EN_REPORT_OF).finditer(clause))
 
 
-def _periodic_one(m: re.Match, requests: str, lang: str) -> bool:
+def _periodic_one(m: re.Match, known: _Known, lang: str) -> bool:
+    requests = known.requests
     who, subject = m.group("who").strip(), (m.group("subject") or "").strip()
+    if re.fullmatch(r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|for|in|on))*", subject):
+        who, subject = f"{who} on {subject}", ""  # "Conference on Trade and Development": the name goes on
+    if subject and ((_ZH_SESSION_REPORT if lang == "zh" else _EN_SESSION_REPORT).search(subject)
+                    or _topic_key(subject) in known.topics):
+        return True
+    if not subject and not m.groupdict().get("entitled") and who not in ("Secretary-General", "秘书长") \
+            and not (_ZH_ONE_OFF if lang == "zh" else _EN_ONE_OFF).search(who):
+        return True
     if who == "Secretary-General" and m.groupdict().get("entitled"):
         # "the report of the Secretary-General entitled “Towards the achievement …”": his report on the
         # resolution when the resolution asks him for one again

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draft_builders import edits_by_rule, en_79, para, texts, zh_resolution
+from draft_builders import edits_by_rule, en_79, en_resolution, para, texts, zh_resolution
 from resdiff.draft import draft_next
 
 # A/RES/79/72 (Report of the Disarmament Commission), operative paragraphs 4 and 8 (8 shortened)
@@ -97,3 +97,21 @@ def test_a_report_asked_for_next_year_is_asked_for_the_year_after():
     zh = zh_resolution([para("OP22", "请高级专员办事处于2025年向会员国报告结果；", "请")],
                        session=79, session_text="第七十九届会议", number="79/156", date="2024-12-17")
     assert texts(draft_next(zh).resolution)["OP22"] == "请高级专员办事处于2026年向会员国报告结果；"
+
+
+def test_the_four_yearly_forum_under_the_assemblys_auspices_stays_and_the_yearly_one_moves():
+    """A/RES/78/174 PP6: the real A/RES/79/146 still welcomes the declaration 'of the 2023 high-level political
+    forum … convened under the auspices of the General Assembly' (the SDG Summit, every four years).
+    Synthetic: the same forum without the auspices (the Council's yearly one) moves; a Chinese variant stays."""
+    pp6 = ("Welcoming further the adoption of the political declaration of the 2023 high-level political forum on "
+           "sustainable development convened under the auspices of the General Assembly at the Sustainable Development "
+           "Goals Summit, in which Heads of State and Government emphasized that eradicating poverty is the greatest global challenge,")
+    yearly = "Taking note of the ministerial declaration of the 2023 high-level political forum on sustainable development,"
+    zh = "欢迎在大会主持下召开的2023年可持续发展高级别政治论坛通过政治宣言，"
+    res = en_resolution([para("PP6", pp6, "Welcoming further"), para("PP7", yearly, "Taking note")], session=78,
+                        session_text="Seventy-eighth session", number="78/174", date="2023-12-19", title="Social development")
+    got = texts(draft_next(res).resolution)
+    assert got["PP6"] == pp6
+    assert got["PP7"] == yearly.replace("2023", "2024")
+    res = zh_resolution([para("PP6", zh, "欢迎")], session=78, session_text="第七十八届会议", number="78/174", date="2023-12-19")
+    assert texts(draft_next(res).resolution)["PP6"] == zh

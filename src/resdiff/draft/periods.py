@@ -27,6 +27,10 @@ _EN_YEAR_SESSION = lazy_compile(
 _ZH_YEAR_SESSION = lazy_compile(
     r"(?P<y>20\d\d)(?=\s*年\s*(?:实质性|组织|常会|年度|续会)?(?:会议|届会)|\s*年\s*(?:高级别政治论坛|[\u4e00-\u9fff]{0,12}论坛))"
 )
+# the high-level political forum held under the auspices of the General Assembly (the SDG Summit), not the
+# Economic and Social Council's yearly one: "the political declaration of the 2023 high-level political forum on
+# sustainable development convened under the auspices of the General Assembly", "在大会主持下召开的2023年…论坛"
+_FOUR_YEARLY = re.compile(r"high-level\s+political\s+forum\b[^;]{0,80}?\bunder\s+the\s+auspices\s+of\s+the\s+General\s+Assembly|大会主持下[^，；。]{0,10}20\d\d\s*年[^，；。]{0,20}高级别政治论坛")
 # the same round's time words in that clause ("during 2025", "at the beginning of 2025")
 _EN_YEAR_NEAR = lazy_compile(r"\b(?:during|at\s+the\s+(?:beginning|end)\s+of|in\s+the\s+(?:first|second)\s+half\s+of)\s+(?P<y>20\d\d)\b")
 _ZH_YEAR_NEAR = lazy_compile(r"(?P<y>20\d\d)(?=\s*年\s*(?:期间|年初|年底|上半年|下半年))")
@@ -107,6 +111,8 @@ def _clause(text: str, start: int, end: int, year: int, shift: int, ctx: Context
     for m in (_ZH_YEAR_SESSION if zh else _EN_YEAR_SESSION).finditer(text, start, end):
         group = next(g for g in ("y", "y2", "y3") if g in m.re.groupindex and m.group(g))
         y = int(m.group(group))
+        if _FOUR_YEARLY.search(text[max(start, m.start() - 30):min(end, m.end() + 120)]):
+            continue  # the forum under the Assembly's auspices meets every four years (2019, 2023, 2027)
         if y in this_round:
             moved_years.add(y)
             out.append(_Found(*m.span(group), str(y + shift), f"a yearly session of {y}: next year's round is {y + shift}"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draft_builders import edits_by_rule, en_79, para, texts, zh_resolution
+from draft_builders import edits_by_rule, en_79, en_resolution, para, texts, zh_resolution
 from resdiff.draft import draft_next
 from resdiff.model import Footnote
 
@@ -72,3 +72,26 @@ def test_council_session_with_the_pdfs_stray_space_in_the_ordinal():
             "and to the Human Rights Council at its fifty -ninth session, reports on the implementation of the present resolution;")
     draft = draft_next(en_79([para("OP69", text, "Requests")], number="79/160", title="Combating glorification of Nazism"))
     assert texts(draft.resolution)["OP69"] == text.replace("eightieth", "eighty-first").replace("fifty -ninth", "[●]")
+
+
+def test_the_council_named_short_is_the_same_council():
+    """A/RES/78/220 PP3 and OP1: 'Human Rights Council resolution 52/27 of 4 April 2023' and, in OP1, 'submitted pursuant
+    to Council resolution 52/27' (the real A/RES/79/183 reads 55/19 in both). Synthetic Chinese variant."""
+    pp3 = ("Welcoming Human Rights Council resolution S-35/1 of 24 November 2022, in which the Council decided to establish the "
+           "Independent International Fact-Finding Mission on the Islamic Republic of Iran, and Human Rights Council resolution "
+           "52/27 of 4 April 2023, in which the Council renewed the mandate of the Special Rapporteur,")
+    op1 = ("Takes note of the report of the Secretary-General submitted pursuant to resolution 77/228 and the report of the "
+           "Special Rapporteur of the Human Rights Council on the situation of human rights in the Islamic Republic of Iran, "
+           "submitted pursuant to Council resolution 52/27;")
+    res = en_resolution([para("PP3", pp3, "Welcoming"), para("OP1", op1, "Takes note")], session=78,
+                        session_text="Seventy-eighth session", number="78/220", date="2023-12-19",
+                        title="Situation of human rights in the Islamic Republic of Iran")
+    got = texts(draft_next(res).resolution)
+    assert "Human Rights Council resolution [●] of [●], in which the Council renewed" in got["PP3"]
+    assert got["OP1"].endswith("submitted pursuant to Council resolution [●];")
+    zh_pp = "欢迎人权理事会2023年4月4日第52/27号决议，"
+    zh_op = "注意到特别报告员根据理事会第52/27号决议提交的报告；"
+    res = zh_resolution([para("PP3", zh_pp, "欢迎"), para("OP1", zh_op, "注意到")], session=78, session_text="第七十八届会议",
+                        number="78/220", date="2023-12-19")
+    got = texts(draft_next(res).resolution)
+    assert got["OP1"] == "注意到特别报告员根据理事会第[●]号决议提交的报告；"

@@ -101,7 +101,7 @@ def recurring_bodies(doc: Document, ctx: Context) -> list[Edit]:
         changes = []
         for ref in find_refs(p, ctx.lang):
             number = p.text[slice(*ref.number)].replace(" ", "")
-            if ref.body in RECURRING_BODIES and number in replaced and not ref.date and doc.is_free(i, *ref.number):
+            if _recurring(ref.body) and number in replaced and not ref.date and doc.is_free(i, *ref.number):
                 changes.append(Change(*ref.number, PLACEHOLDER))
                 edits.append(Edit("other-body", p.label, p.text[ref.start:ref.end],
                                   p.text[ref.start:ref.number[0]] + PLACEHOLDER + p.text[ref.number[1]:ref.end],
@@ -109,6 +109,15 @@ def recurring_bodies(doc: Document, ctx: Context) -> list[Edit]:
                 edits += _footnotes_after(doc, p, ref, ctx)
         doc.change(i, changes)
     return edits
+
+
+def _recurring(body: str | None) -> bool:
+    """A recurring body, by its name or its short form once named ("Council resolution 52/27", "理事会第52/27号决议")."""
+    if not body:
+        return False
+    # a Chinese name is read back to the clause's start: "特别报告员根据理事会" is "理事会"
+    body = re.split(r"根据|依照|按照|依据|关于|通过|以及|的", body)[-1]
+    return any(name == body or name.endswith(" " + body) or body == "理事会" and name.endswith(body) for name in RECURRING_BODIES)
 
 
 def _footnotes_after(doc: Document, p, ref: Ref, ctx: Context) -> list[Edit]:

@@ -173,3 +173,29 @@ def test_report_on_the_agenda_item_in_chinese_synthetic():
     res = zh_resolution([pp1, pp2], (Footnote(1, "A/79/194。"),), session=79, session_text="第七十九届会议",
                         number="79/83", date="2024-12-03", title="叙利亚戈兰")
     assert draft_next(res).resolution.footnote(1).text == "A/80/[●]。"
+
+
+IRAN_OP1 = ("Takes note of the report of the Secretary-General submitted pursuant to resolution 78/220, the report of the "
+            "Independent International Fact-Finding Mission on the Islamic Republic of Iran submitted pursuant to Human Rights "
+            "Council resolution S-35/1 and the report of the Special Rapporteur on the situation of human rights in the "
+            "Islamic Republic of Iran, submitted pursuant to Human Rights Council resolution 55/19;")
+
+
+def test_a_report_to_this_years_council_session_becomes_a_placeholder():
+    """A/RES/79/183 OP1 with footnotes 5–7 (the real A/C.3/80/L.30: A/80/484, A/HRC/58/63, A/80/349). Synthetic: a
+    report to the Council's session of an earlier year stays (history), in English and Chinese."""
+    marks = {5: IRAN_OP1.index(", the report of the Independent"), 6: IRAN_OP1.index(" and the report of the Special"),
+             7: len(IRAN_OP1) - 1}
+    recall = para("PP2", "Recalling its resolution 78/220 of 19 December 2023,", "Recalling")
+    notes = (Footnote(5, "A/79/509."), Footnote(6, "A/HRC/55/67."), Footnote(7, "A/79/371."))
+    draft = draft_next(res79([recall, para("OP1", IRAN_OP1, "Takes note", marks)], notes, number="79/183",
+                             title="Situation of human rights in the Islamic Republic of Iran"))
+    assert [draft.resolution.footnote(n).text for n in (5, 6, 7)] == ["A/80/[●].", "A/HRC/[●].", "A/80/[●]."]
+    older = (Footnote(5, "A/79/509."), Footnote(6, "A/HRC/52/67."), Footnote(7, "A/79/371."))
+    draft = draft_next(res79([recall, para("OP1", IRAN_OP1, "Takes note", marks)], older, number="79/183",
+                             title="Situation of human rights in the Islamic Republic of Iran"))
+    assert draft.resolution.footnote(6).text == "A/HRC/52/67."
+    zh = "注意到秘书长根据第78/220号决议提交的报告和实况调查团的报告，"
+    res = zh_resolution([para("PP2", "回顾其2023年12月19日第78/220号决议，", "回顾"), para("PP3", zh, "注意到", {6: len(zh) - 1})],
+                        (Footnote(6, "A/HRC/55/67。"),), session=79, session_text="第七十九届会议", number="79/183", date="2024-12-17")
+    assert draft_next(res).resolution.footnote(6).text == "A/HRC/[●]。"

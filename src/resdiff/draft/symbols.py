@@ -254,6 +254,10 @@ def _footnote(doc: Document, number: int, ctx: Context, periodic: bool) -> list[
         elif (periodic or all(int(m.group("num")) < _SUPPLEMENTS for m in _SYMBOL.finditer(text))) and not re.sub(r"See|see|Ibid\.?|见|同上|and|和|及|Part\s+[IVX]+|第[一二三四五六七八九十]+部分|[\s,.;，。、()（）]", "", _SYMBOL.sub("", text)):
             new_text = _SYMBOL.sub(lambda m: _report_symbol(m, ctx), text)
             note = f"the report to session {ctx.new} has a number not known yet; was: {text}"
+        elif periodic and _council_report_of_the_year(text, ctx):
+            new_text = _COUNCIL_SYMBOL.sub(f"A/HRC/{PLACEHOLDER}", text)
+            note = (f"a report to the Human Rights Council's session of this year: next year's has another session "
+                    f"and number; was: {text}")
         else:
             return []
         if new_text == text:
@@ -261,6 +265,19 @@ def _footnote(doc: Document, number: int, ctx: Context, periodic: bool) -> list[
         doc.footnotes[k] = replace(f, text=new_text)
         return [Edit("report-symbol", f"footnote {number}", text, new_text, note, placeholder=PLACEHOLDER in new_text)]
     return []
+
+
+_COUNCIL_SYMBOL = re.compile(r"(?<![\w/])A/HRC/(?P<sess>\d{1,3})/\d{1,4}(?:/(?:Add|Rev|Corr)\.\d+)*(?![\w/])")
+
+
+def _council_report_of_the_year(text: str, ctx: Context) -> bool:
+    """A footnote giving only reports to the Council's sessions of the adoption year ("A/HRC/55/67."): the
+    Council holds three a year, the first of year Y being number 3 × (Y − 2006) + 1 (55 in 2024)."""
+    symbols = list(_COUNCIL_SYMBOL.finditer(text))
+    year = int(ctx.date[:4]) if ctx.date else 1945 + ctx.old
+    first = 3 * (year - 2006) + 1
+    rest = re.sub(r"See|see|and|和|及|[\s,.;，。、]", "", _COUNCIL_SYMBOL.sub("", text))
+    return bool(symbols) and not rest and all(first <= int(m.group("sess")) < first + 3 for m in symbols)
 
 
 _SUPPLEMENTS = 60  # A/79/1 … A/79/5x are the session's numbered supplements: annual reports, same number each year

@@ -3,6 +3,8 @@ originals); each rule family has its own file (test_draft_<family>.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import SEED, corpus
 from draft_builders import edits_by_rule, en_resolution, para, texts
 from resdiff.comparison import compare
@@ -149,3 +151,28 @@ def test_council_text_does_not_take_an_old_assembly_resolution_for_its_series():
     assert draft.resolution.header.symbol == "A/HRC/39/L.[●]"
     assert not edits_by_rule(draft, "recall-chain")
     assert texts(draft.resolution) == texts(previous)
+
+
+def test_section_headings_are_left_as_they_are_and_not_numbered():
+    """A/RES/79/161 (Durban follow-up, copied to tests/corpus/pdf) has eight section headings ("I" … "VIII"):
+    the draft keeps them, their kind and their place; the operative numbering runs on across them."""
+    previous = read_file(corpus("pdf/A_RES_79_161.en.pdf"))
+    draft = draft_next(previous)
+    headings = [(p.label, p.text, p.number) for p in previous.paragraphs if p.kind == "heading"]
+    assert len(headings) == 8 and headings[1][1] == "II International Decade for People of African Descent"
+    assert [(p.label, p.text, p.number) for p in draft.resolution.paragraphs if p.kind == "heading"] == headings
+    assert [p.number for p in draft.resolution.paragraphs if p.kind == "operative"] == [
+        p.number for p in previous.paragraphs if p.kind == "operative"]
+    assert not [e for e in draft.edits if e.label.startswith("H")]
+
+
+def test_a_heading_a_rule_would_edit_stays_with_a_note_synthetic():
+    """Synthetic: a heading naming a reporting period ("Programme of work for 2024/25") and this session; the
+    same words in an operative paragraph move."""
+    heading = replace(para("PP9", "Programme of work for 2024/25 and the seventy-sixth session"), kind="heading", label="H1")
+    op = para("OP1", "Approves the programme of work for 2024/25;", "Approves")
+    res = en_resolution([heading, op], session=79, session_text="Seventy-ninth session", number="79/1", date="2024-12-17")
+    draft = draft_next(res)
+    assert draft.resolution.paragraphs[0] == heading
+    assert draft.resolution.paragraphs[1].text == "Approves the programme of work for 2025/26;"
+    assert any(n.startswith("H1 is a section heading: left as it is") for n in draft.resolution.notes)

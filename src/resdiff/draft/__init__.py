@@ -40,7 +40,7 @@ from resdiff.draft.series import other_series
 from resdiff.draft.symbols import report_symbols
 from resdiff.draft.session import draft_symbol, en_date, previous_session, session_and_header
 from resdiff.errors import UserError
-from resdiff.model import Draft, Edit, Resolution
+from resdiff.model import HEADING, Draft, Edit, Resolution
 
 __all__ = ["PLACEHOLDER", "RULES", "draft_next", "draft_symbol", "en_date", "previous_session"]
 
@@ -115,5 +115,11 @@ def draft_next(
     for rule in RULES:
         if words or rule not in _WORD_RULES:
             edits += rule(doc, ctx)
+    # section headings ("II" / "International Decade for People of African Descent") are left as they are
+    headings = {p.label for p in previous.paragraphs if p.kind == HEADING}
+    for e in edits:
+        if e.label in headings:
+            doc.notes.append(f"{e.label} is a section heading: left as it is, though it names {e.before!r} ({e.rule}); check it")
+    edits = [e for e in edits if e.label not in headings]
     resolution = Resolution(doc.header, tuple(doc.paragraphs), tuple(doc.footnotes), previous.source, tuple(doc.notes))
     return Draft(previous=previous, resolution=resolution, edits=tuple(edits))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from resdiff.model import Footnote, Header, Paragraph, SubParagraph
+from resdiff.model import HEADING, Footnote, Header, Paragraph, SubParagraph
 from resdiff.normalize import normalize
 
 if TYPE_CHECKING:
@@ -57,10 +57,13 @@ class Document:
         return all(end <= s or start >= e for s, e in self.taken.get(index, ()))
 
     def change(self, index: int, changes: list["Change"]) -> None:
-        """Make ``changes`` to paragraph ``index`` (spans in its current text)."""
+        """Make ``changes`` to paragraph ``index`` (spans in its current text). A section heading stays as it is:
+        it names a part of the text, not a reference to update (``draft_next`` drops the edits and says so)."""
         if not changes:
             return
         p = self.paragraphs[index]
+        if p.kind == HEADING:
+            return
         self.paragraphs[index] = apply_changes(p, changes)
         # spans recorded earlier move with the text before them
         moved = []

@@ -95,3 +95,24 @@ def test_the_council_named_short_is_the_same_council():
                         number="78/220", date="2023-12-19")
     got = texts(draft_next(res).resolution)
     assert got["OP1"] == "注意到特别报告员根据理事会第[●]号决议提交的报告；"
+
+
+def test_what_the_council_did_at_its_session_of_this_year_becomes_a_placeholder():
+    """A/RES/78/234 OP49 (2023): '… by the Human Rights Council, at its fifty-fourth session, …' (the real A/RES/79/161
+    reads 'fifty-seventh'); A/RES/79/161 OP50 (2024) the same with 'fifty-seventh'. Synthetic: a session of an earlier
+    year stays; a Chinese variant."""
+    op = ("Welcomes the further consideration by the Human Rights Council, at its fifty-fourth session, of the question of a "
+          "multi-year programme of activities to provide for the renewed and strengthened outreach activities;")
+    res = en_resolution([para("OP49", op, "Welcomes")], session=78, session_text="Seventy-eighth session",
+                        number="78/234", date="2023-12-22", title="A global call")
+    draft = draft_next(res)
+    assert texts(draft.resolution)["OP49"] == op.replace("fifty-fourth", "[●]")
+    assert [e.placeholder for e in edits_by_rule(draft, "other-body")] == [True]
+    op79 = op.replace("fifty-fourth", "fifty-seventh")
+    got = texts(draft_next(en_79([para("OP50", op79, "Welcomes")], number="79/161", title="A global call")).resolution)
+    assert got["OP50"] == op.replace("fifty-fourth", "[●]")
+    older = op.replace("fifty-fourth", "fifty-first")  # 2022's
+    assert texts(draft_next(en_79([para("OP50", older, "Welcomes")], number="79/161", title="A global call")).resolution)["OP50"] == older
+    zh = "欢迎人权理事会第五十七届会议进一步审议多年期活动方案问题；"
+    res = zh_resolution([para("OP50", zh, "欢迎")], session=79, session_text="第七十九届会议", number="79/161", date="2024-12-17")
+    assert texts(draft_next(res).resolution)["OP50"] == "欢迎人权理事会第[●]届会议进一步审议多年期活动方案问题；"

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document, replace_within
+from resdiff.draft.forward import ordinal_value
 from resdiff.draft.refs import Ref, find_refs, item_start
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
 from resdiff.lazyre import lazy_compile
@@ -256,5 +257,35 @@ def council_sessions_ahead(doc: Document, ctx: Context) -> list[Edit]:
             edits.append(Edit("other-body", p.label, before, after,
                               "the Council holds three sessions a year: the matching one next year is usually this number "
                               "plus three; give it", placeholder=True))
+        doc.change(i, changes)
+    return edits + _council_this_year(doc, ctx)
+
+
+_EN_COUNCIL_AT = re.compile(rf"\bHuman\s+Rights\s+Council,?\s+(?:at|in|during)\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b", re.I)
+_ZH_COUNCIL_AT = re.compile(rf"人权理事会(?:在|于)?第(?P<ord>{ZH_NUMERAL})届会议")
+
+
+def _council_this_year(doc: Document, ctx: Context) -> list[Edit]:
+    """What the Council did at one of its sessions of the adoption year, welcomed in an operative paragraph:
+    next year's draft names next year's session. ``Welcomes the further consideration by the Human Rights
+    Council, at its fifty-fourth session, of …`` (A/RES/78/234, 2023) → ``at its [●] session`` (A/RES/79/161:
+    fifty-seventh); ``人权理事会第五十七届会议`` → ``第[●]届会议``. Sessions of earlier years are history."""
+    year = int(ctx.date[:4]) if ctx.date else 1945 + ctx.old
+    first = 3 * (year - 2006) + 1  # the Council's first session of year Y (55 in 2024)
+    edits = []
+    for i, p in enumerate(doc.paragraphs):
+        if p.kind != "operative":
+            continue
+        changes = []
+        for m in (_ZH_COUNCIL_AT if ctx.lang == "zh" else _EN_COUNCIL_AT).finditer(p.text):
+            value = ordinal_value(m.group("ord"))
+            if value is None or not first <= value < first + 3 or not doc.is_free(i, *m.span("ord")):
+                continue
+            changes.append(Change(*m.span("ord"), PLACEHOLDER))
+            before = m.group(0)
+            after = before[:m.start("ord") - m.start()] + PLACEHOLDER + before[m.end("ord") - m.start():]
+            edits.append(Edit("other-body", p.label, before, after,
+                              f"the Council's session {value} was one of this year's: next year's draft names the "
+                              "matching one of next year (usually this number plus three); give it", placeholder=True))
         doc.change(i, changes)
     return edits

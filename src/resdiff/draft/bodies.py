@@ -261,8 +261,8 @@ def council_sessions_ahead(doc: Document, ctx: Context) -> list[Edit]:
     return edits + _council_this_year(doc, ctx)
 
 
-_EN_COUNCIL_AT = re.compile(rf"\bHuman\s+Rights\s+Council,?\s+(?:at|in|during)\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b", re.I)
-_ZH_COUNCIL_AT = re.compile(rf"人权理事会(?:在|于)?第(?P<ord>{ZH_NUMERAL})届会议")
+_EN_COUNCIL_AT = lazy_compile(rf"\bHuman\s+Rights\s+Council,?\s+(?:at|in|during)\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b", re.I)
+_ZH_COUNCIL_AT = lazy_compile(rf"人权理事会(?:在|于)?第(?P<ord>{ZH_NUMERAL})届会议")
 
 
 def _council_this_year(doc: Document, ctx: Context) -> list[Edit]:

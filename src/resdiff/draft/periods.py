@@ -30,7 +30,7 @@ _ZH_YEAR_SESSION = lazy_compile(
 # the high-level political forum held under the auspices of the General Assembly (the SDG Summit), not the
 # Economic and Social Council's yearly one: "the political declaration of the 2023 high-level political forum on
 # sustainable development convened under the auspices of the General Assembly", "在大会主持下召开的2023年…论坛"
-_FOUR_YEARLY = re.compile(r"high-level\s+political\s+forum\b[^;]{0,80}?\bunder\s+the\s+auspices\s+of\s+the\s+General\s+Assembly|大会主持下[^，；。]{0,10}20\d\d\s*年[^，；。]{0,20}高级别政治论坛")
+_FOUR_YEARLY = lazy_compile(r"high-level\s+political\s+forum\b[^;]{0,80}?\bunder\s+the\s+auspices\s+of\s+the\s+General\s+Assembly|大会主持下[^，；。]{0,10}20\d\d\s*年[^，；。]{0,20}高级别政治论坛")
 # the same round's time words in that clause ("during 2025", "at the beginning of 2025")
 _EN_YEAR_NEAR = lazy_compile(r"\b(?:during|at\s+the\s+(?:beginning|end)\s+of|in\s+the\s+(?:first|second)\s+half\s+of)\s+(?P<y>20\d\d)\b")
 _ZH_YEAR_NEAR = lazy_compile(r"(?P<y>20\d\d)(?=\s*年\s*(?:期间|年初|年底|上半年|下半年))")

@@ -153,10 +153,10 @@ def _ref_from_match(m: re.Match, start: int, end: int, body: str | None, text: s
 
 
 
-_ZH_TITLE = re.compile(r"题为“([^”]+)”的|关于([^，；。]+?)的")
+_ZH_TITLE = lazy_compile(r"题为“([^”]+)”的|关于([^，；。]+?)的")
 _ZH_DATE_TEXT = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?"
 # what stands between a list's title and one of its later numbers: earlier items and their "、" / "和"
-_ZH_LIST_BEFORE = re.compile(rf"\s*(?:{_ZH_DATE_TEXT}第\s*\d{{1,4}}/\d{{1,4}}\s*号\s*[、和及]\s*)*{_ZH_DATE_TEXT}第\s*")
+_ZH_LIST_BEFORE = lazy_compile(rf"\s*(?:{_ZH_DATE_TEXT}第\s*\d{{1,4}}/\d{{1,4}}\s*号\s*[、和及]\s*)*{_ZH_DATE_TEXT}第\s*")
 
 
 def title_score(p: Paragraph, ref: Ref, ctx: Context) -> int:

@@ -171,11 +171,11 @@ def _note_symbols(doc: Document, number: int) -> list[str]:
 
 # a body's report on one of its sessions ("on its eighth session", "on its ninth and tenth sessions"): it
 # reports on each session; "关于其第八届会议的报告"
-_EN_SESSION_REPORT = re.compile(r"(?:^|\bon\s+)(?:the\s+work\s+of\s+)?its\s+(?:[\w-]+\s+){1,6}?sessions?$", re.I)
-_ZH_SESSION_REPORT = re.compile(r"^其?第[^，；。]{1,12}届会议(?:工作)?$")
+_EN_SESSION_REPORT = lazy_compile(r"(?:^|\bon\s+)(?:the\s+work\s+of\s+)?its\s+(?:[\w-]+\s+){1,6}?sessions?$", re.I)
+_ZH_SESSION_REPORT = lazy_compile(r"^其?第[^，；。]{1,12}届会议(?:工作)?$")
 # authors that report once: an expert group, a panel, a mission, a preparatory or ad hoc body
-_EN_ONE_OFF = re.compile(r"\b(?:Group|Panel|Mission|Inquiry|Preparatory|Ad\s+Hoc|Open-ended|Summit|Envoy)\b", re.I)
-_ZH_ONE_OFF = re.compile(r"专家组|工作组|小组|特派团|调查|筹备")
+_EN_ONE_OFF = lazy_compile(r"\b(?:Group|Panel|Mission|Inquiry|Preparatory|Ad\s+Hoc|Open-ended|Summit|Envoy)\b", re.I)
+_ZH_ONE_OFF = lazy_compile(r"专家组|工作组|小组|特派团|调查|筹备")
 
 
 def _periodic(clause: str, known: _Known, lang: str) -> bool:
@@ -267,7 +267,7 @@ def _footnote(doc: Document, number: int, ctx: Context, periodic: bool) -> list[
     return []
 
 
-_COUNCIL_SYMBOL = re.compile(r"(?<![\w/])A/HRC/(?P<sess>\d{1,3})/\d{1,4}(?:/(?:Add|Rev|Corr)\.\d+)*(?![\w/])")
+_COUNCIL_SYMBOL = lazy_compile(r"(?<![\w/])A/HRC/(?P<sess>\d{1,3})/\d{1,4}(?:/(?:Add|Rev|Corr)\.\d+)*(?![\w/])")
 
 
 def _council_report_of_the_year(text: str, ctx: Context) -> bool:

@@ -182,3 +182,34 @@ def test_forward_session_with_the_pdfs_stray_spaces_in_the_ordinal():
     res = en_resolution([para("OP35", synthetic, "Requests")], session=78, session_text="Seventy-eighth session",
                         number="78/134", date="2023-12-19")
     assert "of its eightieth session, under" in texts(draft_next(res).resolution)["OP35"]
+
+
+# A/RES/79/197 (External debt sustainability and development), PP18; the real A/C.2/80/L.12 reads "in 2024" and
+# "11.7 trillion", and every paragraph of figures for 2022–2023 in 78/137 and 79/197 changed in the successor
+DEBT_PP18 = ("Recognizing with concern that, in 2023, the external debt positions of many developing countries remained "
+             "alarmingly high, of which several had continued to deteriorate, with external debt stocks of developing "
+             "countries reaching an estimated level of 11.4 trillion United States dollars,")
+
+
+def test_figures_of_the_latest_year_get_a_comment_and_the_text_stays():
+    res = en_resolution([para("PP18", DEBT_PP18, "Recognizing with concern"),
+                         para("PP5", "Noting that 60 million people were affected during 2015 and 2016,", "Noting")],
+                        session=79, session_text="Seventy-ninth session", number="79/197", date="2024-12-19",
+                        title="External debt sustainability and development")
+    draft = draft_next(res)
+    assert texts(draft.resolution)["PP18"] == DEBT_PP18
+    (flag,) = edits_by_rule(draft, "figures-flag")  # 2015 and 2016 are history: no comment there
+    assert flag.label == "PP18" and flag.before == flag.after and "2023" in flag.note and not flag.placeholder
+    # the list of edits shows a comment on kept text as kept, not as the paragraph deleted and inserted again
+    from resdiff.render.terminal import render_edits
+    shown = render_edits(draft)
+    assert "PP18 (figures-flag)" in shown and "(kept; see the note)" in shown and "[-Recognizing" not in shown
+
+
+def test_figures_of_the_latest_year_in_chinese_synthetic():
+    zh = "关切地认识到，2023年发展中国家的外债状况仍然高得惊人，外债存量估计达到11.4万亿美元，"
+    res = zh_resolution([para("PP18", zh, "关切地认识到")], session=79, session_text="第七十九届会议", number="79/197",
+                        date="2024-12-19")
+    draft = draft_next(res)
+    assert texts(draft.resolution)["PP18"] == zh
+    assert [e.label for e in edits_by_rule(draft, "figures-flag")] == ["PP18"]

@@ -22,6 +22,9 @@
   ``决定在大会第七十六届会议上继续审议``) moves on by one session (by the sessions skipped with
   ``session``). Past sessions, Official Records, other bodies' sessions and ordinals that are not sessions
   ("seventy-fifth anniversary") are facts and stay.
+- ``forward-flag`` / ``figures-flag``: comments, the text unchanged, where only the drafter can update it: a
+  preambular look ahead to what will have happened by then, figures given for the latest year.
+- Section headings are left as they are (a note says what a rule would have changed in one).
 
 Placeholders are ``[●]``: visible on paper and easy to search for. Only Chinese and English texts get the
 paragraph rules; other languages get the header rules and a note saying so.
@@ -33,7 +36,7 @@ from typing import Callable
 
 from resdiff.draft.bodies import council_sessions_ahead, other_bodies, recurring_bodies
 from resdiff.draft.context import PLACEHOLDER, Context, Document
-from resdiff.draft.forward import forward_sessions, preambular_forward, target_session
+from resdiff.draft.forward import dated_figures, forward_sessions, preambular_forward, target_session
 from resdiff.draft.periods import cycles_and_periods
 from resdiff.draft.recall import recall_chain, reports_on_the_series
 from resdiff.draft.series import other_series
@@ -59,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     forward_sessions,
     council_sessions_ahead,
     preambular_forward,
+    dated_figures,
 )
 # Rules that read the words of the paragraphs, so only run on the languages they know (Chinese, English).
 _WORD_RULES = frozenset(RULES) - {session_and_header}

@@ -178,3 +178,32 @@ def preambular_forward(doc: Document, ctx: Context) -> list[Edit]:
                 ))
                 break
     return edits
+
+
+# figures (a share, an amount, a temperature) and the year they are for: "in 2023, … reaching an estimated
+# level of 11.4 trillion United States dollars", "2023年…达到11.4万亿美元"
+_EN_FIGURE = lazy_compile(r"\b\d[\d.,]*\s*(?:per\s+cent|trillion|billion|million|degrees\s+Celsius)\b")
+_ZH_FIGURE = lazy_compile(r"\d[\d.,]*\s*(?:%|％|万亿|亿|万|摄氏度)|百分之\s*[\d.]+")
+_EN_FIGURE_YEAR = lazy_compile(r"\b(?:in|during|of|for|by\s+the\s+end\s+of)\s+(20\d\d)\b")
+_ZH_FIGURE_YEAR = lazy_compile(r"(20\d\d)\s*年")
+
+
+def dated_figures(doc: Document, ctx: Context) -> list[Edit]:
+    """Figures for the latest year get a comment: next year's text gives next year's figures, which only the
+    drafter has. ``Recognizing with concern that, in 2023, the external debt positions … reaching an estimated
+    level of 11.4 trillion United States dollars`` (A/RES/79/197, adopted in 2024; the real A/C.2/80/L.12 reads
+    2024 and 11.7 trillion: every such paragraph of 78/137 and 79/197 changed in its successor). The text stays;
+    figures for older years are history."""
+    year = int(ctx.date[:4]) if ctx.date else 1945 + ctx.old
+    figure, dated = (_ZH_FIGURE, _ZH_FIGURE_YEAR) if ctx.lang == "zh" else (_EN_FIGURE, _EN_FIGURE_YEAR)
+    edits = []
+    for p in doc.paragraphs:
+        if p.kind == OPERATIVE or not figure.search(p.text):
+            continue
+        recent = sorted({int(m.group(1)) for m in dated.finditer(p.text)} & {year - 1, year})
+        if recent:
+            edits.append(Edit(
+                "figures-flag", p.label, p.text, p.text,
+                f"gives figures for {recent[-1]}: the next text gives the latest year's (only the drafter has them)",
+            ))
+    return edits

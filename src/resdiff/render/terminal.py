@@ -184,7 +184,9 @@ def render_edits(draft: Draft, color: bool = False, width: int = WIDTH) -> str:
             title.append("  (placeholder to fill)", style="yellow" if color else "")
         console.print(title)
         change = Text()
-        if e.before and e.after:
+        if e.before and e.before == e.after:  # a comment on text the draft keeps (forward-flag, figures-flag)
+            change += Text(e.before) + Text("  (kept; see the note)")
+        elif e.before and e.after:
             change += segments_text((Segment("delete", e.before),), color) + Text(" → ") \
                 + segments_text((Segment("insert", e.after),), color)
         elif e.before:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import CORPUS
@@ -247,3 +249,14 @@ def test_official_pdfs_read_compounds_that_pdftotext_prints_with_a_space(name, j
     text = " ".join(p.text for p in res.paragraphs) + " ".join(f.text for f in res.footnotes)
     assert joined in text
     assert joined.replace("-", " -", 1) not in text
+
+
+def test_the_narrow_space_after_a_raised_marker_is_a_space():
+    # A/C.2/80/L.22: "held in Quito from 17 to 20 October 2016,⁹ recognizing the linkages" — the gap after
+    # the marker is 2.2 points at 10 points, narrower than a word space; it was read as no space
+    res = read_file(PDF / "A_C.2_80_L.22.en.pdf")
+    pp8 = next(p for p in res.paragraphs if "October 2016," in p.text)
+    assert "October 2016, recognizing the linkages" in pp8.text and 9 in pp8.footnotes
+    text = " ".join(p.text for p in res.paragraphs)
+    assert not re.search(r"[a-z0-9)][,;:][A-Za-z]", text)  # no word glued to the punctuation before it
+    assert len(res.footnotes) == 31 and res.header.notes  # the starred note "* On behalf of …"

@@ -371,7 +371,7 @@ def test_synthetic_resolution_in_two_parts_labels_each_part_apart():
     heads = [p.text for p in res.paragraphs if p.kind == HEADING]
     assert heads == ["A Enhancement of international cooperation", "The General Assembly,",
                      "B Dialogue among civilizations", "The General Assembly,"]
-    assert res.header.number == "72/169" and res.header.author == "The General Assembly,"
+    assert res.header.number == "72/169" and res.header.author is None  # each part prints its own
     assert res.header.title == "Enhancement of international cooperation in the field of human rights"
     from resdiff.read.checks import check
 
@@ -387,7 +387,7 @@ def test_synthetic_chinese_resolution_in_parts():
     ops = [p.label for p in res.paragraphs if p.kind == OPERATIVE]
     assert ops == [f"A OP{n}" for n in range(1, 18)] + ["B OP1", "B OP2", "B OP3"]
     assert [p.label for p in res.paragraphs if p.part == "B"][:4] == ["B H3", "B H4", "B PP1", "B PP2"]
-    assert res.paragraph("B H4").text == "大会" and res.header.author == "大会，"
+    assert res.paragraph("B H4").text == "大会" and res.paragraph("A H2").text == "大会，"
 
 
 def test_a_letter_section_without_its_own_author_line_is_not_a_part():
@@ -402,3 +402,22 @@ def base_text_of(name):
     from variants import base_text
 
     return base_text(corpus(name))
+
+
+def test_parse_json_names_the_part_of_each_paragraph_of_a_resolution_in_parts():
+    from resdiff.render.json import resolution_dict
+
+    text = _in_parts(["A_RES_72_169.en.txt", "A_RES_74_153.en.txt"], ["One", "Two"])
+    paragraphs = resolution_dict(parse_text(text, lang="en"))["paragraphs"]
+    assert {p["part"] for p in paragraphs} == {"A", "B"}
+    assert "part" not in resolution_dict(parse_text(base_text_of("A_RES_72_169.en.txt")))["paragraphs"][0]
+
+
+def test_a_resolution_in_parts_written_back_as_text_reads_the_same():
+    from resdiff.render.text import resolution_text
+
+    res = parse_text(_in_parts(["A_RES_72_169.en.txt", "A_RES_74_153.en.txt"], ["One", "Two"]), lang="en")
+    written = resolution_text(res)
+    assert written.count("The General Assembly,") == 2  # once per part, not once more in the header
+    again = parse_text(written, lang="en")
+    assert [(p.label, p.key) for p in again.paragraphs] == [(p.label, p.key) for p in res.paragraphs]

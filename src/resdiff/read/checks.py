@@ -62,7 +62,8 @@ def check(res: Resolution) -> tuple[ReadingWarning, ...]:
     out += _footnotes(res)
     out += _furniture(res.paragraphs)
     out += _preambular_after_operative(res.paragraphs)
-    if res.header.author is None and res.paragraphs:
+    # a resolution in parts prints its author line in each part, as a heading of the body
+    if res.header.author is None and res.paragraphs and not any(p.part for p in res.paragraphs):
         out.append(ReadingWarning("no-author", None, "no author line (\"The General Assembly,\" / \"大会，\") was "
                                   "found: the header may be read into the first paragraph, or a paragraph into the header"))
     out += _ending(res.paragraphs)

@@ -206,6 +206,8 @@ def _split_header(lines: list[Line], lang: str) -> int:
                     break  # a letter before the resolution's number and title is not a part of its body
                 if _PART_LETTER.match(lines[k].text.strip()) or _PART_WITH_TITLE.match(lines[k].text.strip()):
                     return k
+                if k and _PART_HEADING.match(lines[k].text.strip()) and _NUMBER_TITLE.match(lines[k - 1].text):
+                    return k  # "79/99. Questions relating to information" / "A Information in the service …"
             return i + 1
     for i, line in enumerate(lines):
         if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
@@ -754,6 +756,9 @@ _HEADING_TITLE_MAX = 160  # characters: a title longer than this is a paragraph
 # humanity"); a part has its own author line and numbers its operative paragraphs from 1 again.
 _PART_LETTER = re.compile(r"^([A-H])\.?$")
 _PART_WITH_TITLE = re.compile(r"^([A-H])\.\s+\S")
+# In the body, where an author line must follow it: also "A Information …" (how a part heading reads
+# once its letter and title are joined, as resdiff writes it)
+_PART_HEADING = re.compile(r"^([A-H])\.?\s+[A-Z\u3400-\u9fff《“]")
 
 
 def _is_heading_title(text: str, lang: str) -> bool:
@@ -782,7 +787,7 @@ def _heading_start(lines: list[Line], i: int, lang: str, known: bool) -> bool:
             nxt = lines[i + 1].text if i + 1 < len(lines) else ""
             return _is_heading_title(nxt, lang)
         return True
-    if _PART_WITH_TITLE.match(text) and any(AUTHOR.match(x.text.strip()) for x in lines[i + 1:i + 4]):
+    if _PART_HEADING.match(text) and any(AUTHOR.match(x.text.strip()) for x in lines[i + 1:i + 4]):
         return True  # "A. Information in the service of humanity" / "The General Assembly,"
     if not _HEADING_WITH_TITLE.match(text):
         return False
@@ -1167,7 +1172,7 @@ def _part_letters(segments: list[tuple[bool, list[Piece]]]) -> dict[int, str]:
         if not is_heading:
             continue
         first = group[0][0].strip()
-        m = _PART_LETTER.match(first) or _PART_WITH_TITLE.match(first)
+        m = _PART_LETTER.match(first) or _PART_HEADING.match(first)
         if not m:
             continue
         for later, (later_heading, later_group) in enumerate(segments[k + 1:k + 3], k + 1):
@@ -1264,12 +1269,6 @@ def build_resolution(
         if part:
             label = f"{part} {label}"  # "A OP1", "B PP2": each part has its own preambular and operative part
         paragraphs.append(Paragraph(label=label, key=normalize(p["text"]), part=part, **p))
-    if "author" not in fields:
-        # a resolution in parts: the first part's author line opens the body ("A" / … / "The General Assembly,")
-        for p in paragraphs:
-            if p.kind == HEADING and AUTHOR.match(p.text):
-                fields["author"] = p.text
-                break
     meeting = None
     for line in closing:
         m = CLOSING_ZH_MEETING.match(line) or CLOSING_EN_MEETING.match(line)

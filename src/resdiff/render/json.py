@@ -25,7 +25,7 @@ def resolution_dict(res: Resolution) -> dict:
                 "text": p.text,
                 "footnotes": list(p.footnotes),
                 "subparagraphs": [{"marker": s.marker, "text": s.text} for s in p.subparagraphs],
-            }
+            } | ({"part": p.part} if p.part else {})  # a resolution in parts: "A", "B" (absent otherwise)
             for p in res.paragraphs
         ],
         # an endnote also says what it is and the mark Word prints for it ("i")

@@ -14,7 +14,7 @@ Styles (ids are what render.docx refers to):
     UNOperative     operative paragraph, automatic "1." numbering (verb italic in English, bold in Chinese)
     UNSubparagraph  "(a) …" on its own line, indented
     UNClosing       plenary meeting and date at the end
-    FootnoteText, FootnoteReference, CommentText, CommentReference
+    FootnoteText, FootnoteReference, EndnoteText, EndnoteReference, CommentText, CommentReference
 """
 
 from __future__ import annotations
@@ -125,12 +125,15 @@ def build(language: str) -> Document:
     closing.paragraph_format.space_after = Pt(0)
     closing.paragraph_format.space_before = Pt(0)
 
-    fn_text = _style(doc, "FootnoteText", "footnote text")
-    fn_text.font.size = Pt(spec["size"] - 1.5)
-    fn_text.paragraph_format.space_after = Pt(2)
-    fn_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    fn_ref = _style(doc, "FootnoteReference", "footnote reference", base=None, kind=WD_STYLE_TYPE.CHARACTER)
-    fn_ref.font.superscript = True
+    # Endnotes (a Word source's endnotes stay endnotes in a redline) look like footnotes.
+    for kind in ("Footnote", "Endnote"):
+        note_text = _style(doc, f"{kind}Text", f"{kind.lower()} text")
+        note_text.font.size = Pt(spec["size"] - 1.5)
+        note_text.paragraph_format.space_after = Pt(2)
+        note_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        note_ref = _style(doc, f"{kind}Reference", f"{kind.lower()} reference", base=None,
+                          kind=WD_STYLE_TYPE.CHARACTER)
+        note_ref.font.superscript = True
 
     com_text = _style(doc, "CommentText", "annotation text")
     com_text.font.size = Pt(9)
@@ -144,7 +147,7 @@ def build(language: str) -> Document:
 # Styles the renderer uses, plus the defaults Word expects every document to define.
 KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "UNHeader", "UNTitle", "UNAuthor",
                "UNPreambular", "UNOperative", "UNSubparagraph", "UNClosing", "FootnoteText",
-               "FootnoteReference", "CommentText", "CommentReference"}
+               "FootnoteReference", "EndnoteText", "EndnoteReference", "CommentText", "CommentReference"}
 
 
 def _prune_styles(doc) -> None:

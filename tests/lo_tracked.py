@@ -66,9 +66,31 @@ def _read(doc):
                 labels.append(el.getPropertyValue("ListLabelString"))
             except Exception:
                 labels.append("")
-    notes = doc.getFootnotes()
-    footnotes = [notes.getByIndex(i).getString().lstrip("\ufeff").strip() for i in range(notes.getCount())]
-    return {"paragraphs": paragraphs, "labels": labels, "footnotes": footnotes}
+    return {"paragraphs": paragraphs, "labels": labels, "footnotes": _notes(doc.getFootnotes()),
+            "endnotes": _notes(doc.getEndnotes()), "marks": _marks(doc.getFootnotes()),
+            "endnote_marks": _marks(doc.getEndnotes())}
+
+
+def _notes(notes):
+    """Note texts; a note with a custom mark ("*") holds that mark as text at its start: left out."""
+    out = []
+    for i in range(notes.getCount()):
+        note = notes.getByIndex(i)
+        text = note.getString().lstrip("\ufeff")
+        label = note.getLabel()
+        if label and text.startswith(label):
+            text = text[len(label):]
+        out.append(text.strip())
+    return out
+
+
+def _marks(notes):
+    """The mark each note prints: its custom label, else its automatic number in the document's format."""
+    out = []
+    for i in range(notes.getCount()):
+        note = notes.getByIndex(i)
+        out.append(note.getLabel() or note.getAnchor().getString())
+    return out
 
 
 def _field_code(portion):

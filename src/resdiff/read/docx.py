@@ -123,6 +123,8 @@ class DocxContent:
     endnotes: tuple[tuple[str, str], ...] = ()  # (endnote id, body text) in the endnotes part's order
     endnote_format: str = "lowerRoman"  # w:endnotePr/w:numFmt: how Word numbers the endnotes (i, ii …)
     endnote_start: int = 1
+    footnote_format: str = "decimal"  # w:footnotePr/w:numFmt (1, 2, 3 unless the document says otherwise)
+    footnote_start: int = 1
     unread: tuple[str, ...] = ()  # what was seen but not read, and where ("1 RTF altChunk after “…”")
 
     def footnote_text(self, footnote_id: str) -> str | None:
@@ -447,6 +449,8 @@ def format_number(n: int, fmt: str) -> str:
         return _roman(n).upper()
     if fmt == "decimalZero":
         return f"{n:02d}"
+    if fmt == "chicago":  # notes: *, †, ‡, §, then each doubled, tripled …
+        return "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
         return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and n <= 20:
@@ -1048,11 +1052,12 @@ def _notes(root, tag: str, reader: _Reader) -> tuple[tuple[str, str], ...]:
     return tuple(notes)
 
 
-def _endnote_numbering(package: _Package) -> tuple[str, int]:
-    """How Word numbers endnotes: the last section's w:endnotePr, else the settings', else i, ii, iii."""
-    fmt, start = "lowerRoman", 1
+def _note_numbering(package: _Package, kind: str = "endnote") -> tuple[str, int]:
+    """How Word numbers endnotes (footnotes): the last section's w:endnotePr (w:footnotePr), else the
+    settings', else i, ii, iii (1, 2, 3)."""
+    fmt, start = ("lowerRoman" if kind == "endnote" else "decimal"), 1
     for holder in (package.settings, package.document.find(f"{_w('body')}/{_w('sectPr')}")):
-        pr = holder.find(_w("endnotePr")) if holder is not None else None
+        pr = holder.find(_w(f"{kind}Pr")) if holder is not None else None
         if pr is None:
             continue
         num_fmt, num_start = pr.find(_w("numFmt")), pr.find(_w("numStart"))
@@ -1111,7 +1116,8 @@ def _package_content(package: _Package, view: str, depth: int) -> DocxContent:
     paragraphs = _paragraphs(elements, reader)
     footnotes = _notes(package.footnotes, "footnote", reader) + tuple(reader.footnotes)
     endnotes = _notes(package.endnotes, "endnote", reader) + tuple(reader.endnotes)
-    fmt, start = _endnote_numbering(package)
+    fmt, start = _note_numbering(package, "endnote")
+    foot_fmt, foot_start = _note_numbering(package, "footnote")
     return DocxContent(
         paragraphs=tuple(paragraphs),
         footnotes=footnotes,
@@ -1120,6 +1126,8 @@ def _package_content(package: _Package, view: str, depth: int) -> DocxContent:
         endnotes=endnotes,
         endnote_format=fmt,
         endnote_start=start,
+        footnote_format=foot_fmt,
+        footnote_start=foot_start,
         unread=tuple(reader.unread + _furniture_notes(package, reader)),
     )
 
@@ -1176,20 +1184,34 @@ def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, 
     return result, [(min(max(where[o] - start, 0), len(result)), fid) for o, fid in refs]
 
 
-def _footnote_numbers(paragraphs: tuple[DocxParagraph, ...]) -> dict[str, int]:
-    """Word numbers footnotes by the order of their references; a custom mark that is a number keeps it."""
+def _footnote_numbers(content: DocxContent) -> tuple[dict[str, int], dict[str, str]]:
+    """Word numbers footnotes by the order of their references; a custom mark that is a number keeps it.
+    Also the marks as printed where they are not that number: the counter in the document's footnote
+    format ("i", "a"), or a custom mark ("*"), which Word does not count (the note after a "*" note is
+    1): such a note takes a number after all the others, and its mark says how it is printed."""
     numbers: dict[str, int] = {}
+    marks: dict[str, str] = {}
+    symbols: list[str] = []
     counter = 0
-    for p in paragraphs:
+    for p in content.paragraphs:
         for ref in p.footnote_refs:
-            if ref.id in numbers or ref.kind != "footnote":
+            if ref.id in numbers or ref.kind != "footnote" or ref.id in symbols:
                 continue
-            if ref.custom_mark.strip().isascii() and ref.custom_mark.strip().isdigit() and len(ref.custom_mark.strip()) < 7:
-                numbers[ref.id] = int(ref.custom_mark.strip())
+            custom = ref.custom_mark.strip()
+            if custom.isascii() and custom.isdigit() and len(custom) < 7:
+                numbers[ref.id] = int(custom)
+            elif custom:
+                symbols.append(ref.id)
+                marks[ref.id] = custom
             else:
                 counter += 1
                 numbers[ref.id] = counter
-    return numbers
+                printed = format_number(content.footnote_start + counter - 1, content.footnote_format)
+                if printed != str(counter):
+                    marks[ref.id] = printed
+    last = max(numbers.values(), default=0)
+    numbers |= {fid: last + k + 1 for k, fid in enumerate(symbols)}
+    return numbers, marks
 
 
 def _endnote_numbers(content: DocxContent, after: int) -> dict[str, tuple[int, str]]:
@@ -1204,6 +1226,14 @@ def _endnote_numbers(content: DocxContent, after: int) -> dict[str, tuple[int, s
                 mark = ref.custom_mark.strip() or format_number(content.endnote_start + count, content.endnote_format)
                 numbers[ref.id] = (after + count + 1, mark)
     return numbers
+
+
+def _without_mark(body: str, custom_mark: str) -> str:
+    """A note with a custom mark carries the mark as text at the start of its body (Word and LibreOffice
+    write it so, where an ordinary note has w:footnoteRef): it is the note's mark, not its text."""
+    if custom_mark and body.startswith(custom_mark):
+        return body[len(custom_mark):].lstrip()
+    return body
 
 
 def _line(p: DocxParagraph, note_numbers: dict[str, int]) -> Line:
@@ -1262,16 +1292,20 @@ def _build_resolution(content: DocxContent, lang: str | None, source: str | None
         note = f"{name} holds text line by line (one Word paragraph per line): read as plain text"
         return replace(res, notes=(note,) + res.notes)
     language = lang or detect_language("\n".join(p.visible for p in paragraphs))
-    numbers = _footnote_numbers(content.paragraphs)
+    numbers, marks = _footnote_numbers(content)
     endnotes = _endnote_numbers(content, max(numbers.values(), default=0))
     note_numbers = numbers | {f"endnote:{eid}": n for eid, (n, _) in endnotes.items()}
     bodies = dict(content.footnotes)
     # A footnote whose body is missing or empty is left out, as the text reader does for an excerpt
     # whose notes were cut off: the paragraph still names its number.
-    footnotes = tuple(sorted((Footnote(n, bodies[fid]) for fid, n in numbers.items() if bodies.get(fid)),
-                             key=lambda f: f.number))
+    customs = {ref.id: ref.custom_mark.strip() for p in content.paragraphs for ref in p.footnote_refs
+               if ref.custom_mark.strip()}
+    footnotes = tuple(sorted((Footnote(n, _without_mark(bodies[fid], customs.get(fid, "")), mark=marks.get(fid, ""))
+                              for fid, n in numbers.items() if bodies.get(fid)), key=lambda f: f.number))
     end_bodies = dict(content.endnotes)
-    footnotes += tuple(Footnote(n, end_bodies[eid], kind="endnote", mark=mark)
+    end_customs = {ref.id: ref.custom_mark.strip() for p in content.paragraphs for ref in p.footnote_refs
+                   if ref.kind == "endnote" and ref.custom_mark.strip()}
+    footnotes += tuple(Footnote(n, _without_mark(end_bodies[eid], end_customs.get(eid, "")), kind="endnote", mark=mark)
                        for eid, (n, mark) in endnotes.items() if end_bodies.get(eid))
     notes: tuple[str, ...] = ()
     if content.revisions:

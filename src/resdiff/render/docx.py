@@ -74,6 +74,10 @@ class NotePlan:
     pieces: list[Piece]
     number: int | None = None  # footnote number on the new side (for draft comments)
     key: tuple[int, int] | None = None  # (old number, new number) of a note cited on both sides
+    kind: str = "footnote"  # "footnote" or "endnote": the part it is written to
+    mark: str = ""  # the mark as the source prints it ("3", "iv", "*"): new side, old side for an old-only note
+    old_mark: str = ""  # a paired note's mark in the old text, when it differs
+    custom: bool = False  # the mark is not a counter of the notes' format ("*" among 1, 2, 3): written after the reference
 
 
 @dataclass
@@ -341,8 +345,16 @@ def _note_text(res: Resolution, number: int) -> str:
     return note.text.replace("\n", " ")
 
 
+def _note_identity(res: Resolution, number: int) -> dict:
+    """Kind and printed mark of note ``number`` of ``res`` (a footnote "3", an endnote "iv", a "*")."""
+    note = res.footnote(number)
+    if note is None:
+        return {"kind": "footnote", "mark": str(number)}
+    return {"kind": note.kind, "mark": note.mark or str(number)}
+
+
 def _plain_note(res: Resolution, number: int, state: str | None, new_number: int | None) -> NotePlan:
-    return NotePlan([Piece(_note_text(res, number), state)], number=new_number)
+    return NotePlan([Piece(_note_text(res, number), state)], number=new_number, **_note_identity(res, number))
 
 
 def _note_pieces(segments) -> list[Piece]:
@@ -381,7 +393,9 @@ def _attach_notes(cmp: Comparison, pd: PairDiff, old: Side | None, old_markers, 
                 pieces = _note_pieces(change.segments)
             else:
                 pieces = _layout_note(_note_text(cmp.old, o), _note_text(cmp.new, number))
-            note, state = NotePlan(pieces, number=number, key=(o, number)), None
+            old_mark = _note_identity(cmp.old, o)["mark"]
+            note = NotePlan(pieces, number=number, key=(o, number), old_mark=old_mark, **_note_identity(cmp.new, number))
+            state = None
         else:
             state = states["insert"]
             note = _plain_note(cmp.new, number, None if state in ("moveTo",) else state, number)
@@ -613,8 +627,9 @@ class _Writer:
         self.track = style == "track"
         self.revisions = Revisions(author, date)
         self.layout_author = f"{self.revisions.author} (layout)"
-        self.notes_root = None
-        self.next_note = 1
+        self.notes_roots: dict[str, object] = {}  # "footnote" / "endnote" → root of its part
+        self.next_note = {"footnote": 1, "endnote": 1}  # each part has its own ids
+        self.note_formats: dict = {}  # kind → NoteFormat (render.notemarks), set by write()
         # First reference of each note cited on both sides: (its run, bookmark name once one is needed).
         self.cited: dict[tuple[int, int], list] = {}
         self.paragraphs: list = []  # w:p elements, one per plan
@@ -632,6 +647,7 @@ class _Writer:
             _typed_labels(plans)
         elif start != 1:
             wordxml.set_list_start(self.numbering, start)
+        self._note_marks(plans)
         moves: dict[tuple[str, str], list] = {}
         for plan in plans:
             p = wordxml.paragraph(plan.style.style)
@@ -706,7 +722,8 @@ class _Writer:
         key = piece.note.key
         first = self.cited.get(key) if key is not None and piece.state is None else None
         if first is None:
-            r = wordxml.footnote_reference_run(self._footnote(piece.note))
+            note = piece.note
+            r = wordxml.footnote_reference_run(self._footnote(note), note.kind, note.mark if note.custom else "")
             if piece.note.number is not None and piece.state not in ("del", "moveFrom"):
                 self.note_refs.setdefault(piece.note.number, r)
             if key is not None and piece.state is None:
@@ -715,17 +732,49 @@ class _Writer:
         if first[1] is None:
             first[1] = f"_Ref{self.revisions.next_id()}"
             wordxml.bookmark_around(first[0], first[1], self.revisions.next_id())
-        printed = piece.note.number if piece.note.number is not None else key[1]
+        printed = piece.note.mark or (piece.note.number if piece.note.number is not None else key[1])
         return wordxml.noteref_field(first[1], str(printed))
+
+    def _note_marks(self, plans: list[ParaPlan]) -> None:
+        """The numbering of each kind of note that prints the source's marks in both views (the new
+        side's marks decide the format; render.notemarks), and which notes carry a custom mark."""
+        from resdiff.render.notemarks import custom_under, fit_marks
+        from resdiff.render.wordxml import KEPT_ON_ACCEPT, KEPT_ON_REJECT
+
+        for kind, default in (("footnote", "decimal"), ("endnote", "lowerRoman")):
+            notes = [(piece.state, piece.note) for plan in plans for piece in plan.pieces
+                     if piece.note is not None and piece.note.kind == kind]
+            if not notes:
+                continue
+            views = []
+            for kept in (KEPT_ON_ACCEPT, KEPT_ON_REJECT):
+                view, cited = [], set()
+                for state, note in notes:
+                    if state is None and note.key is not None:
+                        if note.key in cited:
+                            continue  # cited again: a NOTEREF field to the first citation, not a note
+                        cited.add(note.key)
+                    if state in kept:
+                        view.append(note)
+                views.append(view)
+            accept, reject = views
+            fmt = fit_marks([n.mark for n in accept], default) if accept else fit_marks(
+                [n.mark for n in reject], default)
+            for k in custom_under([n.mark for n in accept], fmt):
+                accept[k].custom = True
+            for k in custom_under([n.old_mark or n.mark for n in reject], fmt):
+                reject[k].custom = True
+            self.note_formats[kind] = fmt
 
     def _footnote(self, note: NotePlan) -> int:
         from resdiff.render import wordxml
 
-        if self.notes_root is None:
-            self.notes_root = wordxml.new_footnotes_root()
-        note_id = self.next_note
-        self.next_note += 1
-        fp = wordxml.add_footnote(self.notes_root, note_id)
+        kind = note.kind
+        if kind not in self.notes_roots:
+            self.notes_roots[kind] = wordxml.new_footnotes_root(kind)
+        note_id = self.next_note[kind]
+        self.next_note[kind] += 1
+        fp = wordxml.add_footnote(self.notes_roots[kind], note_id, kind, note.mark if note.custom else "")
         # The space after the note's number belongs to the note: inserted/deleted with a whole new/old
         # note, kept when the note's text only begins with a change.
         first = note.pieces[0] if note.pieces else None
@@ -765,9 +814,20 @@ class _Writer:
         self.revisions.comment(first, last, text, self.package.comments(), deleted=deleted)
 
     def save(self, res: Resolution) -> bytes:
+        from resdiff.render import wordxml
+
         self._core_properties(res)
-        if self.notes_root is not None:
-            self.package.add_part("footnotes", self.notes_root)
+        for kind in ("footnote", "endnote"):  # footnotePr before endnotePr in both places
+            if kind not in self.notes_roots:
+                continue
+            self.package.add_part(f"{kind}s", self.notes_roots[kind])
+            settings = self.package.related("settings")
+            fmt = self.note_formats.get(kind)
+            if fmt is None:  # notes written outside the body's plans: the default numbering
+                wordxml.set_note_properties(settings, kind)
+                continue
+            wordxml.set_note_properties(settings, kind, fmt.num_fmt, fmt.start)
+            wordxml.set_section_note_properties(self.end, kind, fmt.num_fmt, fmt.start)
         return self.package.save()
 
 

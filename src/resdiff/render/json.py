@@ -28,8 +28,8 @@ def resolution_dict(res: Resolution) -> dict:
             } | ({"part": p.part} if p.part else {})  # a resolution in parts: "A", "B" (absent otherwise)
             for p in res.paragraphs
         ],
-        # an endnote also says what it is and the mark Word prints for it ("i")
-        "footnotes": [{"number": f.number, "text": f.text} | ({"kind": f.kind, "mark": f.mark} if f.kind != "footnote" else {})
+        # an endnote, or a note printed otherwise than its number ("*", "a"), says what it is and its mark
+        "footnotes": [{"number": f.number, "text": f.text} | ({"kind": f.kind, "mark": f.mark} if f.kind != "footnote" or f.mark else {})
                       for f in res.footnotes],
         "source": res.source,
         "notes": list(res.notes),

@@ -38,6 +38,7 @@ _CORE_TEXT_LIMIT = 255
 # Parts the writers add to the main document: part name, content type, relationship type.
 NEW_PARTS = {
     "footnotes": ("/word/footnotes.xml", _WML_CT + "footnotes+xml", _DOC_RELS + "footnotes"),
+    "endnotes": ("/word/endnotes.xml", _WML_CT + "endnotes+xml", _DOC_RELS + "endnotes"),
     "comments": ("/word/comments.xml", _WML_CT + "comments+xml", _DOC_RELS + "comments"),
 }
 

@@ -56,6 +56,16 @@ makes the whole note inserted/deleted)::
          <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>
          <w:r><w:t xml:space="preserve"> A/CONF.157/24 …</w:t></w:r></w:p></w:footnote>
 
+An endnote is written the same way in ``word/endnotes.xml`` (w:endnoteReference, w:endnoteRef, styles
+EndnoteText / EndnoteReference). The notes' number format is the source's (``w:numFmt`` in the
+settings' and the section's w:footnotePr / w:endnotePr: "lowerRoman" for i, ii …); a mark that is not
+that counter ("*") is a custom mark, the same text after the reference and in the note::
+
+    <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>
+         <w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t></w:r>
+    <w:footnote w:id="1"><w:p>…<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>*</w:t></w:r>
+         <w:r><w:t xml:space="preserve"> On behalf of …</w:t></w:r></w:p></w:footnote>
+
 A footnote cited a second time (both citations in both views): a bookmark around the first reference
 and a NOTEREF field (number formatted as a footnote mark) where Word would put it::
 
@@ -76,6 +86,7 @@ import copy
 
 from datetime import datetime, timezone
 from typing import Iterable, Literal
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -341,36 +352,101 @@ def _paragraph_mark_rpr(p):
     return rpr
 
 
-# ── footnotes ──────────────────────────────────────────────────────────────────────────────────────
+# ── footnotes and endnotes ────────────────────────────────────────────────────────────────────────
+# The two kinds of note are written alike, each in its own part with its own ids (kind "footnote":
+# w:footnotes / w:footnote / w:footnoteReference / w:footnoteRef / style FootnoteText; kind "endnote":
+# the same names with "endnote", style EndnoteText).
 
-def new_footnotes_root():
-    """A footnotes part root with Word's two separator notes (ids -1 and 0)."""
+NOTE_STYLES = {"footnote": ("FootnoteText", "FootnoteReference"), "endnote": ("EndnoteText", "EndnoteReference")}
+
+
+def new_footnotes_root(kind: str = "footnote"):
+    """A footnotes (endnotes) part root with Word's two separator notes (ids -1 and 0)."""
     return parse_xml(
-        f'<w:footnotes {nsdecls("w")}>'
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
-        ' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
-        ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-        "</w:footnotes>"
+        f'<w:{kind}s {nsdecls("w")}>'
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
+        f' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
+        f' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>'
+        f"</w:{kind}s>"
     )
 
 
-def add_footnote(root, note_id: int):
-    """Append footnote ``note_id`` to the footnotes root; return its (python-docx CT_P) paragraph,
-    which already holds the footnote's own number (w:footnoteRef)."""
+def add_footnote(root, note_id: int, kind: str = "footnote", custom_mark: str = ""):
+    """Append note ``note_id`` to the notes root; return its paragraph, which already holds the note's
+    own number (w:footnoteRef / w:endnoteRef), or, for a note with a custom mark ("*"), that mark as
+    text in the reference style (what Word writes: the custom mark is not a counter)."""
+    text_style, ref_style = NOTE_STYLES[kind]
+    mark = f"<w:t>{escape(custom_mark)}</w:t>" if custom_mark else f"<w:{kind}Ref/>"
     note = parse_xml(
-        f'<w:footnote {nsdecls("w")} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r></w:p></w:footnote>'
+        f'<w:{kind} {nsdecls("w")} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="{text_style}"/></w:pPr>'
+        f'<w:r><w:rPr><w:rStyle w:val="{ref_style}"/></w:rPr>{mark}</w:r></w:p></w:{kind}>'
     )
     root.append(note)
     return note[0]
 
 
-def footnote_reference_run(note_id: int):
+def footnote_reference_run(note_id: int, kind: str = "footnote", custom_mark: str = ""):
+    """The reference in the body; a custom mark follows it in the same run (w:customMarkFollows), so a
+    revision around the run takes the mark with it."""
+    ref_style = NOTE_STYLES[kind][1]
+    custom = f' w:customMarkFollows="1"' if custom_mark else ""
+    mark = f"<w:t>{escape(custom_mark)}</w:t>" if custom_mark else ""
     return parse_xml(
-        f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-        f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+        f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="{ref_style}"/></w:rPr>'
+        f'<w:{kind}Reference{custom} w:id="{note_id}"/>{mark}</w:r>'
     )
+
+
+def set_section_note_properties(sect_pr, kind: str, num_fmt: str, start: int = 1) -> None:
+    """The same number format in the section's own w:footnotePr / w:endnotePr (CT_FtnProps), where
+    LibreOffice (7.4) looks for it: it ignores the settings' one. In CT_SectPr they follow the header
+    and footer references and precede everything else, footnotePr first."""
+    tag = f"{kind}Pr"
+    pr = sect_pr.find(qn(f"w:{tag}"))
+    if pr is not None:
+        sect_pr.remove(pr)
+    pr = OxmlElement(f"w:{tag}")
+    etree.SubElement(pr, qn("w:numFmt")).set(qn("w:val"), num_fmt)
+    if start != 1:
+        etree.SubElement(pr, qn("w:numStart")).set(qn("w:val"), str(start))
+    refs = [c for c in sect_pr if etree.QName(c).localname in ("headerReference", "footerReference")
+            or (kind == "endnote" and etree.QName(c).localname == "footnotePr")]
+    if refs:
+        refs[-1].addnext(pr)
+    else:
+        sect_pr.insert(0, pr)
+
+
+# CT_Settings children that come after w:footnotePr / w:endnotePr (the schema's sequence).
+_SETTINGS_AFTER_NOTES = ("compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+                         "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+                         "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                         "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def set_note_properties(settings_root, kind: str, num_fmt: str = "", start: int = 1) -> None:
+    """Document-wide note properties in ``word/settings.xml``, as Word writes them: the number format
+    (w:numFmt, "lowerRoman" …; Word's default is decimal for footnotes, lowerRoman for endnotes), its
+    start, and the separator notes (ids -1 and 0) of the notes part. CT_FtnDocProps order: pos, numFmt,
+    numStart, numRestart, then the separators."""
+    tag = f"{kind}Pr"
+    pr = settings_root.find(qn(f"w:{tag}"))
+    if pr is not None:
+        settings_root.remove(pr)
+    pr = OxmlElement(f"w:{tag}")
+    if num_fmt:
+        etree.SubElement(pr, qn("w:numFmt")).set(qn("w:val"), num_fmt)
+    if start != 1:
+        etree.SubElement(pr, qn("w:numStart")).set(qn("w:val"), str(start))
+    for special in ("-1", "0"):
+        etree.SubElement(pr, qn(f"w:{kind}")).set(qn("w:id"), special)
+    later = [c for c in settings_root if etree.QName(c).localname in _SETTINGS_AFTER_NOTES
+             or (kind == "footnote" and etree.QName(c).localname == "endnotePr")]
+    if later:
+        later[0].addprevious(pr)
+    else:
+        settings_root.append(pr)
 
 
 def bookmark_around(run, name: str, bookmark_id: int) -> None:
@@ -507,17 +583,20 @@ def _mark_revision(p) -> str | None:
     return None
 
 
-def resolved_paragraphs(paragraphs: Iterable, accept: bool) -> list[tuple[str, list[int]]]:
-    """Text of each paragraph after accepting (or rejecting) every revision, with the ids of the
-    footnotes whose references survive. Paragraphs whose mark is removed merge into the next one."""
+def resolved_paragraphs(paragraphs: Iterable, accept: bool) -> list[tuple[str, list]]:
+    """Text of each paragraph after accepting (or rejecting) every revision, with the notes whose
+    references survive: a footnote as its id, an endnote as ("endnote", id). Paragraphs whose mark is
+    removed merge into the next one. A custom note mark ("*" after w:customMarkFollows) is the note's
+    mark, not text."""
     kept = KEPT_ON_ACCEPT if accept else KEPT_ON_REJECT
-    out: list[tuple[str, list[int]]] = []
+    out: list[tuple[str, list]] = []
     text: list[str] = []
-    notes: list[int] = []
+    notes: list = []
     paragraphs = list(paragraphs)
     bookmarked = _bookmarked_notes(paragraphs)
     for i, p in enumerate(paragraphs):
-        for el in p.iter(qn("w:t"), qn("w:delText"), qn("w:footnoteReference"), qn("w:tab"), qn("w:fldSimple")):
+        for el in p.iter(qn("w:t"), qn("w:delText"), qn("w:footnoteReference"), qn("w:endnoteReference"),
+                         qn("w:tab"), qn("w:fldSimple")):
             if _revision_of(el) not in kept:
                 continue
             if el.tag == qn("w:fldSimple"):
@@ -525,10 +604,12 @@ def resolved_paragraphs(paragraphs: Iterable, accept: bool) -> list[tuple[str, l
                 if words[:1] == ["NOTEREF"] and "\\f" in words and words[1] in bookmarked:
                     notes.append(bookmarked[words[1]])  # a second citation of that note
                 continue
-            if _in_noteref(el):
-                continue  # the printed number of a NOTEREF field: a mark, not text
+            if _in_noteref(el) or el.tag in (qn("w:t"), qn("w:delText")) and is_custom_mark(el):
+                continue  # the printed number of a NOTEREF field, a custom note mark: marks, not text
             if el.tag == qn("w:footnoteReference"):
                 notes.append(int(el.get(qn("w:id"))))
+            elif el.tag == qn("w:endnoteReference"):
+                notes.append(("endnote", int(el.get(qn("w:id")))))
             elif el.tag == qn("w:tab"):
                 if el.getparent().tag == qn("w:r"):
                     text.append("\t")
@@ -540,15 +621,34 @@ def resolved_paragraphs(paragraphs: Iterable, accept: bool) -> list[tuple[str, l
     return out
 
 
-def _bookmarked_notes(paragraphs) -> dict[str, int]:
-    """Bookmark name → id of the footnote whose reference it encloses (targets of NOTEREF fields)."""
+def is_custom_mark(el) -> bool:
+    """A w:t that is a note's custom mark: after a reference with w:customMarkFollows in its run, or
+    the mark a note with a custom mark carries in its own body (a run in a note reference style)."""
+    r = el.getparent()
+    if r is None or r.tag != qn("w:r"):
+        return False
+    for ref in r.iter(qn("w:footnoteReference"), qn("w:endnoteReference")):
+        if ref.get(qn("w:customMarkFollows")) in ("1", "true", "on"):
+            return True
+    style = r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+    return style is not None and style.get(qn("w:val")) in ("FootnoteReference", "EndnoteReference")
+
+
+def _bookmarked_notes(paragraphs) -> dict:
+    """Bookmark name → the note whose reference it encloses (targets of NOTEREF fields): a footnote's id,
+    ("endnote", id) for an endnote."""
     out = {}
     for p in paragraphs:
         for start in p.iter(qn("w:bookmarkStart")):
             node = start.getnext()
-            ref = node.find(f".//{qn('w:footnoteReference')}") if node is not None else None
+            if node is None:
+                continue
+            ref = node.find(f".//{qn('w:footnoteReference')}")
             if ref is not None:
                 out[start.get(qn("w:name"))] = int(ref.get(qn("w:id")))
+            ref = node.find(f".//{qn('w:endnoteReference')}")
+            if ref is not None:
+                out[start.get(qn("w:name"))] = ("endnote", int(ref.get(qn("w:id"))))
     return out
 
 
@@ -562,22 +662,26 @@ def _in_noteref(el) -> bool:
 
 
 def resolve_package(docx_bytes: bytes, accept: bool) -> tuple[list[str], list[str]]:
-    """(body paragraph texts, footnote texts in reference order) after accepting or rejecting all."""
+    """(body paragraph texts, note texts in reference order: footnotes and endnotes as they are cited)
+    after accepting or rejecting all."""
     import io
     import zipfile
 
+    roots = {}
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
         body = etree.fromstring(z.read("word/document.xml"))
         names = z.namelist()
-        notes_root = etree.fromstring(z.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
+        for kind in ("footnote", "endnote"):
+            if f"word/{kind}s.xml" in names:
+                roots[kind] = etree.fromstring(z.read(f"word/{kind}s.xml"))
     paragraphs = body.find(qn("w:body")).findall(qn("w:p"))
     resolved = resolved_paragraphs(paragraphs, accept)
     texts = [t for t, _ in resolved]
+    by_id = {(kind, int(n.get(qn("w:id")))): n for kind, root in roots.items() for n in root.findall(qn(f"w:{kind}"))}
     footnotes: list[str] = []
-    if notes_root is not None:
-        by_id = {int(n.get(qn("w:id"))): n for n in notes_root.findall(qn("w:footnote"))}
-        for _, ids in resolved:
-            for nid in ids:
-                parts = resolved_paragraphs(by_id[nid].findall(qn("w:p")), accept)
-                footnotes.append("\n".join(t for t, _ in parts).strip())
+    for _, ids in resolved:
+        for nid in ids:
+            key = nid if isinstance(nid, tuple) else ("footnote", nid)
+            parts = resolved_paragraphs(by_id[key].findall(qn("w:p")), accept)
+            footnotes.append("\n".join(t for t, _ in parts).strip())
     return texts, footnotes

@@ -194,6 +194,22 @@ def split_operative(res: Resolution) -> Resolution:
     return replace(renumbered(res, ps[:k] + [a, b] + ps[k + 1:]), source="split")
 
 
+def promoted(res: Resolution, zh: bool) -> Resolution:
+    """Synthetic kind change: the last preambular paragraph becomes operative paragraph 1 (the lead
+    "Recalling" → "Recalls", the final "，" → "；" in Chinese), the operative paragraphs renumbered."""
+    ps = list(res.paragraphs)
+    k = max(i for i, p in enumerate(ps) if p.kind == "preambular")
+    p = ps[k]
+    if zh:
+        p = replace_words(p, p.text[-1], "；") if p.text.endswith("，") else p
+    else:
+        lead = p.lead.split()[0]
+        p = replace_words(p, lead, {"Recalling": "Recalls", "Reaffirming": "Reaffirms"}.get(lead, lead + "s"))
+        p = replace(p, lead=p.text.split()[0])
+    ps[k] = replace(p, kind="operative", number=1)
+    return replace(renumbered(res, ps), source="promoted")
+
+
 def excerpt_from_op5(res: Resolution) -> Resolution:
     """Synthetic excerpt: the preambular paragraphs, then OP5 onwards, printed 5., 6. … (as a page of a
     longer text would be)."""
@@ -233,6 +249,8 @@ def _cases() -> dict[str, tuple[Resolution, Resolution]]:
         "zh-seed-synthetic-no-spaces-around-digits": (seed, squeezed(seed)),
         "en-75-180-synthetic-split-operative": (en, split_operative(en)),
         "en-75-180-synthetic-merge-operatives": (split_operative(en), en),
+        "en-75-180-synthetic-last-preambular-becomes-op1": (en, promoted(en, zh=False)),
+        "zh-seed-synthetic-op1-becomes-last-preambular": (promoted(seed, zh=True), seed),
         "en-75-180-synthetic-excerpts-from-op5-one-word-changed": (
             excerpt_from_op5(en), excerpt_from_op5(edited(en, zh=False))),
     }
@@ -366,6 +384,28 @@ def test_ids_unique_every_revision_has_author_and_date_and_python_docx_reopens(r
         if etree.QName(el).localname in ("ins", "del", "moveFrom", "moveTo"):
             assert el.get(W + "author") in ("Tester", "Tester (layout)")
             assert el.get(W + "date") == "2026-11-28T12:00:00Z"
+
+
+@pytest.mark.parametrize("name, now, before", [
+    ("en-75-180-synthetic-last-preambular-becomes-op1", "UNOperative", "UNPreambular"),
+    ("zh-seed-synthetic-op1-becomes-last-preambular", "UNPreambular", "UNOperative"),
+])
+def test_synthetic_kind_change_is_a_tracked_paragraph_property_change(redlines, name, now, before):
+    """The paragraph whose kind changed carries w:pPrChange with its old style (and, for an old operative
+    paragraph, the operative list named, for LibreOffice), stamped like every revision; nothing else
+    does, and the markup style (no revisions) has none."""
+    old, new, cmp, data, _ = redlines[name]
+    changed = [p for p in xml_of(data).iter(W + "p") if p.find(f"{W}pPr/{W}pPrChange") is not None]
+    assert len(changed) == 1
+    ppr = changed[0].find(W + "pPr")
+    change = ppr.find(W + "pPrChange")
+    assert ppr.find(W + "pStyle").get(W + "val") == now
+    assert change.find(f"{W}pPr/{W}pStyle").get(W + "val") == before
+    assert change.get(W + "author") == "Tester" and change.get(W + "date")
+    num = change.find(f"{W}pPr/{W}numPr/{W}numId")
+    assert (num is not None and num.get(W + "val") == "1") == (before == "UNOperative")
+    markup = redline_document(cmp, author="Tester", date=DATE, style="markup")
+    assert xml_of(markup).find(f".//{W}pPrChange") is None
 
 
 @pytest.mark.parametrize("name", [n for n in CASES if "synthetic-move" in n])
@@ -533,7 +573,7 @@ def word_model_view(data: bytes, accept: bool) -> tuple[list[str], list[str], li
         style = p.find(f"{W}pPr/{W}pStyle")
         styles.append(style.get(W + "val") if style is not None else "Normal")
         own = p.find(f"{W}pPr/{W}numPr/{W}numId")
-        if styles[-1] == "UNOperative" and own is None:
+        if styles[-1] == "UNOperative" and (own is None or own.get(W + "val") != str(UNNUMBERED_NUM_ID)):
             count += 1
             numbers.append(f"{count}.")
     if texts and texts[-1] == "" and styles[-1] == "UNClosing":  # the end paragraph

@@ -98,6 +98,7 @@ class ParaPlan:
     labels: list[Piece] | None = None  # typed number pieces when automatic numbering cannot print them
     closes_old: int | None = None  # old paragraph index whose last line this (kept-on-reject) mark ends
     old_number: int | None = None  # operative number this paragraph prints in the old text
+    old_style: str | None = None  # the old line's style when the mark is kept and its style changed (w:pPrChange)
 
 
 @dataclass
@@ -157,9 +158,14 @@ def _block(segments, old: Side | None, new: Side | None, states: dict) -> list[P
         if closes_old_line and old.line_par and old.line_par[old_line][1]:
             closes = old.line_par[old_line][0]
         old_line_style = old.lines[old_line] if old is not None and closes_old_line else None
+        # A mark on both sides whose line changed style (a preambular paragraph now operative, a
+        # sub-paragraph now a paragraph): the old style is a revision too, so Reject All restores it.
+        changed = (old_line_style.style if mark_state is None and side == "new" and old_line_style is not None
+                   and old_line_style.style != line.style else None)
         plans.append(ParaPlan(style=line, pieces=current, mark=mark_state, closes_old=closes,
                               mark_layout=layout and mark_state is not None,
-                              old_number=old_line_style.number if old_line_style else line.number))
+                              old_number=old_line_style.number if old_line_style else line.number,
+                              old_style=changed))
         current = []
 
     def notes_at(side: Side | None, pos: int) -> None:
@@ -512,7 +518,12 @@ def _printed_numbers(plans: list[ParaPlan], accept: bool) -> list[int | None]:
     whose surviving mark is in the numbered list)."""
     kept = (None, "ins", "moveTo") if accept else (None, "del", "moveFrom")
     return [(plan.style.number if accept or plan.mark is not None else plan.old_number)
-            for plan in plans if plan.style.style == "UNOperative" and not plan.style.label and plan.mark in kept]
+            for plan in plans if _style_in(plan, accept) == "UNOperative" and not plan.style.label and plan.mark in kept]
+
+
+def _style_in(plan: ParaPlan, accept: bool) -> str:
+    """The style a paragraph has after accepting (rejecting) every revision (its w:pPrChange undone)."""
+    return plan.style.style if accept or plan.old_style is None else plan.old_style
 
 
 def _number_start(plans: list[ParaPlan], views: tuple[bool, ...] = (True, False)) -> int | None:
@@ -537,12 +548,12 @@ def _typed_labels(plans: list[ParaPlan]) -> None:
     """Every operative paragraph prints its own number, typed: the old one deleted and the new one
     inserted where they differ (plans' ``labels``)."""
     for plan in plans:
-        if plan.style.style != "UNOperative" or plan.style.label:
+        if "UNOperative" not in (plan.style.style, plan.old_style) or plan.style.label:
             continue
         new, old = plan.style.number, plan.old_number
-        if plan.mark in ("del", "moveFrom"):
+        if plan.mark in ("del", "moveFrom") or plan.style.style != "UNOperative":
             new = None
-        elif plan.mark in ("ins", "moveTo"):
+        if plan.mark in ("ins", "moveTo") or _style_in(plan, False) != "UNOperative":
             old = None
         if new == old:
             plan.labels = [Piece(f"{new}.\t" if new is not None else "", None)]
@@ -652,6 +663,9 @@ class _Writer:
         for plan in plans:
             p = wordxml.paragraph(plan.style.style)
             self._content(p, plan)
+            if self.track and plan.old_style:
+                numbered = plan.old_style == "UNOperative" and plan.labels is None
+                self.revisions.style_change(p, plan.old_style, wordxml.OPERATIVE_NUM_ID if numbered else None)
             self.end.addprevious(p)
             self.paragraphs.append(p)
             if plan.move:
@@ -667,7 +681,8 @@ class _Writer:
         mark = plan.mark
         label = line.label
         if plan.labels is not None:  # numbers the list cannot print (render: _number_start)
-            wordxml.suppress_numbering(p, self.numbering)
+            # (the operative list's indentation only for a paragraph that is operative now)
+            wordxml.suppress_numbering(p, self.numbering if line.style == "UNOperative" else None)
             self._runs(p, plan.labels + plan.pieces)
             if self.track and mark:
                 self.revisions.mark_paragraph(p, mark, self.layout_author if plan.mark_layout else None)

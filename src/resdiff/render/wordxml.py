@@ -179,6 +179,36 @@ class Revisions:
         mark = self._stamp(OxmlElement(f"w:{kind}"), author=author)
         rpr.insert(0, mark)  # revision marks come first in CT_ParaRPr
 
+    def style_change(self, p, old_style: str, old_num_id: int | None = None) -> None:
+        """Record that paragraph ``p`` had style ``old_style`` (w:pPrChange, holding the old paragraph
+        properties: the current ones with the old style), so Reject All restores it. CT_PPr keeps
+        pPrChange last, after w:rPr (``_paragraph_mark_rpr`` inserts a mark's rPr before it).
+
+        ``old_num_id``: the list the old style numbers its paragraphs in, written out in the old
+        properties (the same list as the style's, for Word): LibreOffice (7.4) restores the old style
+        on Reject All but not the numbering that comes with it unless the old properties name it."""
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = etree.Element(qn("w:pPr"))
+            p.insert(0, ppr)
+        old = copy.deepcopy(ppr)
+        for child in list(old):
+            if child.tag in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")):
+                old.remove(child)
+        style = old.find(qn("w:pStyle"))
+        if style is None:
+            style = OxmlElement("w:pStyle")
+            old.insert(0, style)
+        style.set(qn("w:val"), old_style)
+        if old_num_id is not None and old.find(qn("w:numPr")) is None:
+            numpr = etree.Element(qn("w:numPr"))
+            etree.SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), "0")
+            etree.SubElement(numpr, qn("w:numId")).set(qn("w:val"), str(old_num_id))
+            style.addnext(numpr)  # CT_PPrBase: pStyle, keepNext … numPr …
+        change = self._stamp(OxmlElement("w:pPrChange"))
+        change.append(old)
+        ppr.append(change)
+
     def move_range(self, p, kind: Literal["moveFrom", "moveTo"], name: str, end_p=None) -> None:
         """Put a named move range around the content of ``p`` (through ``end_p`` when several paragraphs)."""
         range_id = self.next_id()
@@ -495,6 +525,7 @@ def set_east_asian_language(rpr, lang: str) -> None:
 
 
 UNNUMBERED_NUM_ID = 2  # list whose level prints nothing: paragraphs that type their own label
+OPERATIVE_NUM_ID = 1  # the operative list "1.", "2." … (replace_numbering; the operative style refers to it)
 
 
 def replace_numbering(numbering_root, start_indent_twips: int, number_tab_twips: int) -> int:
@@ -521,7 +552,7 @@ def replace_numbering(numbering_root, start_indent_twips: int, number_tab_twips:
         numbering_root.append(parse_xml(
             f'<w:num {nsdecls("w")} w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>'
         ))
-    return 1
+    return OPERATIVE_NUM_ID
 
 
 def set_list_start(numbering_root, start: int) -> None:

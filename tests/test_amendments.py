@@ -70,13 +70,16 @@ def test_72_169_to_74_153_reads_as_a_delegation_tables_it():
     assert lines[0] == "1. In the first preambular paragraph, replace “Action,” with “Action”."
     assert "2. In the third preambular paragraph, replace “70/153 of 17 December 2015” with “72/169 of 19 December 2017”." in lines
     assert "3. In the third preambular paragraph, replace “32/6 of 30 June 2016” with “38/3 of 5 July 2018”." in lines
-    assert "4. After the tenth preambular paragraph, insert a new preambular paragraph reading:" in lines
-    assert lines[lines.index("4. After the tenth preambular paragraph, insert a new preambular paragraph reading:") + 1] \
+    assert lines[3:6] == ["4. In footnote 3, replace “Seventy-first” with “Seventy-third”.",
+                          "5. In footnote 3, replace “A/71/53” with “A/73/53”.",
+                          "6. In footnote 3, replace “V” with “VI”."]  # PP3's note, after PP3's own
+    assert "7. After the tenth preambular paragraph, insert a new preambular paragraph reading:" in lines
+    assert lines[lines.index("7. After the tenth preambular paragraph, insert a new preambular paragraph reading:") + 1] \
         .startswith("    “Recognizing that the enhancement of international cooperation and genuine dialogue")
-    assert "5. In operative paragraph 10, after “cooperative”, insert “and constructive”." in lines
-    assert "6. Replace operative paragraph 15 with the following:" in lines
-    assert "7. In operative paragraph 17, replace “seventy-third” with “seventy-fifth”." in lines
-    assert len([line for line in lines if line[:1].isdigit()]) == 7  # renumbering and footnote noise not listed
+    assert "8. In operative paragraph 10, after “cooperative”, insert “and constructive”." in lines
+    assert "9. Replace operative paragraph 15 with the following:" in lines
+    assert "10. In operative paragraph 17, replace “seventy-third” with “seventy-fifth”." in lines
+    assert len([line for line in lines if line[:1].isdigit()]) == 10  # renumbering not listed
 
 
 def test_chinese_wording_on_the_real_pair_51_102_to_55_105():
@@ -143,7 +146,7 @@ def test_markdown_lists_the_instructions():
     cmp = compare(res("A_RES_72_169.en.txt"), res("A_RES_74_153.en.txt"))
     md = render_markdown(amendments_from(cmp), "en", "A/RES/72/169")
     assert md.startswith("# Amendments to A/RES/72/169\n")
-    assert "4. After the tenth preambular paragraph, insert a new preambular paragraph reading:\n\n   > “Recognizing" in md
+    assert "7. After the tenth preambular paragraph, insert a new preambular paragraph reading:\n\n   > “Recognizing" in md
 
 
 def test_an_amendment_whose_words_are_not_in_the_paragraph_is_refused():
@@ -323,3 +326,87 @@ def test_amendments_name_a_paragraph_of_a_part():
     assert place("A PP2", "en", "(a)") == "subparagraph (a) of the second preambular paragraph of part A"
     assert place("B OP3", "zh") == "B部分执行部分第3段"
     assert place("OP3", "en") == "operative paragraph 3"
+
+
+# ── footnotes and endnotes ────────────────────────────────────────────────────────────────────────
+
+def note_texts(r: Resolution) -> dict[int, str]:
+    return {f.number: normalize(f.text) for f in r.footnotes}
+
+
+def assert_same_notes(got: Resolution, new: Resolution) -> None:
+    """The comparison finds no change in any note (layout aside: "No.27" read from a PDF is "No. 27")."""
+    changed = [(f.old, f.new) for p in compare(got, new).pairs for f in p.footnotes
+               if not f.layout_only and any(s.op != "equal" for s in f.segments)]
+    assert not changed
+
+
+def edited_note(r: Resolution, number: int, before: str, after: str) -> Resolution:
+    return replace(r, footnotes=tuple(replace(f, text=f.text.replace(before, after)) if f.number == number else f
+                                      for f in r.footnotes))
+
+
+def test_real_footnote_change_72_169_to_74_153_is_amended_after_its_paragraph():
+    old, new = res("A_RES_72_169.en.txt"), res("A_RES_74_153.en.txt")
+    amendments = amendments_from(compare(old, new))
+    lines = render_text(amendments, "en").splitlines()
+    notes = [line for line in lines if "footnote" in line]
+    assert notes == ["4. In footnote 3, replace “Seventy-first” with “Seventy-third”.",
+                     "5. In footnote 3, replace “A/71/53” with “A/73/53”.",
+                     "6. In footnote 3, replace “V” with “VI”."]
+    assert "third preambular paragraph" in lines[2] and "tenth preambular" in lines[6]  # after PP3's own
+    assert_same_notes(apply_amendments(old, amendments), new)
+    assert parse_amendments(render_text(amendments, "zh"), old) == amendments
+
+
+def test_real_ibid_note_of_a_pdf_pair_becomes_its_full_reference():
+    """A/RES/78/62 → 79/72: OP9's note 5 "Ibid., Supplement No. 27 (A/78/27)." is note 4 of 79/72 in full."""
+    old, new = res("pdf/A_RES_78_62.en.pdf"), res("pdf/A_RES_79_72.en.pdf")
+    amendments = amendments_from(compare(old, new))
+    text = render_text(amendments, "en")
+    assert "In footnote 5, replace “Ibid.” with “Official Records of the General Assembly, Seventy-ninth Session”." in text
+    assert "在脚注5中，将“A/78/27”改为“A/79/27”。" in render_text(amendments, "zh")
+    assert_same_notes(apply_amendments(old, amendments), new)
+    assert parse_amendments(text, old) == amendments
+
+
+def test_synthetic_chinese_footnote_change_in_the_chinese_form():
+    """The seed's note 3 with its chapter changed (synthetic): 在脚注3中，将“第五章”改为“第六章”。"""
+    old = res("A_RES_75_180.zh.txt")
+    new = edited_note(old, 3, "第五章", "第六章")
+    amendments = amendments_from(compare(old, new))
+    assert render_text(amendments, "zh") == "在脚注3中，将“第五章”改为“第六章”。\n"
+    assert render_text(amendments, "en") == "In footnote 3, replace “第五章” with “第六章”.\n"
+    result = apply_amendments(old, parse_amendments(render_text(amendments, "zh"), old))
+    assert note_texts(result) == note_texts(new)
+
+
+def test_synthetic_note_cited_twice_is_amended_once():
+    """72/169 cites note 1 in PP1 and again in OP15; its text edited (synthetic) gives one instruction."""
+    old = res("A_RES_72_169.en.txt")
+    new = edited_note(old, 1, "chap. III", "chap. IV")
+    amendments = amendments_from(compare(old, new))
+    assert [(a.paragraph, a.old, a.new) for a in amendments] == [("footnote 1", "III", "IV")]
+    assert note_texts(apply_amendments(old, amendments)) == note_texts(new)
+
+
+def test_real_word_endnote_is_named_by_its_mark():
+    """HC031 (Open-Xml-PowerTools, a footnote and an endnote "i") with both notes edited (synthetic)."""
+    from resdiff.read.docx import read_docx
+
+    from conftest import CORPUS
+
+    old = read_docx(CORPUS / "docx-peer" / "HC031-Complicated-Document.docx")
+    end = next(f for f in old.footnotes if f.kind == "endnote")
+    new = edited_note(old, end.number, "an endnote", "an amended endnote")
+    amendments = amendments_from(compare(old, new))
+    assert render_text(amendments, "en") == "In endnote i, after “an”, insert “amended”.\n"
+    assert render_text(amendments, "zh") == "在尾注i中，在“an”之后插入“amended”。\n"
+    assert parse_amendments(render_text(amendments, "zh"), old) == amendments
+    assert note_texts(apply_amendments(old, amendments)) == note_texts(new)
+
+
+def test_an_amendment_to_a_note_the_text_does_not_have_is_refused():
+    old = res("A_RES_72_169.en.txt")
+    with pytest.raises(AmendmentError, match="no footnote 9"):
+        apply_amendments(old, parse_amendments("In footnote 9, replace “A” with “B”.\n", old))

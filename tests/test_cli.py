@@ -291,7 +291,7 @@ def test_compare_format_amendments_in_english_and_to_word(tmp_path):
     result = run("compare", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "--format", "amendments")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Amendments to A/RES/72/169\n")
-    assert "7. In operative paragraph 17, replace “seventy-third” with “seventy-fifth”." in result.stdout
+    assert "10. In operative paragraph 17, replace “seventy-third” with “seventy-fifth”." in result.stdout
     out = tmp_path / "amendments.docx"
     result = run("compare", corpus("A_RES_72_169.en.txt"), corpus("A_RES_74_153.en.txt"), "-f", "amendments", "-o", out)
     assert result.exit_code == 0, result.output

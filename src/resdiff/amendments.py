@@ -20,6 +20,13 @@ next one when that one is of their kind and the preceding one is not: "Before op
 Paragraphs out of order (outside the longest run kept in order) are moved to follow their new
 predecessor. Renumbering is never an instruction.
 
+Notes. A footnote (endnote) whose text changed is amended like a paragraph, named by the mark it prints
+in OLD, after the instructions of the paragraph that cites it: "In footnote 3, replace “Seventy-first”
+with “Seventy-third”" (在脚注3中，将“…”改为“…”; an endnote: "In endnote ii" / 在尾注ii中), once for a
+note cited twice, the whole note quoted when its words cannot be. The check above compares the notes of
+every paragraph whose notes stay too. A note added or removed goes with its paragraph's words (its
+marker is not quoted), and has no instruction of its own.
+
 How instructions apply (``apply_amendments``): word instructions find their quotation in the original
 paragraph (all instructions of a paragraph refer to OLD's text, not to each other's results); in English
 an inserted or deleted phrase takes or gives back one space, as a reader expects. Then deletions; then
@@ -100,7 +107,7 @@ def apply_amendments(old: Resolution, amendments: tuple[Amendment, ...] | list[A
         if a.action == "replace_everywhere":
             continue
         if a.action in ("replace", "insert", "delete"):
-            if a.paragraph != "title":
+            if a.paragraph != "title" and not _is_note(a.paragraph):
                 index(a.paragraph, a)
             words.setdefault(a.paragraph, []).append(a)
         elif a.action == "replace_paragraph":
@@ -121,7 +128,12 @@ def apply_amendments(old: Resolution, amendments: tuple[Amendment, ...] | list[A
                 (before if a.before else after).setdefault(index(a.anchor, a), []).append(item)
         else:
             raise AmendmentError(f"unknown amendment {a.action!r}", "")
+    note_texts: dict[int, str] = {}
     for label, group in words.items():
+        if _is_note(label):
+            note = _note_named(old, label)
+            note_texts[note.number] = _apply_words(note.text, group, lang, ())[0]
+            continue
         if label == "title":
             if title is None:
                 raise AmendmentError("the text has no title to amend", "")
@@ -158,7 +170,22 @@ def apply_amendments(old: Resolution, amendments: tuple[Amendment, ...] | list[A
         emit(x)
     header = replace(old.header, title=title)
     cited = {n for p in out for n in p.footnotes}  # a deleted or replaced paragraph takes its footnotes along
-    return replace(old, header=header, paragraphs=_relabel(out), footnotes=tuple(f for f in old.footnotes if f.number in cited))
+    notes = tuple(replace(f, text=note_texts.get(f.number, f.text)) for f in old.footnotes if f.number in cited)
+    return replace(old, header=header, paragraphs=_relabel(out), footnotes=notes)
+
+
+def _is_note(label: str) -> bool:
+    return label.startswith(("footnote ", "endnote "))
+
+
+def _note_named(old: Resolution, label: str):
+    """The note of ``old`` that ``label`` ("footnote 3", "endnote ii") names."""
+    kind, _, mark = label.partition(" ")
+    for note in old.footnotes:
+        if note.kind == kind and (note.mark or str(note.number)) == mark:
+            return note
+    raise AmendmentError(f"no {label} in {old.source or 'the text'}",
+                         "amendments name notes by the marks the text on the table prints")
 
 
 # ── the plan: instructions with their sort keys ─────────────────────────────────────────────────
@@ -251,11 +278,43 @@ def _plan(cmp: Comparison, lang: str, kind_anchors: bool, plain: bool) -> list[A
         else:
             for off, a in found:
                 plan.add((i, 0, off), a)
+    amended: set[int] = set()  # a note cited twice (72/169's note 1) is amended once
+    for i, s in sorted(survivors.items()):
+        _note_amendments(plan, cmp, i, cmp.pairs[s.pair_index], lang, plain, amended)
     for i in deleted:
         plan.add((i, 0, 0), Amendment("delete_paragraph", old[i].label))
     _place(plan, old, new, survivors, inserted, kind_anchors)
     plan.items.sort(key=lambda item: item[0])
     return [a for _key, a in plan.items]
+
+
+def note_place(note) -> str:
+    """How an amendment names a note of the text on the table: "footnote 3", "endnote ii", "footnote *"
+    (its kind and the mark it prints); ``resdiff.render.amendments.place`` words it."""
+    return f"{note.kind} {note.mark or note.number}"
+
+
+def _note_amendments(plan: _Plan, cmp: Comparison, i: int, pair, lang: str, plain: bool, amended: set[int]) -> None:
+    """Instructions for the notes of a surviving paragraph whose text changed ("In footnote 3, replace
+    … with …"), after the paragraph's own (sort key (i, 1, offset)). A note added or removed goes with
+    the words that carry its marker; a note only the new text has, or whose old text the source lacks,
+    has no instruction."""
+    for change in pair.footnotes:
+        if change.old is None or change.new is None or change.layout_only:
+            continue
+        note = cmp.old.footnote(change.old)
+        if note is None or not note.text.strip() or not any(seg.op != "equal" for seg in change.segments) \
+                or note.number in amended:
+            continue
+        amended.add(note.number)
+        label = note_place(note)
+        new_text = _apply_edits(note.text, _edits(change.segments))
+        found = None if plain else _word_amendments(label, note.text, change.segments, (), lang)
+        if found is None:  # the whole note's text, quoted
+            plan.add((i, 1, 0), Amendment("replace", label, old=note.text, new=new_text))
+            continue
+        for off, a in found:
+            plan.add((i, 1, off), a)
 
 
 def _everywhere(cmp: Comparison, survivors: dict[int, "_Survivor"], lang: str) -> list[Amendment]:
@@ -448,6 +507,12 @@ def _same(got: Resolution, new: Resolution, target, lang: str) -> bool:
     for p, q, (kind, key) in zip(got.paragraphs, new.paragraphs, target[0]):
         if p.kind != kind or not same(p.text, q.text, key):
             return False
+        if len(p.footnotes) == len(q.footnotes):  # notes that stay (none is added or removed): their texts
+            for a, b in zip(p.footnotes, q.footnotes):
+                old_note, new_note = got.footnote(a), new.footnote(b)
+                if old_note and new_note and old_note.text.strip() and new_note.text.strip() \
+                        and not same(old_note.text, new_note.text, normalize(new_note.text)):
+                    return False
     return same(got.header.title or "", new.header.title or "", target[1]) if new.header.title else True
 
 
@@ -916,6 +981,10 @@ def _label(place: str, old: Resolution) -> tuple[str, str]:
     place = place.strip()
     if place in ("the title", "标题"):
         return "title", ""
+    m = re.fullmatch(r"(footnote|endnote) (\S+)", place) or re.fullmatch(r"(脚注|尾注)\s*(\S+)", place)
+    if m:
+        kind = {"脚注": "footnote", "尾注": "endnote"}.get(m.group(1), m.group(1))
+        return f"{kind} {m.group(2)}", ""
     m = re.fullmatch(r"(?:subparagraph (\(\w+\)) of )?the (.+) preambular paragraph", place)
     if m:
         return f"PP{parse_en_ordinal(m.group(2))}", m.group(1) or ""

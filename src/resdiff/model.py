@@ -271,7 +271,8 @@ class Amendment:
     - "move_paragraph": move ``paragraph`` to follow ``anchor`` (to precede it when ``before``);
     - "replace_everywhere": replace ``old`` with ``new`` wherever it occurs, in ``parts`` ("title",
       "preambular", "operative"), before any other instruction (whose quotations then read ``new``).
-    ``paragraph`` is "title" for the title. Quoted words occur once and only once in their paragraph
+    ``paragraph`` is "title" for the title, "footnote 3" / "endnote ii" (kind and printed mark in OLD) for a
+    note's words. Quoted words occur once and only once in their paragraph
     (sub-paragraph). See ``resdiff.amendments`` for how they are found and applied.
     """
 

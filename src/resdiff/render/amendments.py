@@ -41,6 +41,9 @@ def place(label: str, lang: str, subparagraph: str = "") -> str:
         return f"{part.group(1)}部分{named}" if zh else f"{named} of part {part.group(1)}"
     if label == "title":
         return "标题" if zh else "the title"
+    if label.startswith(("footnote ", "endnote ")):  # a note, by the mark it prints (amendments.note_place)
+        kind, _, mark = label.partition(" ")
+        return f"{'脚注' if kind == 'footnote' else '尾注'}{mark}" if zh else label
     m = _LABEL.match(label)
     if not m:
         return label

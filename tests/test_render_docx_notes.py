@@ -163,13 +163,26 @@ def test_synthetic_lower_roman_footnotes_round_trip_through_a_clean_word_file(tm
     assert note_view(read_docx(path)) == note_view(res)
 
 
-def test_synthetic_star_note_before_numbered_ones_is_a_custom_mark_and_reads_back(tmp_path):
-    """The first note of 75/180 marked "*" (as a UN document's first-page note), the others 1, 2 …"""
-    base = en_75_180()
+def starred(base: Resolution) -> Resolution:
+    """The first note marked "*" (as a UN document's first-page note), the others 1, 2 … (synthetic)."""
     first = min(f.number for f in base.footnotes)
     marks = {first: "*"} | {f.number: str(k + 1) for k, f in enumerate(sorted(
         (f for f in base.footnotes if f.number != first), key=lambda f: f.number))}
-    res = with_note_marks(base, marks)
+    return with_note_marks(base, marks)
+
+
+def star_pair() -> tuple[Resolution, Resolution]:
+    """75/180 with a "*" note, and the same with the paragraph of its second note deleted (synthetic)."""
+    old = starred(en_75_180())
+    second = sorted(f.number for f in old.footnotes)[1]
+    first = min(f.number for f in old.footnotes)
+    k = next(i for i, p in enumerate(old.paragraphs) if second in p.footnotes and first not in p.footnotes)
+    return old, starred(without_paragraph(old, k))
+
+
+def test_synthetic_star_note_before_numbered_ones_is_a_custom_mark_and_reads_back(tmp_path):
+    """The first note of 75/180 marked "*" (as a UN document's first-page note), the others 1, 2 …"""
+    res = starred(en_75_180())
     data = resolution_document(res)
     refs = list(xml_of(data, "word/document.xml").iter(W + "footnoteReference"))
     custom = [r for r in refs if r.get(W + "customMarkFollows") == "1"]
@@ -207,7 +220,7 @@ def test_synthetic_endnotes_and_roman_footnotes_in_libreoffice(tmp_path):
     ends = sorted(f.number for f in old.footnotes)[-2:]  # the last two notes made endnotes
     old = with_note_marks(old, {n: roman(k + 1) for k, n in enumerate(ends)}, {n: "endnote" for n in ends})
     new = with_note_marks(new, {n: roman(k + 1) for k, n in enumerate(ends)}, {n: "endnote" for n in ends})
-    cases = {"roman": roman_pair(), "endnotes": (old, new), "hc031": hc031_pair(),
+    cases = {"roman": roman_pair(), "endnotes": (old, new), "hc031": hc031_pair(), "star": star_pair(),
              "wc035": (read_docx(PEER / "WC" / "WC035-Endnote-Before.docx"),
                        read_docx(PEER / "WC" / "WC035-Endnote-After.docx"))}
     paths = {}
@@ -224,3 +237,18 @@ def test_synthetic_endnotes_and_roman_footnotes_in_libreoffice(tmp_path):
             assert view["endnotes"] == notes_of(res, "endnote"), (name, mode)
             assert view["marks"] == marks_of(res, "footnote"), (name, mode)
             assert view["endnote_marks"] == marks_of(res, "endnote"), (name, mode)
+
+
+@pytest.mark.parametrize("name", ["roman", "hc031", "wc035", "star"])
+def test_jubarte_redlines_accept_and_reject_keep_each_sides_notes_kinds_and_marks(name, tmp_path):
+    """A third engine (Word's model of revisions): its accepted / rejected file, read by the Word reader,
+    has each side's notes with their kinds and marks (roman: synthetic; hc031: synthetic edit of a real file)."""
+    jubarte = pytest.importorskip("jubarte_redlines")
+    old, new = {"roman": roman_pair, "hc031": hc031_pair, "star": star_pair,
+                "wc035": lambda: (read_docx(PEER / "WC" / "WC035-Endnote-Before.docx"),
+                                  read_docx(PEER / "WC" / "WC035-Endnote-After.docx"))}[name]()
+    data = redline_document(compare(old, new), author="Tester", date=DATE)
+    for fn, res in ((jubarte.accept_revisions, new), (jubarte.reject_revisions, old)):
+        path = tmp_path / f"{fn.__name__}.docx"
+        path.write_bytes(fn(data))
+        assert note_view(read_docx(path)) == note_view(res), fn.__name__

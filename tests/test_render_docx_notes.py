@@ -252,3 +252,17 @@ def test_jubarte_redlines_accept_and_reject_keep_each_sides_notes_kinds_and_mark
         path = tmp_path / f"{fn.__name__}.docx"
         path.write_bytes(fn(data))
         assert note_view(read_docx(path)) == note_view(res), fn.__name__
+
+
+def test_a_redline_of_decimal_notes_loads_neither_the_word_reader_nor_saxutils():
+    """Cold start: choosing the notes' format must not import read.docx (its number formats are needed
+    only for marks other than 1, 2, 3) nor xml.sax.saxutils (which pulls in urllib)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from resdiff import compare, load; from resdiff.render.docx import redline_document; "
+            f"s = load({str(corpus('A_RES_75_180.zh.txt'))!r}); redline_document(compare(s, s)); "
+            "print(sorted(m for m in ('resdiff.read.docx', 'xml.sax.saxutils') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.strip() == "[]"

@@ -32,7 +32,10 @@ class NoteFormat:
 
 
 def mark_of(n: int, fmt: str) -> str:
-    """The mark Word prints for counter ``n`` in format ``fmt``."""
+    """The mark Word prints for counter ``n`` in format ``fmt`` (the Word reader's formatting, imported
+    only for another format than decimal: a redline of text or PDF input never needs it)."""
+    if fmt == "decimal":
+        return str(n)
     from resdiff.read.docx import format_number
 
     return format_number(n, fmt)
@@ -43,6 +46,9 @@ def fit_marks(marks: list[str], default: str) -> NoteFormat:
     counter, the others custom. ``default`` when there are no marks or none is a counter."""
     best = NoteFormat(default, 1, frozenset(range(len(marks))))
     best_counted = 0
+    first = _walk(marks, default)
+    if first is not None and not first.custom:
+        return first  # every mark is the default's counter (almost every document): nothing to try
     for fmt in (default,) + tuple(f for f in FORMATS if f != default):
         fitted = _walk(marks, fmt)
         counted = len(marks) - len(fitted.custom) if fitted is not None else 0

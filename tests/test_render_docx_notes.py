@@ -192,6 +192,11 @@ def test_synthetic_star_note_before_numbered_ones_is_a_custom_mark_and_reads_bac
     back = read_docx(path)
     assert [(k, m, t) for k, m, t in note_view(back)] == [(k, m, t) for k, m, t in note_view(res)]
     assert resolve_package(data, accept=True)[1] == expected_notes(res)
+    assert schema_errors(data, tmp_path) == []
+    old, new = star_pair()
+    for style in ("track", "markup"):
+        assert schema_errors(redline_document(compare(old, new), author="Tester", date=DATE, style=style),
+                             tmp_path, f"star-{style}.docx") == []
 
 
 def roman_pair() -> tuple[Resolution, Resolution]:

@@ -206,4 +206,5 @@ def test_session_is_taken_from_the_number_when_the_header_has_no_session_line():
     # the 51/102 excerpt starts at the title: its session is the 51 of its number
     h = history([load(corpus("A_RES_55_105.zh.excerpt.txt")), load(corpus("A_RES_51_102.zh.excerpt.txt"))])
     assert [(v.symbol, v.session) for v in h.versions] == [("51/102", 51), ("55/105", 55)]
-    assert h.notes == ("titles differ: 51/102 “增进和保护人权的区域安排”, 55/105 “促进和保护人权的区域安排”",)
+    # a note is display text: in the documents' language
+    assert h.notes == ("标题不同：51/102为“增进和保护人权的区域安排”，55/105为“促进和保护人权的区域安排”",)

@@ -158,7 +158,7 @@ def test_compare_warns_on_stderr_without_changing_the_exit_code(tmp_path):
     assert "Warning" not in result.stdout
     assert json.loads(result.stdout)["new"]["warnings"][-1]["code"] == "ends-mid-sentence"
     html = runner.invoke(app, ["compare", str(old), str(new), "-f", "html"]).stdout
-    assert '<p class="warning">Warning (new): OP3: the text ends mid-sentence' in html
+    assert '<p class="warning">警告（新版本）：OP3: the text ends mid-sentence' in html  # labels in the texts' language
     exit_code = runner.invoke(app, ["compare", str(old), str(old), "--exit-code"])
     assert exit_code.exit_code == 0 and "Warning:" in exit_code.stderr
 

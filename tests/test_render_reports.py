@@ -96,3 +96,73 @@ def test_stderr_warnings_of_one_kind_are_counted_after_ten():
     assert len(lines) == WARNINGS_PER_KIND + 2
     assert lines[WARNINGS_PER_KIND] == "Warning: x.txt: … and 15 more of the same kind [long-paragraph]"
     assert lines[-1].startswith("Warning: x.txt: no author line")
+
+
+# ── labels in the documents' language (render.common.label_language) ─────────────────────────────────
+
+def _visible(page: str) -> str:
+    import html as html_module
+    import re
+
+    return html_module.unescape(re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S))
+
+
+def _english_words(text: str, cmp) -> set[str]:
+    """Latin words besides labels (PP3), symbols (A/RES/55/105, Add.2) and the tool's name: the English
+    a Chinese report would still have."""
+    import re
+
+    for res in (cmp.old, cmp.new):
+        text = text.replace(res.source, "")
+    return set(re.findall(r"(?<![/\w.])[A-Za-z]{2,}(?![\d/\w])", text)) - {"PP", "OP", "resdiff"}
+
+
+def test_chinese_pair_reports_have_chinese_labels(real_pair):
+    import re
+
+    out = terminal.render_comparison(real_pair)
+    assert "\nPP2（修改、脚注有改动）\n" in out and "\n  脚注1（新增），文件中没有其正文\n" in out
+    assert "\n文头\n  届会：— → 55\n" in out and "摘要" in out and "文头字段有改动" in out
+    md = markdown.render_comparison(real_pair)
+    assert "| 段落 | 数目 |" in md and "### PP4+PP6 → PP4（合并、脚注有改动）" in md and "## 文头" in md
+    page = html.render_comparison(real_pair)
+    assert '<html lang="zh-Hans">' in page and "<caption>摘要</caption>" in page
+    assert '<label for="v-side">左右对照</label>' in page and "<h3>PP8（删除）</h3>" in page
+    # (the reading warnings' messages are still English: only their "警告（旧版本）：" label is translated)
+    assert '<p class="warning">警告（旧版本）：OP3: the text ends mid-sentence' in page
+    page = re.sub(r'<p class="warning">.*?</p>', "", page)
+    for shown in (out, _visible(md.replace("\\", "")), _visible(page)):
+        assert _english_words(shown, real_pair) == set()
+
+
+def test_english_pair_keeps_english_labels_and_lang_overrides():
+    pair = compare(read_file(SEED.parent / "A_RES_72_169.en.txt"), read_file(SEED.parent / "A_RES_74_153.en.txt"))
+    out = terminal.render_comparison(pair)
+    assert "\nPP3 (modified, footnotes changed)\n" in out and "  footnote 3: See Official Records" in out
+    assert "Summary" in out and "（" not in out
+    page = html.render_comparison(pair)
+    assert '<html lang="en">' in page and "<caption>Summary</caption>" in page and ' lang="' not in page.split("<body>")[1]
+    # the page of `resdiff serve` in Chinese asks for Chinese labels over English text: the text says its language
+    zh_page = html.render_comparison(pair, lang="zh")
+    assert '<html lang="zh-Hans">' in zh_page and "<h3>PP3（修改、脚注有改动）</h3>" in zh_page
+    assert '<div class="text" lang="en">' in zh_page and "脚注3：" in zh_page
+
+
+def test_json_pairs_carry_the_paragraph_kind(real_pair):
+    data = json.loads(dumps(comparison_dict(real_pair)))
+    kinds = {"+".join(p["old"] or p["new"]): p["kind"] for p in data["pairs"]}
+    assert kinds["PP1"] == "preambular" and kinds["OP2"] == "operative" and kinds["PP8"] == "preambular"
+    assert all(p["status"] in ("modified", "moved", "inserted", "deleted", "split", "merged", "unchanged")
+               for p in data["pairs"])  # machine values stay English for a Chinese pair
+
+
+def test_json_pairs_kind_of_section_headings():
+    # official PDFs 79/161 → 80/193 (Durban lineage): section headings between operative paragraphs
+    data = comparison_dict(compare(read_file(CORPUS / "pdf" / "A_RES_79_161.en.pdf"),
+                                   read_file(CORPUS / "pdf" / "A_RES_80_193.en.pdf")))
+    kinds = {(p["old"] or p["new"])[0][:2]: set() for p in data["pairs"]}
+    for p in data["pairs"]:
+        kinds[(p["old"] or p["new"])[0][:2]].add(p["kind"])
+    assert kinds["PP"] == {"preambular"} and kinds["OP"] == {"operative"}
+    assert {k: v for k, v in kinds.items() if k[0] == "H"} and all(
+        v == {"heading"} for k, v in kinds.items() if k[0] == "H")

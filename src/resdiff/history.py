@@ -44,7 +44,9 @@ def history(resolutions: list[Resolution] | tuple[Resolution, ...], order: str =
     if order == "session":
         unknown = [r for r in ordered if _session(r) is None]
         if unknown:
-            notes.append(f"no session found in {', '.join(_name(r) for r in unknown)}: versions kept in the order given")
+            names = ", ".join(_name(r) for r in unknown)
+            notes.append(f"{names}中没有找到届会：各版本按给定的顺序排列" if _zh(ordered)
+                         else f"no session found in {names}: versions kept in the order given")
         else:
             ordered.sort(key=_session_key)
     versions = _versions(ordered)
@@ -67,13 +69,20 @@ def history(resolutions: list[Resolution] | tuple[Resolution, ...], order: str =
                    notes=tuple(notes))
 
 
-def margin_note(lineage: Lineage, history: History) -> str:
-    """'since 72/169 · changed 75/180', 'unchanged since 72/169', 'new in 79/166', 'new in 79/166 · changed 80/62'."""
+def margin_note(lineage: Lineage, history: History, lang: str = "en") -> str:
+    """'since 72/169 · changed 75/180', 'unchanged since 72/169', 'new in 79/166', 'new in 79/166 · changed 80/62';
+    Chinese: '始于72/169 · 75/180修改', '自72/169起未改', '79/166新增', '79/166新增 · 80/62修改'."""
     first = history.versions[0].symbol
+    zh = lang == "zh"
     if lineage.first_seen == first:
-        return f"since {first} · changed {lineage.last_changed}" if lineage.last_changed else f"unchanged since {first}"
-    note = f"new in {lineage.first_seen}"
-    return f"{note} · changed {lineage.last_changed}" if lineage.last_changed else note
+        if not lineage.last_changed:
+            return f"自{first}起未改" if zh else f"unchanged since {first}"
+        note = f"始于{first}" if zh else f"since {first}"
+    else:
+        note = f"{lineage.first_seen}新增" if zh else f"new in {lineage.first_seen}"
+    if lineage.last_changed:
+        note += f" · {lineage.last_changed}修改" if zh else f" · changed {lineage.last_changed}"
+    return note
 
 
 def age(lineage: Lineage, history: History) -> int:
@@ -125,6 +134,13 @@ def _versions(ordered: list[Resolution]) -> tuple[Version, ...]:
     return tuple(out)
 
 
+def _zh(resolutions) -> bool:
+    """Notes are display text: in Chinese when every version is (as the reports' labels)."""
+    from resdiff.render.common import label_language
+
+    return label_language(*resolutions) == "zh"
+
+
 def _relation_notes(ordered, versions, comparisons: tuple[Comparison, ...]) -> list[str]:
     notes = []
     for k, c in enumerate(comparisons):
@@ -137,8 +153,11 @@ def _relation_notes(ordered, versions, comparisons: tuple[Comparison, ...]) -> l
                     f"{versions[k].symbol} and {versions[k + 1].symbol} look like two different resolutions: "
                     f"the titles differ and only {paired} of {len(b.paragraphs)} paragraphs correspond",
                     "give versions of one resolution (the same title, session after session)")
-            notes.append(f"titles differ: {versions[k].symbol} “{a.header.title}”, "
-                         f"{versions[k + 1].symbol} “{b.header.title}”")
+            if _zh(ordered):
+                notes.append(f"标题不同：{versions[k].symbol}为“{a.header.title}”，{versions[k + 1].symbol}为“{b.header.title}”")
+            else:
+                notes.append(f"titles differ: {versions[k].symbol} “{a.header.title}”, "
+                             f"{versions[k + 1].symbol} “{b.header.title}”")
         if a.language != b.language:
             notes.append(f"{versions[k].symbol} is in {a.language}, {versions[k + 1].symbol} in {b.language}")
     return notes

@@ -220,9 +220,10 @@ def render_for_output(cmp, output=None) -> str | bytes:
     """The amendments of a comparison for ``compare --format amendments``: Word for ``-o *.docx``,
     Markdown for ``*.md``, plain text otherwise; in the language of the documents."""
     from resdiff.amendments import amendments_from
+    from resdiff.render.common import label_language
 
     amendments = amendments_from(cmp)
-    lang = "zh" if cmp.old.language == "zh" and cmp.new.language == "zh" else "en"
+    lang = label_language(cmp.old, cmp.new)
     h = cmp.old.header
     name, title = h.symbol or h.number or cmp.old.source, h.title
     suffix = output.suffix.lower() if output is not None else ""

@@ -12,18 +12,40 @@ from __future__ import annotations
 import html
 
 from resdiff.history import age, margin_note
-from resdiff.model import History, Lineage, TimelineStep
+from resdiff.model import History, Lineage, RemovedParagraph, TimelineStep
+from resdiff.render.common import colon, in_parens, label_language, say
 
 
-def _step_title(step: TimelineStep, first: bool = False) -> str:
+def _lang(h: History) -> str:
+    """Labels in the documents' language (as the compare reports): Chinese when every version is Chinese."""
+    return label_language(*[c.old for c in h.comparisons[:1]], *[c.new for c in h.comparisons])
+
+
+def _step_title(step: TimelineStep, first: bool = False, lang: str = "en") -> str:
     if step.label is None:
-        return "not yet in the text"
+        return say("not yet in the text", lang)
     if first:
-        return f"{step.label} (first version)"
-    flags = [step.status or ""]
+        return step.label + in_parens([say("first version", lang)], lang)
+    flags = [say(step.status or "", lang)]
     if step.status in ("moved", "split", "merged") and step.text_changed:
-        flags.append("text changed")
-    return f"{step.label} ({', '.join(flags)})"
+        flags.append(say("text changed", lang))
+    return step.label + in_parens(flags, lang)
+
+
+def _title(h: History, lang: str) -> str:
+    """'History of Enhancement of …' / '沿革：增进人权领域的国际合作'."""
+    title = h.comparisons[-1].new.header.title if h.comparisons else None
+    return f"{'沿革：' if lang == 'zh' else 'History of '}{title or h.versions[-1].symbol}"
+
+
+def _removed_line(r: RemovedParagraph, lang: str, since: bool = True) -> str:
+    """'PP8 of 74/153 (since 72/169), removed in 75/180' / '74/153的PP8（始于72/169），75/180删除'; no
+    'since' when the paragraph was first seen in the version it was last in."""
+    first = r.first_seen or r.version
+    since = since and first != r.version
+    if lang == "zh":
+        return f"{r.version}的{r.label}" + (f"（始于{first}）" if since else "") + f"，{r.removed_in}删除"
+    return f"{r.label} of {r.version}" + (f" (since {first})" if since else "") + f", removed in {r.removed_in}"
 
 
 def _versions_rows(h: History) -> list[tuple[str, str, str, str]]:
@@ -45,41 +67,40 @@ def render_terminal(h: History, color: bool = False, width: int = 100, paragraph
     from resdiff.render.terminal import _console, _finish, _print_doc_text, segments_text
 
     console, buffer = _console(color, width)
-    lang = "zh" if all(c.new.language == "zh" for c in h.comparisons) else "en"
+    lang = _lang(h)
     n = len(h.versions)
-    title = h.comparisons[-1].new.header.title if h.comparisons else None
-    console.print(Text(f"History of {title or h.versions[-1].symbol}: {n} versions", style="bold"))
+    count = f"（{n}个版本）" if lang == "zh" else f": {n} versions"
+    console.print(Text(_title(h, lang) + count, style="bold"))
     for note in h.notes:
-        console.print(Text(f"Note: {note}", style="yellow"))
+        console.print(Text(f"{say('Note', lang)}{colon(lang)}{note}", style="yellow"))
     table = Table(show_header=True, header_style="bold" if color else "", box=None, padding=(0, 2))
     for col in ("version", "session", "date", "file"):
-        table.add_column(col)
+        table.add_column(say(col, lang))
     for row in _versions_rows(h):
         table.add_row(*[Text(c) for c in row])
     console.print(table)
     if paragraph is not None:
         lineage = find_paragraph(h, paragraph)
         console.print()
-        console.print(Text(f"{lineage.label}: {margin_note(lineage, h)}", style="bold cyan" if color else ""))
+        console.print(Text(f"{lineage.label}{colon(lang)}{margin_note(lineage, h, lang)}", style="bold cyan" if color else ""))
         for k, step in _shown_steps(lineage):
             console.print()
-            console.print(Text(f"{step.version}  {_step_title(step, k == 0)}", style="bold" if color else ""))
+            console.print(Text(f"{step.version}  {_step_title(step, k == 0, lang)}", style="bold" if color else ""))
             body = segments_text(step.segments, color) if k and step.text_changed else Text(step.text or "")
             _print_doc_text(console, body, lang)
         return _finish(buffer, color)
     for lineage in h.paragraphs:
         console.print()
         note = Text(f"{lineage.label}  ", style="bold cyan" if color else "")
-        note.append(margin_note(lineage, h), _age_style(age(lineage, h), n, lineage) if color else "")
+        note.append(margin_note(lineage, h, lang), _age_style(age(lineage, h), n, lineage) if color else "")
         console.print(note)
         _print_doc_text(console, Text(lineage.text), lang)
     if h.removed:
         console.print()
-        console.print(Text("Removed along the way", style="bold"))
+        console.print(Text(say("Removed along the way", lang), style="bold"))
         for r in h.removed:
             console.print()
-            console.print(Text(f"{r.label} of {r.version} (since {r.first_seen or r.version}), removed in {r.removed_in}",
-                               style="bold red" if color else ""))
+            console.print(Text(_removed_line(r, lang), style="bold red" if color else ""))
             _print_doc_text(console, Text(r.text, style="dim" if color else ""), lang)
     return _finish(buffer, color)
 
@@ -145,20 +166,20 @@ def render_html(h: History) -> str:
         return html.escape(text, quote=True)
 
     n = len(h.versions)
-    zh = all(c.new.language == "zh" for c in h.comparisons)
-    title_text = h.comparisons[-1].new.header.title if h.comparisons else None
-    title = f"History of {title_text or h.versions[-1].symbol}"
+    lang = _lang(h)
+    title = _title(h, lang)
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{"zh-Hans" if zh else "en"}"><head><meta charset="utf-8">',
+        f'<html lang="{"zh-Hans" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title><style>{_CSS}</style><script>{_SCRIPT}</script></head><body>",
         f"<h1>{e(title)}</h1>",
     ]
     for note in h.notes:
-        parts.append(f'<p class="note">{e(note)}</p>')
-    parts.append('<table class="versions"><caption>Versions, oldest first</caption>'
-                 "<tr><th>version</th><th>session</th><th>date</th><th>file</th><th>paragraphs last changed here</th></tr>")
+        parts.append(f'<p class="note">{e(say("Note", lang) + colon(lang) + note)}</p>')
+    columns = ("version", "session", "date", "file", "paragraphs last changed here")
+    parts.append(f'<table class="versions"><caption>{e(say("Versions, oldest first", lang))}</caption>'
+                 f'<tr>{"".join(f"<th>{e(say(c, lang))}</th>" for c in columns)}</tr>')
     counts = [0] * n
     for lineage in h.paragraphs:
         counts[age(lineage, h)] += 1
@@ -167,25 +188,25 @@ def render_html(h: History) -> str:
         parts.append(f"<tr><td>{swatch}{e(row[0])}</td><td>{e(row[1])}</td><td>{e(row[2])}</td>"
                      f"<td>{e(row[3])}</td><td>{counts[k]}</td></tr>")
     parts.append("</table>")
-    parts.append("<h2>Latest text</h2><p class=\"step\">Click a paragraph to see its timeline.</p>")
+    parts.append(f'<h2>{e(say("Latest text", lang))}</h2><p class="step">{e(say("Click a paragraph to see its timeline.", lang))}</p>')
     for lineage in h.paragraphs:
         a = age(lineage, h)
         style = f"--age:{_colour(a, n, False)};--age-bg:{_colour(a, n, True)}"
         steps = []
         for k, step in _shown_steps(lineage):
             body = segments_html(step.segments) if k and step.text_changed else e(step.text or "")
-            steps.append(f'<li><div class="step"><b>{e(step.version)}</b> {e(_step_title(step, k == 0))}</div>'
+            steps.append(f'<li><div class="step"><b>{e(step.version)}</b> {e(_step_title(step, k == 0, lang))}</div>'
                          f'<div class="text">{body}</div></li>')
         parts.append(
             f'<details class="par" id="{e(lineage.label)}" style="{style}"><summary>'
-            f'<span class="label">{e(lineage.label)}</span><span class="age">{e(margin_note(lineage, h))}</span>'
-            f'<span class="more">timeline ▸</span><div class="text">{e(lineage.text)}</div></summary>'
+            f'<span class="label">{e(lineage.label)}</span><span class="age">{e(margin_note(lineage, h, lang))}</span>'
+            f'<span class="more">{e(say("timeline", lang))} ▸</span><div class="text">{e(lineage.text)}</div></summary>'
             f'<ol class="timeline">{"".join(steps)}</ol></details>')
     if h.removed:
-        parts.append("<h2>Removed along the way</h2>")
+        parts.append(f"<h2>{e(say('Removed along the way', lang))}</h2>")
         for r in h.removed:
-            parts.append(f'<div class="removed"><div class="step"><b>{e(r.label)}</b> of {e(r.version)} '
-                         f'(since {e(r.first_seen or r.version)}), removed in {e(r.removed_in)}</div>'
+            line = e(_removed_line(r, lang)).replace(e(r.label), f"<b>{e(r.label)}</b>", 1)
+            parts.append(f'<div class="removed"><div class="step">{line}</div>'
                          f'<div class="text"><del>{e(r.text)}</del></div></div>')
     parts.append("</body></html>\n")
     return "\n".join(parts)
@@ -196,35 +217,46 @@ def render_html(h: History) -> str:
 def render_markdown(h: History) -> str:
     from resdiff.render.markdown import _escape
 
-    title_text = h.comparisons[-1].new.header.title if h.comparisons else None
-    lines = [f"# History of {_escape(title_text or h.versions[-1].symbol)}", ""]
+    lang = _lang(h)
+    lines = [f"# {_escape(_title(h, lang))}", ""]
     for note in h.notes:
-        lines += [f"> Note: {_escape(note)}", ""]
-    lines += ["| version | session | date | file |", "|---|---|---|---|"]
+        lines += [f"> {say('Note', lang)}{colon(lang)}{_escape(note)}", ""]
+    lines += ["| " + " | ".join(say(c, lang) for c in ("version", "session", "date", "file")) + " |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in _versions_rows(h)]
     lines.append("")
     for lineage in h.paragraphs:
-        lines += [f"**{_escape(lineage.label)}** — *{_escape(margin_note(lineage, h))}*  ", _escape(lineage.text), ""]
+        lines += [f"**{_escape(lineage.label)}** — *{_escape(margin_note(lineage, h, lang))}*  ", _escape(lineage.text), ""]
     if h.removed:
-        lines += ["## Removed along the way", ""]
+        lines += [f"## {say('Removed along the way', lang)}", ""]
         for r in h.removed:
-            lines += [f"**{_escape(r.label)}** of {_escape(r.version)}, removed in {_escape(r.removed_in)}  ",
-                      f"<del>{_escape(r.text)}</del>", ""]
+            line = _escape(_removed_line(r, lang, since=False)).replace(_escape(r.label), f"**{_escape(r.label)}**", 1)
+            lines += [f"{line}  ", f"<del>{_escape(r.text)}</del>", ""]
     return "\n".join(lines)
 
 
 def history_dict(h: History) -> dict:
-    """The JSON shape of issue 13 (``timeline`` has one entry per version; absent: label and status null)."""
+    """The JSON shape of issue 13 (``timeline`` has one entry per version; absent: label and status null),
+    plus what a script needs without re-reading the files: each paragraph's ``kind`` (preambular /
+    operative / heading), its ``text`` at every step of the timeline, and where a removed paragraph was
+    first seen. Statuses stay the English machine values whatever the documents' language."""
+    latest = h.comparisons[-1].new if h.comparisons else None
+    kinds = {p.label: p.kind for p in latest.paragraphs} if latest else {}
+    old_kinds: dict[tuple[str, str], str] = {}
+    for c, v in zip(h.comparisons, h.versions):
+        old_kinds.update({(v.symbol, p.label): p.kind for p in c.old.paragraphs})
     return {
         "versions": [{"symbol": v.symbol, "session": v.session, "date": v.date, "source": v.source}
                      for v in h.versions],
         "paragraphs": [
-            {"label": lin.label, "text": lin.text, "first_seen": lin.first_seen, "last_changed": lin.last_changed,
-             "timeline": [{"version": s.version, "label": s.label, "status": s.status, "text_changed": s.text_changed}
+            {"label": lin.label, "kind": kinds.get(lin.label), "text": lin.text, "first_seen": lin.first_seen,
+             "last_changed": lin.last_changed,
+             "timeline": [{"version": s.version, "label": s.label, "status": s.status, "text_changed": s.text_changed,
+                           "text": s.text if s.label is not None else None}
                           for s in lin.timeline]}
             for lin in h.paragraphs
         ],
-        "removed": [{"label": r.label, "text": r.text, "version": r.version, "removed_in": r.removed_in}
+        "removed": [{"label": r.label, "kind": old_kinds.get((r.version, r.label)), "text": r.text,
+                     "version": r.version, "removed_in": r.removed_in, "first_seen": r.first_seen or r.version}
                     for r in h.removed],
         "notes": list(h.notes),
     }

@@ -7,8 +7,8 @@ import html
 
 from resdiff.model import Comparison, Segment
 from resdiff.render.common import (
-    HEADER_FIELD_NAMES, comparison_warnings, footnote_title, headline, pair_title, shown_footnotes, summary_rows,
-    warning_line,
+    colon, comparison_warnings, field_name, footnote_title, headline, in_parens, label_language, pair_title, say,
+    shown_footnotes, summary_rows, warning_line,
 )
 
 CSS = """
@@ -58,48 +58,57 @@ def segments_html(segments: tuple[Segment, ...], side: str = "both") -> str:
     return "".join(out)
 
 
-def render_comparison(cmp: Comparison) -> str:
+def render_comparison(cmp: Comparison, lang: str | None = None) -> str:
+    """The page; its own words in ``lang`` (default: the documents' language, ``label_language``; the
+    page of ``resdiff serve`` passes its own language)."""
+    lang = lang or label_language(cmp.old, cmp.new)
     title = f"resdiff: {headline(cmp)}"
-    lang = cmp.new.language if cmp.new.language in ("zh", "en") else "und"
+    text_lang = cmp.new.language if cmp.new.language in ("zh", "en") else "und"
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{"zh-Hans" if lang == "zh" else lang}"><head><meta charset="utf-8">',
+        f'<html lang="{"zh-Hans" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
     ]
+    # the documents' text says its own language when it differs from the labels' (screen readers, fonts)
+    text_attr = "" if text_lang == lang else f' lang="{"zh-Hans" if text_lang == "zh" else text_lang}"'
     for note in cmp.notes:
-        parts.append(f'<p class="note">{_e(note)}</p>')
+        parts.append(f'<p class="note">{_e(say("Note", lang) + colon(lang) + note)}</p>')
     for side, w in comparison_warnings(cmp):
-        parts.append(f'<p class="warning">Warning ({side}): {_e(warning_line(w))}</p>')
-    parts.append('<table class="summary"><caption>Summary</caption><tr><th>paragraphs</th><th>count</th></tr>')
-    parts += [f"<tr><td>{_e(name)}</td><td>{count}</td></tr>" for name, count in summary_rows(cmp)]
+        warning = say("Warning", lang) + in_parens([say(side, lang)], lang) + colon(lang)
+        parts.append(f'<p class="warning">{_e(warning)}{_e(warning_line(w))}</p>')
+    parts.append(f'<table class="summary"><caption>{say("Summary", lang)}</caption>'
+                 f'<tr><th>{say("paragraphs", lang)}</th><th>{say("count", lang)}</th></tr>')
+    parts += [f"<tr><td>{_e(name)}</td><td>{count}</td></tr>" for name, count in summary_rows(cmp, lang)]
     parts.append("</table>")
     if not cmp.has_differences:
-        parts.append("<p>No differences.</p>")
+        parts.append(f"<p>{say('No differences.', lang)}</p>")
     if cmp.header_changes:
-        parts.append("<h2>Header</h2><ul>")
+        parts.append(f"<h2>{say('Header', lang)}</h2><ul>")
         for h in cmp.header_changes:
-            old = f"<del>{_e(h.old)}</del>" if h.old else "—"
-            new = f"<ins>{_e(h.new)}</ins>" if h.new else "—"
-            parts.append(f"<li>{_e(HEADER_FIELD_NAMES.get(h.field, h.field))}: {old} → {new}</li>")
+            old = f"<del{text_attr}>{_e(h.old)}</del>" if h.old else "—"
+            new = f"<ins{text_attr}>{_e(h.new)}</ins>" if h.new else "—"
+            parts.append(f"<li>{_e(field_name(h.field, lang) + colon(lang))}{old} → {new}</li>")
         parts.append("</ul>")
-    parts.append('<h2>Paragraphs</h2><div class="views">')
-    parts.append('<input type="radio" name="view" id="v-inline" checked><label for="v-inline">Inline</label>')
-    parts.append('<input type="radio" name="view" id="v-side"><label for="v-side">Side by side</label>')
-    inline, side = ['<section class="view inline" aria-label="Inline view">'], [
-        '<section class="view side" aria-label="Side-by-side view">']
+    parts.append(f'<h2>{say("Paragraphs", lang)}</h2><div class="views">')
+    parts.append(f'<input type="radio" name="view" id="v-inline" checked><label for="v-inline">{say("Inline", lang)}</label>')
+    parts.append(f'<input type="radio" name="view" id="v-side"><label for="v-side">{say("Side by side", lang)}</label>')
+    inline, side = [f'<section class="view inline" aria-label="{say("Inline view", lang)}">'], [
+        f'<section class="view side" aria-label="{say("Side-by-side view", lang)}">']
     for p in cmp.pairs:
         cls = f"pair {p.status}"
-        heading = f"<h3>{_e(pair_title(p))}</h3>"
+        heading = f"<h3>{_e(pair_title(p, lang))}</h3>"
         notes = "".join(
-            f'<div class="footnote">{_e(footnote_title(f))}{": " if f.segments else ""}{segments_html(f.segments)}</div>'
+            f'<div class="footnote">{_e(footnote_title(f, lang))}{colon(lang) if f.segments else ""}'
+            + (f'<span{text_attr}>{segments_html(f.segments)}</span>' if text_attr else segments_html(f.segments))
+            + '</div>'
             for f in shown_footnotes(p)
         )
-        inline.append(f'<div class="{cls}">{heading}<div class="text">{segments_html(p.segments)}</div>{notes}</div>')
+        inline.append(f'<div class="{cls}">{heading}<div class="text"{text_attr}>{segments_html(p.segments)}</div>{notes}</div>')
         side.append(
-            f'<div class="{cls}">{heading}<div class="row"><div class="old">{segments_html(p.segments, "old")}</div>'
-            f'<div class="new">{segments_html(p.segments, "new")}</div></div>{notes}</div>'
+            f'<div class="{cls}">{heading}<div class="row"><div class="old"{text_attr}>{segments_html(p.segments, "old")}</div>'
+            f'<div class="new"{text_attr}>{segments_html(p.segments, "new")}</div></div>{notes}</div>'
         )
     parts += inline + ["</section>"] + side + ["</section></div></body></html>", ""]
     return "\n".join(parts)

@@ -51,10 +51,21 @@ def _segments(segments: tuple[Segment, ...]) -> list[dict]:
     return out
 
 
-def _pair(p: PairDiff) -> dict:
+def _kind(p: PairDiff, cmp: Comparison) -> str | None:
+    """The paragraph kind of a pair (preambular / operative / heading): the new side's, the old side's for a
+    deleted paragraph; two kinds (a preambular paragraph merged into an operative one) give the new side's."""
+    if p.new_index or p.old_index:
+        side = cmp.new.paragraphs if p.new_index else cmp.old.paragraphs
+        return side[(p.new_index or p.old_index)[0]].kind
+    label, side = (p.new[0], cmp.new.paragraphs) if p.new else (p.old[0], cmp.old.paragraphs)
+    return next((q.kind for q in side if q.label == label), None)
+
+
+def _pair(p: PairDiff, cmp: Comparison) -> dict:
     return {
         "old": list(p.old),
         "new": list(p.new),
+        "kind": _kind(p, cmp),
         "status": p.status,
         "text_changed": p.text_changed,
         "renumbered": p.renumbered,
@@ -62,6 +73,8 @@ def _pair(p: PairDiff) -> dict:
         "segments": _segments(p.segments),
         "footnotes": [
             {"old": f.old, "new": f.new, "layout_only": f.layout_only, "segments": _segments(f.segments)}
+            # an endnote says so, with the marks Word prints ("i"), as in parse's JSON
+            | ({"kind": f.kind, "old_mark": f.old_mark or None, "new_mark": f.new_mark or None} if f.kind != "footnote" else {})
             for f in p.footnotes
         ],
     }
@@ -74,7 +87,7 @@ def comparison_dict(cmp: Comparison) -> dict:
         "strict": cmp.strict,
         "summary": cmp.summary,
         "header_changes": [dataclasses.asdict(h) for h in cmp.header_changes],
-        "pairs": [_pair(p) for p in cmp.pairs],
+        "pairs": [_pair(p, cmp) for p in cmp.pairs],
         "notes": list(cmp.notes),
     }
 

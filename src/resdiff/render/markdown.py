@@ -7,7 +7,9 @@ from __future__ import annotations
 import html
 
 from resdiff.model import Comparison, Segment
-from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, shown_footnotes, headline, is_shown, pair_title, summary_rows
+from resdiff.render.common import (
+    colon, field_name, footnote_title, headline, is_shown, label_language, pair_title, say, shown_footnotes, summary_rows,
+)
 
 
 def _escape(text: str) -> str:
@@ -30,30 +32,32 @@ def segments_markdown(segments: tuple[Segment, ...]) -> str:
     return "".join(out)
 
 
-def render_comparison(cmp: Comparison) -> str:
+def render_comparison(cmp: Comparison, lang: str | None = None) -> str:
+    """The report; its own words in ``lang`` (default: the documents' language, ``label_language``)."""
+    lang = lang or label_language(cmp.old, cmp.new)
     lines = [f"# resdiff: {_escape(headline(cmp))}", ""]
     for note in cmp.notes:
-        lines += [f"> Note: {_escape(note)}", ""]
-    lines += ["| paragraphs | count |", "|---|---:|"]
-    lines += [f"| {name} | {count} |" for name, count in summary_rows(cmp)]
+        lines += [f"> {say('Note', lang)}{colon(lang)}{_escape(note)}", ""]
+    lines += [f"| {say('paragraphs', lang)} | {say('count', lang)} |", "|---|---:|"]
+    lines += [f"| {name} | {count} |" for name, count in summary_rows(cmp, lang)]
     lines.append("")
     if cmp.header_changes:
-        lines += ["## Header", ""]
+        lines += [f"## {say('Header', lang)}", ""]
         for h in cmp.header_changes:
             old = f"<del>{_escape(h.old)}</del>" if h.old else "—"
             new = f"<ins>{_escape(h.new)}</ins>" if h.new else "—"
-            lines.append(f"- {HEADER_FIELD_NAMES.get(h.field, h.field)}: {old} → {new}")
+            lines.append(f"- {field_name(h.field, lang)}{colon(lang)}{old} → {new}")
         lines.append("")
     shown = [p for p in cmp.pairs if is_shown(p)]
     if shown:
-        lines += ["## Paragraphs", ""]
+        lines += [f"## {say('Paragraphs', lang)}", ""]
     for p in shown:
-        lines += [f"### {_escape(pair_title(p))}", "", segments_markdown(p.segments), ""]
+        lines += [f"### {_escape(pair_title(p, lang))}", "", segments_markdown(p.segments), ""]
         for f in shown_footnotes(p):
-            lines += [f"- {_escape(footnote_title(f))}{': ' if f.segments else ''}{segments_markdown(f.segments)}", ""]
+            lines += [f"- {_escape(footnote_title(f, lang))}{colon(lang) if f.segments else ''}{segments_markdown(f.segments)}", ""]
     renumbered = [p for p in cmp.pairs if not is_shown(p) and p.renumbered]
     if renumbered:
-        lines += ["Renumbered only: " + ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered), ""]
+        lines += [say("Renumbered only", lang) + colon(lang) + ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered), ""]
     if not cmp.has_differences:
-        lines += ["No differences.", ""]
+        lines += [say("No differences.", lang), ""]
     return "\n".join(lines)

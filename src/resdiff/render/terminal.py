@@ -16,7 +16,10 @@ from rich.table import Table
 from rich.text import Text
 
 from resdiff.model import Comparison, Draft, Resolution, Segment
-from resdiff.render.common import HEADER_FIELD_NAMES, footnote_title, shown_footnotes, headline, is_shown, pair_title, summary_rows, warning_line
+from resdiff.render.common import (
+    colon, field_name, footnote_title, headline, is_shown, label_language, pair_title, say, shown_footnotes, summary_rows,
+    warning_line,
+)
 
 DELETE_STYLE = "strike red"
 INSERT_STYLE = "underline green"
@@ -89,16 +92,18 @@ def segments_text(segments: tuple[Segment, ...], color: bool) -> Text:
     return text
 
 
-def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH) -> str:
+def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH, lang: str | None = None) -> str:
+    """The report; its own words in ``lang`` (default: the documents' language, ``label_language``)."""
+    lang = lang or label_language(cmp.old, cmp.new)
     console, buffer = _console(color, width)
     console.print(Text(f"resdiff: {headline(cmp)}", style="bold"))
     for note in cmp.notes:
-        console.print(Text(f"Note: {note}", style="yellow"))
+        console.print(Text(f"{say('Note', lang)}{colon(lang)}{note}", style="yellow"))
     if cmp.header_changes:
         console.print()
-        console.print(Text("Header", style="bold"))
+        console.print(Text(say("Header", lang), style="bold"))
         for h in cmp.header_changes:
-            line = Text(f"  {HEADER_FIELD_NAMES.get(h.field, h.field)}: ")
+            line = Text(f"  {field_name(h.field, lang)}{colon(lang)}")
             line.append(h.old if h.old is not None else "—", DELETE_STYLE if color else "")
             line.append(" → ")
             line.append(h.new if h.new is not None else "—", INSERT_STYLE if color else "")
@@ -108,25 +113,25 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH) 
         if not is_shown(p):
             continue
         console.print()
-        console.print(Text(pair_title(p), style="bold cyan" if color else ""))
+        console.print(Text(pair_title(p, lang), style="bold cyan" if color else ""))
         _print_doc_text(console, segments_text(p.segments, color), cmp.new.language)
         for f in shown_footnotes(p):
-            label = f"  {footnote_title(f)}{': ' if f.segments else ''}"
+            label = f"  {footnote_title(f, lang)}{colon(lang) if f.segments else ''}"
             _print_doc_text(console, Text(label, style="dim" if color else "") + segments_text(f.segments, color),
                             cmp.new.language)
     if renumbered_only:
         console.print()
         moves = ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered_only)
-        console.print(Text(f"Renumbered only: {moves}"))
+        console.print(Text(f"{say('Renumbered only', lang)}{colon(lang)}{moves}"))
     console.print()
-    table = Table(title="Summary", show_header=True, header_style="bold" if color else "")
-    table.add_column("paragraphs")
-    table.add_column("count", justify="right")
-    for name, count in summary_rows(cmp):
+    table = Table(title=say("Summary", lang), show_header=True, header_style="bold" if color else "")
+    table.add_column(say("paragraphs", lang))
+    table.add_column(say("count", lang), justify="right")
+    for name, count in summary_rows(cmp, lang):
         table.add_row(name, str(count))
     console.print(table)
     if not cmp.has_differences:
-        console.print(Text("No differences." + ("" if cmp.strict else " (layout noise ignored; --strict shows it)")))
+        console.print(Text(say("No differences.", lang) + ("" if cmp.strict else say(" (layout noise ignored; --strict shows it)", lang))))
     return _finish(buffer, color)
 
 

@@ -171,6 +171,25 @@ def test_compare_form_without_javascript_returns_the_page_with_the_report(client
     assert "<ins>72/169</ins>" in r.text and "PP11 (inserted)" in r.text
 
 
+def test_the_embedded_report_speaks_the_page_language(client):
+    # the page's language, whatever the documents': one language around and inside the report
+    def report(ui, old, new, fragment=False):
+        headers = {"Accept": "text/html"} | ({"X-Resdiff-Fragment": "1"} if fragment else {})
+        r = client.post(f"/compare?ui={ui}", files=files(old=old, new=new), data={"ui": ui}, headers=headers)
+        assert r.status_code == 200, r.text
+        return r.text.split('<article class="report">', 1)[1]
+
+    zh_zh = report("zh", ZH_OLD, ZH_NEW)
+    assert "<caption>摘要</caption>" in zh_zh and "<h3>PP2（修改、脚注有改动）</h3>" in zh_zh
+    assert "脚注1（新增），文件中没有其正文" in zh_zh and "(modified" not in zh_zh and "Summary" not in zh_zh
+    zh_en = report("zh", EN_OLD, EN_NEW, fragment=True)  # what page.js puts in the page
+    assert "<h3>PP11（新增）</h3>" in zh_en and '<label for="v-side">左右对照</label>' in zh_en
+    assert '<div class="text" lang="en">' in zh_en  # English text inside a Chinese page says so
+    en_zh = report("en", ZH_OLD, ZH_NEW)
+    assert "<h3>PP2 (modified, footnotes changed)</h3>" in en_zh and '<div class="text" lang="zh-Hans">' in en_zh
+    assert "摘要" not in en_zh
+
+
 # ── the API ─────────────────────────────────────────────────────────────────────────────────────
 
 def test_api_compare_is_the_json_of_the_cli(client):

@@ -212,11 +212,11 @@ def create_app(settings: Settings = Settings()) -> Starlette:
     async def compare_page(request: Request) -> Response:
         files, fields = await uploads(request, "old", "new")
         strict, lang, _ = options(fields)
-        fragment = await run(lambda: page.report_fragment(work.compare_uploads(files["old"], files["new"], strict, lang)))
+        ui = ui_language(request, fields)
+        fragment = await run(lambda: page.report_fragment(work.compare_uploads(files["old"], files["new"], strict, lang), ui))
         if request.headers.get("x-resdiff-fragment"):
             return HTMLResponse(fragment, headers={"Cache-Control": "no-store"})
-        return HTMLResponse(page.render_page(ui_language(request, fields),
-                                             result=fragment, options=fields),
+        return HTMLResponse(page.render_page(ui, result=fragment, options=fields),
                             headers={"Cache-Control": "no-store"})
 
     async def api_compare(request: Request) -> Response:

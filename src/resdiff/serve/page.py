@@ -262,11 +262,14 @@ def render_page(ui: str, *, result: str = "", problem: tuple[str, str] | None = 
     ])
 
 
-def report_fragment(cmp) -> str:
-    """The body of ``compare --format html`` (same renderer; its stylesheet is served as report.css)."""
+def report_fragment(cmp, ui: str | None = None) -> str:
+    """The body of ``compare --format html`` (same renderer; its stylesheet is served as report.css), its
+    labels in the page's language ``ui`` — the reader chose it (browser or switch), and a report in
+    another language than the page around it reads as two tools — with the documents' text marked with
+    its own language where it differs. Without ``ui``: the documents' language, as the command line."""
     from resdiff.render.html import render_comparison
 
-    document = render_comparison(cmp)
+    document = render_comparison(cmp, lang=ui)
     body = document.split("<body>", 1)[1].rsplit("</body>", 1)[0]
     return f'<article class="report">{body}</article>'
 

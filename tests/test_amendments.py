@@ -276,7 +276,17 @@ def test_written_amendments_read_back_as_the_same_instructions(old_name, new_nam
     amendments = amendments_from(compare(old, new))
     lang = "zh" if old.language == "zh" else "en"
     text = render_text(amendments, lang, old.header.symbol, old.header.title)
-    assert parse_amendments(text, old) == amendments
+    read_back = parse_amendments(text, old)
+    if lang == "zh":
+        # quotations are written as printed, without the PDF extraction's spaces around digits
+        # ("2019年12月18日第74/153"): the same instructions with the quotations as printed, and they
+        # carry out to the same text, layout aside
+        from resdiff.normalize import as_printed
+
+        amendments = tuple(replace(a, old=as_printed(a.old), new=as_printed(a.new),
+                                   texts=tuple(as_printed(t) for t in a.texts)) for a in amendments)
+        assert_same_paragraphs(apply_amendments(old, read_back), new)
+    assert read_back == amendments
 
 
 def test_reading_amendments_in_the_forms_delegations_also_write():
@@ -410,3 +420,38 @@ def test_an_amendment_to_a_note_the_text_does_not_have_is_refused():
     old = res("A_RES_72_169.en.txt")
     with pytest.raises(AmendmentError, match="no footnote 9"):
         apply_amendments(old, parse_amendments("In footnote 9, replace “A” with “B”.\n", old))
+
+
+# ── Chinese wording as a Chinese drafter writes it ────────────────────────────────────────────────────
+
+def test_chinese_date_and_symbol_changed_together_are_one_instruction():
+    # 51/102 → 55/105, third preambular paragraph: "1996年4月19日第1996/55号" → "2000年4月26日第2000/80号";
+    # "年4月" between the changes is one word or two to a reader (three tokens to jieba), as "December" is
+    lines = render_text(amendments_from(compare(res("A_RES_51_102.zh.excerpt.txt"), res("A_RES_55_105.zh.excerpt.txt"))),
+                        "zh").splitlines()
+    pp3 = [line.split(". ", 1)[1] for line in lines if "序言部分第三段中" in line]
+    assert "在序言部分第三段中，将“事项的1996年4月19日第1996/55”改为“主题的2000年4月26日第2000/80”。" in pp3
+    assert not any("“19日第1996/55”" in line for line in pp3)
+
+
+def test_chinese_quotations_are_written_without_the_pdf_extractions_spaces_and_still_apply():
+    # the seed is text extracted from the official PDF ("2019 年 12 月 18 日第 74/153 号"); its next-session
+    # draft (resdiff's own rules) changes the recall chain: the amendment quotes the words as printed
+    from resdiff.draft import draft_next
+
+    old = res("A_RES_75_180.zh.txt")
+    new = draft_next(old).resolution
+    text = render_text(amendments_from(compare(old, new)), "zh", old.header.symbol, old.header.title)
+    assert "1. 在序言部分第三段中，将“2019年12月18日第74/153”改为“2020年12月16日第75/180”。" in text
+    assert " 年" not in text and "日第 " not in text
+    assert_same_paragraphs(apply_amendments(old, parse_amendments(text, old)), new)
+
+
+def test_synthetic_quotation_typed_without_spaces_must_still_be_found_once_in_the_spaced_text():
+    old = build(res("A_RES_75_180.zh.txt"), [(OPERATIVE, "注意到 2020 年 1 月 1 日和 2020 年 2 月 1 日的报告；")])
+    once = apply_amendments(old, parse_amendments("在执行部分第1段中，将“2020年2月”改为“2021年3月”。", old))
+    assert once.paragraphs[0].text == "注意到 2020 年 1 月 1 日和 2021年3月 1 日的报告；"
+    inserted = apply_amendments(old, parse_amendments("在执行部分第1段中，在“2020年1月1日”之后插入“至3日”。", old))
+    assert inserted.paragraphs[0].text == "注意到 2020 年 1 月 1 日至3日和 2020 年 2 月 1 日的报告；"
+    with pytest.raises(AmendmentError, match="found more than once"):
+        apply_amendments(old, parse_amendments("在执行部分第1段中，将“2020年”改为“2021年”。", old))

@@ -71,7 +71,7 @@ def instruction(a: Amendment, lang: str) -> tuple[str, tuple[str, ...]]:
     """(the sentence, the paragraph texts that follow it on lines of their own)."""
     zh = lang == "zh"
     where = place(a.paragraph, lang, a.subparagraph)
-    q = lambda text: f"“{text}”"  # noqa: E731
+    q = lambda text: f"“{_printed(text, lang)}”"  # noqa: E731
     if a.action == "replace":
         return (f"在{where}中，将{q(a.old)}改为{q(a.new)}。" if zh
                 else f"In {where}, replace {q(a.old)} with {q(a.new)}."), ()
@@ -124,10 +124,22 @@ def instruction(a: Amendment, lang: str) -> tuple[str, tuple[str, ...]]:
     raise ValueError(a.action)
 
 
+def _printed(text: str, lang: str) -> str:
+    """A quotation as a Chinese drafter types it: without the spaces PDF extraction leaves around digits
+    and Latin letters ("2019 年 12 月 18 日第 74/153" → "2019年12月18日第74/153"); apply_amendments
+    finds it in the spaced text all the same."""
+    if lang != "zh":
+        return text
+    from resdiff.normalize import as_printed
+
+    return as_printed(text)
+
+
 def _numbered(amendments: tuple[Amendment, ...], lang: str):
     many = len(amendments) > 1
     for k, a in enumerate(amendments, 1):
         sentence, texts = instruction(a, lang)
+        texts = tuple(_printed(t, lang) for t in texts)
         yield (f"{k}." if many else ""), sentence, texts
 
 

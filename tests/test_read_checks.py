@@ -4,6 +4,7 @@ text broken the way a misreading breaks it (the broken versions are synthetic, b
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -19,7 +20,10 @@ COMPLETE = ["A_RES_72_169.en.txt", "A_RES_74_153.en.txt", "A_RES_75_180.en.txt",
 
 
 def codes(res) -> list[tuple[str, str | None]]:
-    return [(w.code, w.label) for w in check(res)]
+    found = check(res)
+    # every warning is also written in Chinese (reports on Chinese texts show that one)
+    assert all(re.search(r"[\u4e00-\u9fff]", w.message_zh) for w in found), [w.code for w in found if not w.message_zh]
+    return [(w.code, w.label) for w in found]
 
 
 @pytest.mark.parametrize("name", COMPLETE)
@@ -147,7 +151,7 @@ def test_parse_json_lists_warnings():
 def test_parse_terminal_shows_warnings():
     result = runner.invoke(app, ["parse", str(corpus("A_RES_55_105.zh.excerpt.txt")), "--color", "never"])
     assert result.exit_code == 0
-    assert "Warning: PP2: footnote 1 is cited but its text was not found [footnote-no-text]" in result.stdout
+    assert "警告：PP2：引用了脚注1，但没有找到其正文 [footnote-no-text]" in result.stdout  # a Chinese text
 
 
 def test_compare_warns_on_stderr_without_changing_the_exit_code(tmp_path):
@@ -158,7 +162,7 @@ def test_compare_warns_on_stderr_without_changing_the_exit_code(tmp_path):
     assert "Warning" not in result.stdout
     assert json.loads(result.stdout)["new"]["warnings"][-1]["code"] == "ends-mid-sentence"
     html = runner.invoke(app, ["compare", str(old), str(new), "-f", "html"]).stdout
-    assert '<p class="warning">警告（新版本）：OP3: the text ends mid-sentence' in html  # labels in the texts' language
+    assert '<p class="warning">警告（新版本）：OP3：文本在句子中间结束（“…' in html  # a Chinese pair: in Chinese
     exit_code = runner.invoke(app, ["compare", str(old), str(old), "--exit-code"])
     assert exit_code.exit_code == 0 and "Warning:" in exit_code.stderr
 

@@ -28,3 +28,26 @@ def test_a_replacement_still_shows_old_and_new():
     edit = Edit("session", "OP17", "seventy-ninth session", "eightieth session")
     assert "“seventy-ninth session” → “eightieth session”" in comment_text(edit, "en")
     assert "改为" in comment_text(Edit("session", "OP17", "第七十九届", "第八十届"), "zh")
+
+
+def test_zh_reason_is_the_comment_without_the_change_and_the_rule():
+    from resdiff.render.edit_comments import zh_reason
+
+    edit = Edit(rule="forward-session", label="OP17", before="第七十六届", after="第七十七届")
+    assert zh_reason(edit) == "以后届会的提及：对以后届会的提及随草案顺延。"
+    assert zh_reason(Edit(rule="unknown-rule", label="OP1", before="a", after="b")) == ""  # no Chinese: caller keeps the note
+
+
+def test_header_role_from_the_printed_header_values():
+    from resdiff import load
+    from resdiff.draft import draft_next
+    from resdiff.render.edit_comments import header_role
+
+    from conftest import SEED
+
+    draft = draft_next(load(SEED))
+    roles = [header_role(e, draft.previous.header, draft.resolution.header) for e in draft.edits]
+    by_before = {e.before or e.after: role for e, role in zip(draft.edits, roles) if e.label == "header"}
+    assert by_before["第七十五届会议"] == "session" and by_before["72(b)"] == "agenda_item"
+    assert by_before["75/180"] == "title" and by_before["第46次全体会议"] == "closing"
+    assert all(role is None for e, role in zip(draft.edits, roles) if e.label != "header")

@@ -128,9 +128,9 @@ def test_chinese_pair_reports_have_chinese_labels(real_pair):
     page = html.render_comparison(real_pair)
     assert '<html lang="zh-Hans">' in page and "<caption>摘要</caption>" in page
     assert '<label for="v-side">左右对照</label>' in page and "<h3>PP8（删除）</h3>" in page
-    # (the reading warnings' messages are still English: only their "警告（旧版本）：" label is translated)
-    assert '<p class="warning">警告（旧版本）：OP3: the text ends mid-sentence' in page
-    page = re.sub(r'<p class="warning">.*?</p>', "", page)
+    assert '<p class="warning">警告（旧版本）：OP3：文本在句子中间结束（“…' in page  # the reader's warnings too
+    assert '<p class="warning">警告（新版本）：PP2：引用了脚注1，但没有找到其正文 [footnote-no-text]</p>' in page
+    page = re.sub(r"\[[a-z-]+\]</p>", "</p>", page)  # (the warning codes stay: they are identifiers)
     for shown in (out, _visible(md.replace("\\", "")), _visible(page)):
         assert _english_words(shown, real_pair) == set()
 
@@ -166,3 +166,30 @@ def test_json_pairs_kind_of_section_headings():
     assert kinds["PP"] == {"preambular"} and kinds["OP"] == {"operative"}
     assert {k: v for k, v in kinds.items() if k[0] == "H"} and all(
         v == {"heading"} for k, v in kinds.items() if k[0] == "H")
+
+
+def test_parse_of_a_chinese_text_shows_chinese_field_names_and_counts():
+    out = terminal.render_resolution(read_file(SEED))
+    assert "\n 议程项目      72(b)\n" in out and "\n 主语行        大会，\n" in out
+    assert "序言段落15个，执行段落17个，脚注5个\n" in out
+    english = terminal.render_resolution(read_file(SEED.parent / "A_RES_75_180.en.txt"))
+    assert "\n agenda_item      72(b)\n" in english and "15 preambular, 17 operative, 5 footnotes\n" in english
+
+
+def test_draft_edits_of_a_chinese_text_give_the_chinese_reasons():
+    from resdiff.draft import draft_next
+
+    out = terminal.render_edits(draft_next(read_file(SEED)))
+    assert out.startswith("第七十六届会议草案：自动修改")
+    assert "文头（session）\n  [-第七十五届会议-] → {+第七十六届会议+}\n  届会：草案是下一届会议的案文。\n" in out
+    assert "文头（待填写的占位符）\n  [-72(b)-] → {+[●]+}\n  议程项目：" in out
+    assert "[-第46次全体会议-]（删除）\n  结尾行（全体会议和通过日期）：在通过时给出。" in out
+    assert "OP17（forward-session）\n  [-大会第七十六届会议-] → {+大会第七十七届会议+}\n  以后届会的提及：" in out
+    assert "请起草人填写。请起草人填写" not in out  # the placeholder sentence once
+    # outside the rule names in parentheses and the document's own text, no English
+    import re
+
+    prose = re.sub(r"（[a-z-]+）|\[-.*?-\]|\{\+.*?\+\}", "", out, flags=re.S)
+    assert not re.findall(r"[A-Za-z]{3,}", prose)
+    english = terminal.render_edits(draft_next(read_file(SEED.parent / "A_RES_75_180.en.txt")))
+    assert english.startswith("Draft for session 76: ") and "header (session)\n" in english

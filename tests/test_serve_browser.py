@@ -155,8 +155,8 @@ def test_chinese_pair_in_the_browser(browser, server, shots):
     assert "A/RES/51/102 → A/RES/55/105" in result.text
     assert "PP8（删除）" in result.text and "摘要" in result.text  # the report speaks the page's language
     warnings = [e.text for e in result.find_elements(By.CSS_SELECTOR, ".report .warning")]
-    assert any("ends mid-sentence" in w for w in warnings)  # the readers' warnings, above the paragraphs
-    assert result.text.index("ends mid-sentence") < result.text.index("PP1（修改）")
+    assert any("文本在句子中间结束" in w for w in warnings)  # the readers' warnings, above the paragraphs
+    assert result.text.index("文本在句子中间结束") < result.text.index("PP1（修改）")
     inserted = [e.text for e in result.find_elements(By.CSS_SELECTOR, ".view.inline ins")]
     deleted = [e.text for e in result.find_elements(By.CSS_SELECTOR, ".view.inline del")]
     assert "促进" in inserted and "增进" in deleted  # 增进 → 促进, word level, not characters

@@ -91,6 +91,7 @@ class ReadingWarning:
     code: str  # stable identifier: "op-number-jump", "footnote-not-cited" … (see read/checks.py)
     label: str | None  # paragraph label ("OP3") or None for the whole document
     message: str
+    message_zh: str = ""  # the same in Chinese, for reports on Chinese texts ("" where none was written)
 
 
 @record

@@ -65,7 +65,8 @@ def check(res: Resolution) -> tuple[ReadingWarning, ...]:
     # a resolution in parts prints its author line in each part, as a heading of the body
     if res.header.author is None and res.paragraphs and not any(p.part for p in res.paragraphs):
         out.append(ReadingWarning("no-author", None, "no author line (\"The General Assembly,\" / \"大会，\") was "
-                                  "found: the header may be read into the first paragraph, or a paragraph into the header"))
+                                  "found: the header may be read into the first paragraph, or a paragraph into the header",
+                                  "没有找到主语行（“大会，”/“The General Assembly,”）：文头可能被读进了第一段，或某段被读进了文头"))
     out += _ending(res.paragraphs)
     out += _long(res)
     return tuple(out)
@@ -80,15 +81,19 @@ def _operative_numbers(paragraphs: tuple[Paragraph, ...]) -> list[ReadingWarning
         n = p.number
         if previous is not None and not p.suffix:
             if n == previous:
-                out.append(ReadingWarning("op-number-repeat", p.label, f"operative paragraph {n} appears twice in a row"))
+                out.append(ReadingWarning("op-number-repeat", p.label, f"operative paragraph {n} appears twice in a row",
+                                          f"执行部分第{n}段连续出现两次"))
             elif n > previous + 1:
                 missing = f"{previous + 1}" if n == previous + 2 else f"{previous + 1}–{n - 1}"
                 out.append(ReadingWarning("op-number-jump", p.label,
-                                          f"operative numbering jumps from {previous} to {n} ({missing} not found)"))
+                                          f"operative numbering jumps from {previous} to {n} ({missing} not found)",
+                                          f"执行部分编号从{previous}跳到{n}（未找到{missing}）"))
             elif n < previous and n != 1:  # a restart at 1 is a new part (A, B) or an annex
-                out.append(ReadingWarning("op-number-jump", p.label, f"operative numbering goes back from {previous} to {n}"))
+                out.append(ReadingWarning("op-number-jump", p.label, f"operative numbering goes back from {previous} to {n}",
+                                          f"执行部分编号从{previous}退回到{n}"))
         elif previous is None and n != 1 and not p.suffix:
-            out.append(ReadingWarning("op-number-jump", p.label, f"the first operative paragraph is numbered {n}, not 1"))
+            out.append(ReadingWarning("op-number-jump", p.label, f"the first operative paragraph is numbered {n}, not 1",
+                                      f"执行部分第一段的编号是{n}，不是1"))
         previous = n
     return out
 
@@ -105,7 +110,9 @@ def _numbered_inside(paragraphs: tuple[Paragraph, ...]) -> list[ReadingWarning]:
             if int(m.group(1)) in expected:
                 out.append(ReadingWarning("numbered-inside", p.label,
                                           f"paragraph {m.group(1)} seems to start inside {p.label} "
-                                          f"(\"…{_excerpt(p.text, m.start(1))}\"): two paragraphs read as one?"))
+                                          f"(\"…{_excerpt(p.text, m.start(1))}\"): two paragraphs read as one?",
+                                          f"第{m.group(1)}段似乎从{p.label}中间开始（“…{_excerpt(p.text, m.start(1))}”）："
+                                          "两段被读成了一段？"))
                 break
     return out
 
@@ -118,11 +125,13 @@ def _footnotes(res: Resolution) -> list[ReadingWarning]:
         for n in p.footnotes:
             cited.add(n)
             if n not in bodies:
-                out.append(ReadingWarning("footnote-no-text", p.label, f"footnote {n} is cited but its text was not found"))
+                out.append(ReadingWarning("footnote-no-text", p.label, f"footnote {n} is cited but its text was not found",
+                                           f"引用了脚注{n}，但没有找到其正文"))
     for f in res.footnotes:
         if f.number not in cited:
             out.append(ReadingWarning("footnote-not-cited", None,
-                                      f"footnote {f.number} has a text but no paragraph cites it (its marker may be read as text)"))
+                                      f"footnote {f.number} has a text but no paragraph cites it (its marker may be read as text)",
+                                      f"脚注{f.number}有正文，但没有段落引用它（其标号可能被读成了正文）"))
     return out
 
 
@@ -132,7 +141,8 @@ def _furniture(paragraphs: tuple[Paragraph, ...]) -> list[ReadingWarning]:
         m = _FURNITURE.search(p.text)
         if m:
             out.append(ReadingWarning("furniture-inside", p.label,
-                                      f"page furniture or a header line inside the paragraph: \"{m.group(0)}\""))
+                                      f"page furniture or a header line inside the paragraph: \"{m.group(0)}\"",
+                                      f"段落中有页面附加内容或文头行：“{m.group(0)}”"))
     return out
 
 
@@ -147,7 +157,8 @@ def _preambular_after_operative(paragraphs: tuple[Paragraph, ...]) -> list[Readi
             seen_operative = True
         elif p.kind == PREAMBULAR and seen_operative:
             out.append(ReadingWarning("preambular-after-operative", p.label,
-                                      "a preambular paragraph after the operative ones: closing lines or a note read as a paragraph?"))
+                                      "a preambular paragraph after the operative ones: closing lines or a note read as a paragraph?",
+                                      "执行部分之后出现序言段落：结尾行或注释被读成了段落？"))
     return out
 
 
@@ -159,7 +170,8 @@ def _ending(paragraphs: tuple[Paragraph, ...]) -> list[ReadingWarning]:
     if _SENTENCE_END.search(text):
         return []
     return [ReadingWarning("ends-mid-sentence", last.label,
-                           f"the text ends mid-sentence (\"…{text[-30:]}\"): an excerpt or a text cut short?")]
+                           f"the text ends mid-sentence (\"…{text[-30:]}\"): an excerpt or a text cut short?",
+                           f"文本在句子中间结束（“…{text[-30:]}”）：是节选还是文本不完整？")]
 
 
 def _long(res: Resolution) -> list[ReadingWarning]:
@@ -173,7 +185,8 @@ def _long(res: Resolution) -> list[ReadingWarning]:
     return [
         ReadingWarning("long-paragraph", p.label,
                        f"an unusually long paragraph ({len(p.text)} characters, the median is {median:.0f}): "
-                       "several paragraphs read as one?")
+                       "several paragraphs read as one?",
+                       f"段落异常长（{len(p.text)}个字符，中位数为{median:.0f}）：几段被读成了一段？")
         for p in res.paragraphs
         if len(p.text) >= floor and len(p.text) > LONG_FACTOR * median
     ]

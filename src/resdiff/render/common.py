@@ -171,8 +171,11 @@ def headline(cmp: Comparison) -> str:
     return f"{name(cmp.old)} → {name(cmp.new)}"
 
 
-def warning_line(w: ReadingWarning) -> str:
-    """'OP19: paragraph 20 seems to start inside OP19 … [numbered-inside]'."""
+def warning_line(w: ReadingWarning, lang: str = "en") -> str:
+    """'OP19: paragraph 20 seems to start inside OP19 … [numbered-inside]'; Chinese where the reader
+    wrote it in Chinese ('OP3：文本在句子中间结束（…）：是节选还是文本不完整？[ends-mid-sentence]')."""
+    if lang == "zh" and w.message_zh:
+        return f"{w.label + '：' if w.label else ''}{w.message_zh} [{w.code}]"
     return f"{w.label + ': ' if w.label else ''}{w.message} [{w.code}]"
 
 

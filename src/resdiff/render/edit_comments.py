@@ -9,7 +9,7 @@ what was removed, an addition what was added.
 
 from __future__ import annotations
 
-from resdiff.model import Edit
+from resdiff.model import Edit, Header
 
 # (what changed, why) by the role of the header line an edit landed on (Comparison.header_lines roles).
 ZH_HEADER = {
@@ -52,7 +52,30 @@ def comment_text(edit: Edit, language: str, role: str | None = None) -> str:
     return _en(edit)
 
 
-def _zh(edit: Edit, role: str | None) -> str:
+def zh_reason(edit: Edit, role: str | None = None) -> str:
+    """What the edit changed and why, in Chinese, without the change itself (the terminal shows it as a
+    diff): '届会：草案是下一届会议的案文。', '回顾的决议：改为回顾正在更新的决议。'; "" when there is no Chinese
+    reason for the rule."""
+    what, why = _zh_what_why(edit, role)
+    parts = [why, ZH_PLACEHOLDER if edit.placeholder and "请起草人填写" not in why else ""]
+    return f"{what}：{''.join(parts)}" if any(parts) else ""
+
+
+def header_role(edit: Edit, previous: Header, draft: Header) -> str | None:
+    """The role of the header line a header edit landed on (as ``Comparison.header_lines`` names them),
+    from the printed values of the two headers; None when it is not a header edit or not found."""
+    if edit.label != "header":
+        return None
+    for field, role in (("session_text", "session"), ("symbol", "symbol"), ("agenda_item", "agenda_item"),
+                        ("sponsors", "sponsors"), ("adoption", "adoption"), ("report", "report"), ("number", "title")):
+        if (edit.before and edit.before == getattr(previous, field)) or (edit.after and edit.after == getattr(draft, field)):
+            return role
+    if edit.before and edit.before in previous.closing:
+        return "closing"
+    return None
+
+
+def _zh_what_why(edit: Edit, role: str | None) -> tuple[str, str]:
     if role and role.startswith("closing"):
         role = "closing"
     what, why = ZH_RULE.get(edit.rule, ("自动修改", ""))
@@ -64,6 +87,11 @@ def _zh(edit: Edit, role: str | None) -> str:
             why = "该机构报告所在的《大会正式记录》移到草案的届会；章、节请起草人核对。"
     elif edit.rule == "recall-chain" and edit.placeholder:
         why = ZH_OTHER_BODY
+    return what, why
+
+
+def _zh(edit: Edit, role: str | None) -> str:
+    what, why = _zh_what_why(edit, role)
     if edit.before and edit.before == edit.after:  # a flag: the text is left as it is, for the drafter to check
         change = f"{_quote(edit.before)} 未修改。"
     elif edit.before and edit.after:

@@ -77,7 +77,7 @@ def render_comparison(cmp: Comparison, lang: str | None = None) -> str:
         parts.append(f'<p class="note">{_e(say("Note", lang) + colon(lang) + note)}</p>')
     for side, w in comparison_warnings(cmp):
         warning = say("Warning", lang) + in_parens([say(side, lang)], lang) + colon(lang)
-        parts.append(f'<p class="warning">{_e(warning)}{_e(warning_line(w))}</p>')
+        parts.append(f'<p class="warning">{_e(warning)}{_e(warning_line(w, lang))}</p>')
     parts.append(f'<table class="summary"><caption>{say("Summary", lang)}</caption>'
                  f'<tr><th>{say("paragraphs", lang)}</th><th>{say("count", lang)}</th></tr>')
     parts += [f"<tr><td>{_e(name)}</td><td>{count}</td></tr>" for name, count in summary_rows(cmp, lang)]

@@ -17,8 +17,8 @@ from rich.text import Text
 
 from resdiff.model import Comparison, Draft, Resolution, Segment
 from resdiff.render.common import (
-    colon, field_name, footnote_title, headline, is_shown, label_language, pair_title, say, shown_footnotes, summary_rows,
-    warning_line,
+    colon, field_name, footnote_title, headline, in_parens, is_shown, label_language, pair_title, say, shown_footnotes,
+    summary_rows, warning_line,
 )
 
 DELETE_STYLE = "strike red"
@@ -137,56 +137,79 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH, 
 
 def render_resolution(res: Resolution, color: bool = False, width: int = WIDTH) -> str:
     console, buffer = _console(color, width)
+    lang = label_language(res)
     h = res.header
-    table = Table(title=f"{res.source or ''}", show_header=False, box=None)
+    if res.source:  # on a line of its own: as a table title it was cut to the table's width
+        console.print(Text(res.source, style="bold" if color else ""), no_wrap=True, overflow="ignore")
+    table = Table(show_header=False, box=None)
     table.add_column("field", style="bold" if color else "")
     table.add_column("value")
-    for name in ("language", "body", "session", "agenda_item", "agenda_title", "symbol", "number", "title",
-                 "date", "report_symbol", "plenary_meeting", "author", "sponsors"):
-        value = getattr(h, name)
-        table.add_row(name, Text("—" if value is None else str(value)))
+    # English keeps the field names of the JSON (what a script reads); Chinese gets them in Chinese
+    name = (lambda f: field_name(f, lang)) if lang == "zh" else (lambda f: f)
+    for field in ("language", "body", "session", "agenda_item", "agenda_title", "symbol", "number", "title",
+                  "date", "report_symbol", "plenary_meeting", "author", "sponsors"):
+        value = getattr(h, field)
+        table.add_row(name(field), Text("—" if value is None else str(value)))
     for line in h.other:  # header lines matching no field: shown, as they are compared
-        table.add_row("other", Text(line))
+        table.add_row(name("other"), Text(line))
     console.print(table)
     for star in h.notes:
         console.print(Text(f" * {star}"))
     for note in res.notes:
-        console.print(Text(f"Note: {note}", style="yellow"))
+        console.print(Text(f"{say('Note', lang)}{colon(lang)}{note}", style="yellow"))
     for w in res.warnings:
-        console.print(Text(f"Warning: {warning_line(w)}", style="yellow"))
-    counts = f"{sum(p.kind == 'preambular' for p in res.paragraphs)} preambular, " \
-             f"{sum(p.kind == 'operative' for p in res.paragraphs)} operative, {len(res.footnotes)} footnotes" \
-             + (f", {headings} section headings" if (headings := sum(p.kind == 'heading' for p in res.paragraphs)) else "")
-    console.print(Text(counts))
+        console.print(Text(f"{say('Warning', lang)}{colon(lang)}{warning_line(w, lang)}", style="yellow"))
+    counts = {kind: sum(p.kind == kind for p in res.paragraphs) for kind in ("preambular", "operative", "heading")}
+    if lang == "zh":
+        line = f"序言段落{counts['preambular']}个，执行段落{counts['operative']}个，脚注{len(res.footnotes)}个" \
+            + (f"，节标题{counts['heading']}个" if counts["heading"] else "")
+    else:
+        line = f"{counts['preambular']} preambular, {counts['operative']} operative, {len(res.footnotes)} footnotes" \
+            + (f", {counts['heading']} section headings" if counts["heading"] else "")
+    console.print(Text(line))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=7, no_wrap=True)
     zh = res.language == "zh"
     grid.add_column(no_wrap=zh)
     fold = (lambda t: _fold(t, width - 8)) if zh else (lambda t: t)
+    missing = "（未找到脚注正文）" if lang == "zh" else "(footnote text not found)"
     for p in res.paragraphs:
         grid.add_row("", "")
         grid.add_row(Text(p.label, style="bold cyan" if color else ""), fold(Text(p.text)))
         for n in p.footnotes:
             note = res.footnote(n)
             mark = note.mark if note and note.mark else n  # an endnote shows Word's mark ("i")
-            grid.add_row("", fold(Text(f"[{mark}] {note.text if note else '(footnote text not found)'}",
+            grid.add_row("", fold(Text(f"[{mark}] {note.text if note else missing}",
                                        style="dim" if color else "")))
     console.print(grid)
     return _finish(buffer, color)
 
 
 def render_edits(draft: Draft, color: bool = False, width: int = WIDTH) -> str:
-    """The draft's automatic edits, one block each: where, which rule, before → after, why."""
+    """The draft's automatic edits, one block each: where, which rule, before → after, why (in the
+    document's language: a Chinese draft gets the reasons its Word comments give)."""
     console, buffer = _console(color, width)
     h = draft.resolution.header
+    lang = label_language(draft.resolution)
     placeholders = sum(e.placeholder for e in draft.edits)
-    console.print(Text(f"Draft for session {h.session}: {len(draft.edits)} automatic edits, "
-                       f"{placeholders} placeholders ([●]) for the drafter to fill", style="bold"))
+    if lang == "zh":
+        from resdiff.lang.numerals import zh_numeral
+        from resdiff.render.edit_comments import header_role, zh_reason
+
+        session = f"第{zh_numeral(h.session)}届会议" if h.session else "下一届会议"
+        console.print(Text(f"{session}草案：自动修改{len(draft.edits)}处，其中{placeholders}处为待起草人填写的占位符（[●]）",
+                           style="bold"))
+    else:
+        console.print(Text(f"Draft for session {h.session}: {len(draft.edits)} automatic edits, "
+                           f"{placeholders} placeholders ([●]) for the drafter to fill", style="bold"))
     for e in draft.edits:
         console.print()
-        title = Text(e.label if e.rule == e.label else f"{e.label} ({e.rule})", style="bold cyan" if color else "")
+        where = e.label
+        if lang == "zh":
+            where = "文头" if e.label == "header" else e.label.replace("footnote ", "脚注")
+        title = Text(where if e.rule == e.label else where + in_parens([e.rule], lang), style="bold cyan" if color else "")
         if e.placeholder:
-            title.append("  (placeholder to fill)", style="yellow" if color else "")
+            title.append("（待填写的占位符）" if lang == "zh" else "  (placeholder to fill)", style="yellow" if color else "")
         console.print(title)
         change = Text()
         if e.before and e.before == e.after:  # a comment on text the draft keeps (forward-flag, figures-flag)
@@ -195,12 +218,18 @@ def render_edits(draft: Draft, color: bool = False, width: int = WIDTH) -> str:
             change += segments_text((Segment("delete", e.before),), color) + Text(" → ") \
                 + segments_text((Segment("insert", e.after),), color)
         elif e.before:
-            change += segments_text((Segment("delete", e.before),), color) + Text("  (removed)")
+            change += segments_text((Segment("delete", e.before),), color) + Text("（删除）" if lang == "zh" else "  (removed)")
         else:
-            change += segments_text((Segment("insert", e.after),), color) + Text("  (added)")
+            change += segments_text((Segment("insert", e.after),), color) + Text("（添加）" if lang == "zh" else "  (added)")
         if draft.resolution.language == "zh":
             change = _fold(change, console.width - 2)
         console.print(Padding(change, (0, 0, 0, 2)))
-        if e.note:
-            console.print(Padding(Text(e.note, style="dim" if color else ""), (0, 0, 0, 2)))
+        note = e.note
+        if lang == "zh":  # the English note stays where no Chinese reason exists for the rule
+            note = zh_reason(e, header_role(e, draft.previous.header, h)) or e.note
+        if note:
+            note_text = Text(note, style="dim" if color else "")
+            if lang == "zh":
+                note_text = _fold(note_text, console.width - 2)
+            console.print(Padding(note_text, (0, 0, 0, 2)))
     return _finish(buffer, color)

@@ -203,6 +203,13 @@ def render_docx(amendments: tuple[Amendment, ...], lang: str, old_name: str | No
     style.font.size = Pt(12)
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), "SimSun")
+    if lang == "zh":
+        # Chinese: the curly quotes “…” are full-width East Asian marks, not Latin ones (Word and LibreOffice
+        # take these ambiguous characters from the Latin font unless told); the text is Chinese
+        from resdiff.render.wordxml import set_east_asian_language
+
+        fonts.set(qn("w:hint"), "eastAsia")
+        set_east_asian_language(style.element.get_or_add_rPr(), "zh-CN")
     for k, line in enumerate(heading(lang, old_name, title)):
         p = doc.add_paragraph()
         run = p.add_run(line)

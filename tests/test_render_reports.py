@@ -193,3 +193,12 @@ def test_draft_edits_of_a_chinese_text_give_the_chinese_reasons():
     assert not re.findall(r"[A-Za-z]{3,}", prose)
     english = terminal.render_edits(draft_next(read_file(SEED.parent / "A_RES_75_180.en.txt")))
     assert english.startswith("Draft for session 76: ") and "header (session)\n" in english
+
+
+def test_a_long_header_change_wraps_under_itself():
+    # 72/169 → 74/153: the agenda item title appears (a long line); its wrapped lines keep the indent
+    pair = compare(read_file(SEED.parent / "A_RES_72_169.en.txt"), read_file(SEED.parent / "A_RES_74_153.en.txt"))
+    out = terminal.render_comparison(pair, width=100)
+    block = out.split("\nHeader\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert block[2].startswith("  Agenda item title: — → Promotion and protection of human rights")
+    assert all(line.startswith("  ") and len(line) <= 100 for line in block)

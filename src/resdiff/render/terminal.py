@@ -103,11 +103,11 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH, 
         console.print()
         console.print(Text(say("Header", lang), style="bold"))
         for h in cmp.header_changes:
-            line = Text(f"  {field_name(h.field, lang)}{colon(lang)}")
+            line = Text(f"{field_name(h.field, lang)}{colon(lang)}")
             line.append(h.old if h.old is not None else "—", DELETE_STYLE if color else "")
             line.append(" → ")
             line.append(h.new if h.new is not None else "—", INSERT_STYLE if color else "")
-            console.print(line)
+            console.print(Padding(line, (0, 0, 0, 2)))  # a long agenda title wraps under itself, not at column 0
     renumbered_only = [p for p in cmp.pairs if not is_shown(p) and p.renumbered]
     for p in cmp.pairs:
         if not is_shown(p):

@@ -45,6 +45,8 @@ def test_parse_seed_json_shape():
     assert h["title"] == "增进人权领域的国际合作"
     first = data["paragraphs"][0]
     assert (first["label"], first["kind"], first["number"], first["footnotes"]) == ("PP1", "preambular", None, [1])
+    # the marker's place in the text, for a script that puts it back: after the Vienna Declaration
+    assert first["text"][:first["footnote_positions"][0]].endswith("《维也纳宣言和行动纲领》")
     op1 = next(p for p in data["paragraphs"] if p["label"] == "OP1")
     assert op1["number"] == 1 and "**" not in op1["text"] and op1["text"].startswith("重申")
     assert [f["number"] for f in data["footnotes"]] == [1, 2, 3, 4, 5]

@@ -24,6 +24,9 @@ def resolution_dict(res: Resolution) -> dict:
                 "lead": p.lead or None,
                 "text": p.text,
                 "footnotes": list(p.footnotes),
+                # where each marker stands in ``text`` (offsets, in the order of ``footnotes``): what a
+                # script needs to put the markers back
+                "footnote_positions": list(p.footnote_positions),
                 "subparagraphs": [{"marker": s.marker, "text": s.text} for s in p.subparagraphs],
             } | ({"part": p.part} if p.part else {})  # a resolution in parts: "A", "B" (absent otherwise)
             for p in res.paragraphs

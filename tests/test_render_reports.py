@@ -146,6 +146,8 @@ def test_english_pair_keeps_english_labels_and_lang_overrides():
     zh_page = html.render_comparison(pair, lang="zh")
     assert '<html lang="zh-Hans">' in zh_page and "<h3>PP3（修改、脚注有改动）</h3>" in zh_page
     assert '<div class="text" lang="en">' in zh_page and "脚注3：" in zh_page
+    # English text is set in a Latin face (a CJK face draws “…” full-width, gaping in an English sentence)
+    assert ".text:lang(en), .old:lang(en), .new:lang(en), .footnote:lang(en) {" in page
 
 
 def test_json_pairs_carry_the_paragraph_kind(real_pair):

@@ -14,6 +14,7 @@ import html
 from resdiff.history import age, margin_note
 from resdiff.model import History, Lineage, RemovedParagraph, TimelineStep
 from resdiff.render.common import colon, in_parens, label_language, say
+from resdiff.render.html import LATIN_TEXT_CSS
 
 
 def _lang(h: History) -> str:
@@ -140,6 +141,7 @@ ol.timeline li { margin: .5rem 0; }
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
 del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
 .removed { border-left: 6px solid #bbb; padding: .1rem .8rem; color: #555; margin: .7rem 0; }
+""" + LATIN_TEXT_CSS + """
 @media print {
   body { max-width: none; margin: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

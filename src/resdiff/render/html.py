@@ -11,6 +11,11 @@ from resdiff.render.common import (
     shown_footnotes, summary_rows, warning_line,
 )
 
+# English text in a Latin face first: the CJK faces the page starts with draw “…” as full-width marks,
+# which gape in an English sentence (seen in Chromium). Chinese keeps the CJK faces.
+LATIN_TEXT_CSS = """.text:lang(en), .old:lang(en), .new:lang(en), .footnote:lang(en) {
+       font-family: "Times New Roman", "Liberation Serif", "Noto Serif", "DejaVu Serif", serif; }"""
+
 CSS = """
 :root { --ins: #0b6e0b; --ins-bg: #e3f6e3; --del: #b00020; --del-bg: #fde7ea; --muted: #666; }
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", SimSun, "Times New Roman", serif;
@@ -37,6 +42,7 @@ del { color: var(--del); background: var(--del-bg); text-decoration: line-throug
 .side .row { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 .side .old, .side .new { white-space: pre-wrap; }
 .text { white-space: pre-wrap; }
+""" + LATIN_TEXT_CSS + """
 @media print { .views > input, .views > label, .side { display: none !important; }
        .inline { display: block !important; } ins, del { background: none; } }
 """

@@ -51,3 +51,34 @@ def test_header_role_from_the_printed_header_values():
     assert by_before["第七十五届会议"] == "session" and by_before["72(b)"] == "agenda_item"
     assert by_before["75/180"] == "title" and by_before["第46次全体会议"] == "closing"
     assert all(role is None for e, role in zip(draft.edits, roles) if e.label != "header")
+
+
+def test_every_rule_of_the_draft_has_a_chinese_reason():
+    # the rule names the draft package gives its edits (Edit("name", …) / rule="name"), read from its
+    # source: a new rule without Chinese would leave its English note in a Chinese draft's list and comments
+    import re
+    from pathlib import Path
+
+    import resdiff.draft
+    from resdiff.render.edit_comments import ZH_HEADER, ZH_RULE
+
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(resdiff.draft.__file__).parent.glob("*.py"))
+    rules = set(re.findall(r'Edit\(\s*"([a-z-]+)"', source)) | set(re.findall(r'rule="([a-z-]+)"', source))
+    assert {"recall-chain", "figures-flag", "other-series"} <= rules
+    assert rules - {"header"} <= set(ZH_RULE), rules - {"header"} - set(ZH_RULE)
+    assert ZH_HEADER  # header edits get theirs by the line they land on
+
+
+def test_a_kept_paragraph_with_figures_is_shown_as_kept_in_chinese():
+    from resdiff.model import Draft
+    from resdiff.render.terminal import render_edits
+
+    from conftest import SEED
+    from resdiff import load
+
+    res = load(SEED)
+    p = res.paragraphs[0]
+    edit = Edit(rule="figures-flag", label=p.label, before=p.text, after=p.text, note="gives figures for 2020")
+    out = render_edits(Draft(previous=res, resolution=res, edits=(edit,)))
+    assert "（保留原文，见说明）" in out and "最近一年的数字：下一份案文应给出最近一年的数字" in out
+    assert "gives figures" not in out and "kept; see the note" not in out

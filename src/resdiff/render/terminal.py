@@ -213,7 +213,7 @@ def render_edits(draft: Draft, color: bool = False, width: int = WIDTH) -> str:
         console.print(title)
         change = Text()
         if e.before and e.before == e.after:  # a comment on text the draft keeps (forward-flag, figures-flag)
-            change += Text(e.before) + Text("  (kept; see the note)")
+            change += Text(e.before) + Text("（保留原文，见说明）" if lang == "zh" else "  (kept; see the note)")
         elif e.before and e.after:
             change += segments_text((Segment("delete", e.before),), color) + Text(" → ") \
                 + segments_text((Segment("insert", e.after),), color)

@@ -219,6 +219,31 @@ def test_synthetic_roman_footnotes_redline_prints_old_marks_on_reject_and_new_on
     assert schema_errors(data, tmp_path) == []
 
 
+def zh_endnotes_pair() -> tuple[Resolution, Resolution]:
+    """The seed (Chinese) with its last two notes made endnotes i, ii; the new side without its first
+    noted paragraph and with a word of endnote i changed (synthetic)."""
+    seed = load(corpus("A_RES_75_180.zh.txt"))
+    ends = sorted(f.number for f in seed.footnotes)[-2:]
+    old = with_note_marks(seed, {n: roman(k + 1) for k, n in enumerate(ends)}, {n: "endnote" for n in ends})
+    new = without_paragraph(old, first_paragraph_with_note(old))
+    feet = sorted(f.number for f in new.footnotes if f.kind == "footnote")
+    new = with_note_marks(new, {n: str(k + 1) for k, n in enumerate(feet)})  # Word renumbers them 1, 2
+    return old, edit_note(new, ends[0], "66/3", "66/4")
+
+
+def test_synthetic_chinese_endnote_change_is_tracked_in_the_endnotes_part(tmp_path):
+    old, new = zh_endnotes_pair()
+    data = redline_document(compare(old, new), author="Tester", date=DATE)
+    endnotes = xml_of(data, "word/endnotes.xml")
+    assert ["".join(ins.itertext()) for ins in endnotes.iter(W + "ins")] == ["66/4"]
+    for view, res in ((True, new), (False, old)):
+        assert resolve_package(data, accept=view)[1] == expected_notes(res)
+        path = tmp_path / f"zh-{view}.docx"
+        path.write_bytes(data)
+        assert note_view(read_docx(path, view="accept" if view else "reject")) == note_view(res)
+    assert schema_errors(data, tmp_path) == []
+
+
 def test_synthetic_endnotes_and_roman_footnotes_in_libreoffice(tmp_path):
     """LibreOffice's own accept/reject: endnotes in its endnotes, each view printing its side's marks."""
     old, new = roman_pair()
@@ -226,6 +251,7 @@ def test_synthetic_endnotes_and_roman_footnotes_in_libreoffice(tmp_path):
     old = with_note_marks(old, {n: roman(k + 1) for k, n in enumerate(ends)}, {n: "endnote" for n in ends})
     new = with_note_marks(new, {n: roman(k + 1) for k, n in enumerate(ends)}, {n: "endnote" for n in ends})
     cases = {"roman": roman_pair(), "endnotes": (old, new), "hc031": hc031_pair(), "star": star_pair(),
+             "zh-endnotes": zh_endnotes_pair(),
              "wc035": (read_docx(PEER / "WC" / "WC035-Endnote-Before.docx"),
                        read_docx(PEER / "WC" / "WC035-Endnote-After.docx"))}
     paths = {}

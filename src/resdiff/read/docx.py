@@ -1205,9 +1205,11 @@ def _footnote_numbers(content: DocxContent) -> tuple[dict[str, int], dict[str, s
                 marks[ref.id] = custom
             else:
                 counter += 1
-                numbers[ref.id] = counter
                 printed = format_number(content.footnote_start + counter - 1, content.footnote_format)
-                if printed != str(counter):
+                if content.footnote_format == "decimal":  # numbers as printed (a list starting at 5)
+                    numbers[ref.id] = content.footnote_start + counter - 1
+                else:
+                    numbers[ref.id] = counter
                     marks[ref.id] = printed
     last = max(numbers.values(), default=0)
     numbers |= {fid: last + k + 1 for k, fid in enumerate(symbols)}

@@ -76,7 +76,7 @@ class NotePlan:
     key: tuple[int, int] | None = None  # (old number, new number) of a note cited on both sides
     kind: str = "footnote"  # "footnote" or "endnote": the part it is written to
     mark: str = ""  # the mark as the source prints it ("3", "iv", "*"): new side, old side for an old-only note
-    old_mark: str = ""  # a paired note's mark in the old text, when it differs
+    old_mark: str = ""  # a paired note's mark in the old text (its reject view); "" for a one-sided note
     custom: bool = False  # the mark is not a counter of the notes' format ("*" among 1, 2, 3): written after the reference
 
 

@@ -706,3 +706,40 @@ def test_pdftotext_copies_of_the_official_pdfs_read_like_the_pdf(name, mode):
         assert shape(copy) != shape(reference) and copy.warnings
     else:
         assert shape(copy) == shape(reference)
+
+
+def test_a_copy_without_its_header_drops_a_running_title_printed_once_under_the_symbol():
+    # A_RES_80_66 (plain pdftotext, copied from the author line on): the 2-page document prints its running
+    # title once, under the symbol; a section heading at the top of a page is kept
+    text = ("The General Assembly,\n\nConsidering the role of the Commission,\n\n25-20004 (E)\n\n*2520004*\n\n"
+            "A/RES/80/66\n\nReport of the Disarmament Commission\n\nRecalling in particular its resolution 45/62 B,\n\n"
+            "1. Takes note of the report;\n\n2/3\n\nA/RES/80/66\n\nII\nInternational Decade for People of African Descent\n"
+            "2. Welcomes the Decade.")
+    res = parse_text(text, lang="en")
+    assert [(p.label, p.text) for p in res.paragraphs] == [
+        ("PP1", "Considering the role of the Commission,"), ("PP2", "Recalling in particular its resolution 45/62 B,"),
+        ("OP1", "Takes note of the report;"), ("H1", "II International Decade for People of African Descent"),
+        ("OP2", "Welcomes the Decade.")]
+
+
+def test_plain_pdftotext_a_long_note_after_the_page_foot():
+    # A_RES_79_52 (plain): note 8 is a list of States over nine lines, printed after the job number
+    states = ("Albania, Andorra, Argentina, Australia, Austria, Bahamas, Barbados, Belgium, Belize, Benin,\n"
+              "Bosnia and Herzegovina, Brazil, Bulgaria, Cameroon, Canada, Central African Republic, Chile,\n"
+              "Costa Rica, Côte d’Ivoire, Croatia, Cyprus, Czechia, Denmark, Dominican Republic, El Salvador,\n"
+              "Estonia, Finland, France, Gambia, Georgia, Germany, Greece, Guatemala, Guinea, Guyana,\n"
+              "Switzerland, United Kingdom of Great Britain and Northern Ireland, Uruguay and Zambia.")
+    text = _PDF_HEAD + ("Recalling the States that signed the Treaty, 1\n\n__________________\n1\n\n24-23075\n\n" + states +
+                        "\n3/5\n\nA/RES/79/52\n\n1. Welcomes the support.")
+    res = parse_text(text, lang="en")
+    assert [p.label for p in res.paragraphs] == ["PP1", "OP1"] and res.paragraphs[0].footnotes == (1,)
+    assert res.footnotes[0].text.startswith("Albania, Andorra") and res.footnotes[0].text.endswith("Uruguay and Zambia.")
+
+
+def test_a_footnote_area_whose_numbers_and_notes_do_not_pair_is_warned_about():
+    # synthetic: two numbers printed after three note lines that end with full stops — which is which?
+    text = ("The General Assembly,\n\nRecalling the report, 1 and the plan, 2\n\n1. Decides.\n\n__________________\n\n"
+            "Resolution 1.\nSee A/1.\nAnd one more.\n1\n2\n")
+    res = parse_text(text, lang="en")
+    assert res.footnotes == ()
+    assert [w.code for w in res.warnings] == ["footnotes-unpaired"]

@@ -15,6 +15,7 @@ Transformations (``TRANSFORMS``):
 - ``rewrap``: every paragraph broken into short lines (English at 60 columns, Chinese at 28 characters);
 - ``page_breaks``: page furniture (symbol, running title, job number, page number) before every fifth
   paragraph, with no blank line around it (a paragraph starting at the top of a page);
+- ``raw_lines``: rewrapped, no blank line at all, one page break (``pdftotext -raw``);
 - ``cut_short``: the text cut in the middle of an operative paragraph (what an excerpt looks like).
 """
 
@@ -148,6 +149,14 @@ def cut_short(text: str, fraction: float = 0.5) -> str:
     return kept + (sep + notes if notes else "")
 
 
+def raw_lines(text: str) -> str:
+    """Rewrapped with no blank line anywhere but one page break (a form feed) in the middle: what
+    ``pdftotext -raw`` gives, paragraphs told apart only by their words."""
+    blocks = rewrap(text).split("\n\n")
+    half = len(blocks) // 2
+    return "\n".join(blocks[:half]) + "\n\f" + "\n".join(blocks[half:])
+
+
 TRANSFORMS = {
     "no_author_comma": no_author_comma,
     "markers_paren": markers_paren,
@@ -158,6 +167,7 @@ TRANSFORMS = {
     "flatten": flatten,
     "rewrap": rewrap,
     "page_breaks": page_breaks,
+    "raw_lines": raw_lines,
 }
 # Transformations after which the text holds fewer words: checked apart (the paragraphs read are a prefix).
 SHORTENING = {"cut_short": cut_short}

@@ -18,6 +18,8 @@ Codes (stable, part of the JSON output):
   the first paragraph, or the first paragraph lost in the header.
 - ``ends-mid-sentence``: the last paragraph does not end a sentence (an excerpt, a text cut short).
 - ``long-paragraph``: a paragraph much longer than the others (several paragraphs read as one?).
+- ``footnotes-unpaired`` (from the text reader, not from ``check``): a footnote area printing its note
+  numbers apart from the notes (pdftotext) whose numbers and notes could not be paired.
 """
 
 from __future__ import annotations

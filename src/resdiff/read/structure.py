@@ -35,7 +35,8 @@ from dataclasses import dataclass, replace
 
 from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
 from resdiff.lazyre import lazy_compile
-from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, Resolution, SubParagraph
+from resdiff.model import (HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, ReadingWarning, Resolution,
+                           SubParagraph)
 from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
 from resdiff.records import record
 
@@ -458,7 +459,7 @@ def _running_title_words(title: str | None) -> str:
 
 
 def _strip_body(
-    lines: list[Line], title: str | None, lang: str, known: bool = False
+    lines: list[Line], title: str | None, lang: str, known: bool = False, unpaired: list[int] | None = None
 ) -> tuple[list[Line], list[Footnote], list[str], list[str]]:
     """Remove footnote bodies, page furniture and closing lines; return (body lines, footnotes, closing,
     starred notes). ``known``: the reader already took footnotes and furniture out (PDF, Word), so only
@@ -471,8 +472,8 @@ def _strip_body(
     current: list[str] | None = None  # text pieces of the footnote being read
     removed = False  # something was removed since the last kept line
     if not known:
-        lines = _number_lines_to_notes(lines)
-    furniture = set() if known else _furniture_indices(lines, title)
+        lines = _number_lines_to_notes(lines, unpaired)
+    furniture = set() if known else _furniture_indices(lines, title, lang)
     i = 0
 
     def finish_footnote() -> None:
@@ -549,12 +550,13 @@ def _strip_body(
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
-def _number_lines_to_notes(lines: list[Line]) -> list[Line]:
+def _number_lines_to_notes(lines: list[Line], unpaired: list[int] | None = None) -> list[Line]:
     """Footnote areas where each note's number stands on a line of its own (``pdftotext -raw`` and
     ``-layout``: "1" / "Resolution S-10/2.", or plain ``pdftotext``, which prints the bodies first and the
     numbers after them, out of order: "Resolution S-10/2." / "A/51/218, annex." / "3" / … / "1" / "2"),
     rewritten as "1 Resolution S-10/2." lines as other copies print them. A block whose numbers and
-    notes do not pair one to one is left as it is (the checks then warn about unlinked markers)."""
+    notes do not pair one to one is left as it is, and its first number is added to ``unpaired`` (the
+    reader warns: the notes there are not read, their markers may stay in the text as digits)."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -580,16 +582,21 @@ def _number_lines_to_notes(lines: list[Line]) -> list[Line]:
             while k < len(lines) and _is_furniture(lines[k].text):
                 k += 1
             m = k
-            while m < len(lines) and m - k < 2 * len(block) + 2 and not _is_furniture(lines[m].text) \
+            while m < len(lines) and m - k < 12 * len(block) and not _is_furniture(lines[m].text) \
                     and not op_number(lines[m].text) and not _FOOTNOTE_RULE.match(lines[m].text):
-                m += 1  # ("Adopted under the UNFCCC …": a note may read like an opener)
-            complete = m > k and re.search(r"[.。]\)?$", lines[m - 1].text.rstrip())
+                m += 1  # ("Adopted under the UNFCCC …": a note may read like an opener; a list of States is long)
+            # notes end with a full stop; a sentence continued from the page before starts in lower case
+            complete = m > k and re.search(r"[.。]\)?$", lines[m - 1].text.rstrip()) \
+                and not lines[k].text[:1].islower()
             notes = _notes_from_block(block + lines[k:m]) if complete else None
             if notes is not None:
                 out.extend(notes + lines[j:k])
                 i = m
                 continue
-        out.extend(_notes_from_block(block) or block)
+        notes = _notes_from_block(block)
+        if notes is None and unpaired is not None and any(_BARE_NUMBER.match(line.text) for line in block):
+            unpaired.append(int(next(line.text for line in block if _BARE_NUMBER.match(line.text))))
+        out.extend(notes or block)
         i = j
     return out
 
@@ -644,7 +651,7 @@ def _numbered_line(text: str) -> tuple[int, str, bool] | None:
     return None
 
 
-def _furniture_indices(lines: list[Line], title: str | None) -> set[int]:
+def _furniture_indices(lines: list[Line], title: str | None, lang: str = "en") -> set[int]:
     """Indices of page-header/footer lines: the anchors (symbol, page "2/4", job number, bar code), and the
     running title pieces or "United Nations" lines chained to an anchor without a blank line between
     (a body line that happens to read "human rights" right after a page header is separated by one)."""
@@ -690,7 +697,31 @@ def _furniture_indices(lines: list[Line], title: str | None) -> set[int]:
             if weak(lines[j].text) and (joined or full_title):
                 found.add(j)
                 frontier.append(j)
+            elif not title_norm and j == i + 1:
+                # a copy without its header: the title lines under the page's symbol
+                found.update(range(j, j + _lone_running_title(lines, j, lang)))
     return found
+
+
+def _lone_running_title(lines: list[Line], j: int, lang: str) -> int:
+    """How many lines from ``j`` are a running title printed under a page header's symbol ("A/RES/80/66" /
+    "Report of the Disarmament Commission" / "Recalling …"), in a copy whose header (and so the title) is
+    missing: up to three lines with no blank line between them, title-like (a capital first, no final
+    punctuation, short), followed by the start of a paragraph or more furniture; 0 if they are not."""
+    first = lines[j].text.strip()
+    if not first or not first[0].isupper() or _is_paragraph_start(first, lang) \
+            or _HEADING.fullmatch(first) or _HEADING_WITH_TITLE.match(first):
+        return 0  # a section heading ("II" / its title) at the top of a page is text
+    for end in range(j + 1, min(j + 4, len(lines)) + 1):
+        text = lines[end - 1].text.strip()
+        if len(text) > 120 or re.search(r"[,;.:，；。：]$", text) or op_number(text):
+            return 0
+        nxt = lines[end] if end < len(lines) else None
+        if nxt is not None and (_is_paragraph_start(nxt.text, lang) or _is_furniture(nxt.text)):
+            return end - j
+        if nxt is None or nxt.blank_before:
+            return 0
+    return 0
 
 
 def _closing_follows(kept: list[Line], lines: list[Line], i: int) -> bool:
@@ -812,6 +843,13 @@ def _segment(lines: list[Line], lang: str) -> list[tuple[bool, list[Piece]]]:
     known = any(line.starts_paragraph or line.whole for line in lines)
     wraps = not known and _blank_lines_are_wraps(lines)
     blanks_mark_paragraphs = not known and not wraps and any(line.blank_before for line in lines[1:])
+    if blanks_mark_paragraphs:
+        # Blank lines only at page breaks (pdftotext -raw: "\f" and nothing else) do not mark paragraphs:
+        # most places where a paragraph plainly starts (a line opening a paragraph after a finished
+        # sentence) must have one.
+        starts = [b for a, b in zip(lines, lines[1:])
+                  if _ends_sentence(a.text) and (op_number(b.text) or is_opener(b.text, lang))]
+        blanks_mark_paragraphs = len(starts) < 4 or sum(b.blank_before for b in starts) >= 0.5 * len(starts)
     paragraphs: list[list[Piece]] = []
     headings: set[int] = set()  # indices in ``paragraphs`` of section headings
     last_op = 0
@@ -1233,7 +1271,9 @@ def build_resolution(
     # may follow every wrapped line
     gaps = [gap for _, gap in parts] if known else None
     fields = parse_header([part for part, _ in parts], language, gaps)
-    body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known)
+    unpaired: list[int] = []  # footnote areas whose note numbers could not be paired with their notes
+    body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known,
+                                                   unpaired=unpaired)
     if printed:
         fields = {k: v if k == "body" else _as_printed(v, header_view, header_printed) for k, v in fields.items()}
         all_view, all_printed = "\n".join(printed), "\n".join(printed.values())
@@ -1282,5 +1322,10 @@ def build_resolution(
         closing = [printed.get(c, c) for c in closing]
     header = Header(language=language, closing=tuple(closing), plenary_meeting=meeting,
                     notes=tuple(header_notes) + tuple(star_notes), **fields)
+    warnings = tuple(
+        ReadingWarning("footnotes-unpaired", None,
+                       f"the footnote area from note {n} prints its numbers apart from the notes (as pdftotext does) "
+                       "and they could not be paired: those notes are not read, their markers may stay in the text")
+        for n in unpaired)
     return Resolution(header=header, paragraphs=tuple(paragraphs), footnotes=tuple(found), source=source,
-                      notes=notes)
+                      notes=notes, warnings=warnings)

@@ -260,3 +260,29 @@ def test_the_narrow_space_after_a_raised_marker_is_a_space():
     text = " ".join(p.text for p in res.paragraphs)
     assert not re.search(r"[a-z0-9)][,;:][A-Za-z]", text)  # no word glued to the punctuation before it
     assert len(res.footnotes) == 31 and res.header.notes  # the starred note "* On behalf of …"
+
+
+def test_synthetic_resolution_in_parts_as_libreoffice_pdf_reads_its_parts(tmp_path):
+    """72/169 and 74/153 of tests/corpus as parts A and B of one resolution (synthetic), written as .docx by
+    the project's writer and made PDF by LibreOffice: the PDF reads into the same parts and labels, the
+    header's title wrapped over two lines is not taken for the part's."""
+    import shutil
+    import subprocess
+
+    from test_read_structure import _in_parts
+
+    from resdiff.read.text import parse_text
+    from resdiff.render.docx import resolution_document
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) makes the PDF")
+    text = _in_parts(["A_RES_72_169.en.txt", "A_RES_74_153.en.txt"], ["Information in the service of humanity", "Two"])
+    from_text = parse_text(text, lang="en")
+    (tmp_path / "parts.docx").write_bytes(resolution_document(from_text))
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "parts.docx")],
+                   check=True, capture_output=True, timeout=300)
+    from_pdf = read_file(tmp_path / "parts.pdf")
+    assert [(p.label, p.key) for p in from_pdf.paragraphs] == [(p.label, p.key) for p in from_text.paragraphs]
+    assert from_pdf.header.title == "Enhancement of international cooperation in the field of human rights"
+    assert not from_pdf.warnings

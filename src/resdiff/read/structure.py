@@ -207,8 +207,11 @@ def _split_header(lines: list[Line], lang: str) -> int:
                     break  # a letter before the resolution's number and title is not a part of its body
                 if _PART_LETTER.match(lines[k].text.strip()) or _PART_WITH_TITLE.match(lines[k].text.strip()):
                     return k
-                if k and _PART_HEADING.match(lines[k].text.strip()) and _NUMBER_TITLE.match(lines[k - 1].text):
-                    return k  # "79/99. Questions relating to information" / "A Information in the service …"
+                if k and _PART_HEADING.match(lines[k].text.strip()) and lines[k].blank_before \
+                        and any(_NUMBER_TITLE.match(x.text) for x in lines[max(k - 3, 0):k]):
+                    # "79/99. Questions relating to information" (maybe wrapped) / a gap / "A Information in
+                    # the service of humanity": a wrapped title's next line has no gap before it
+                    return k
             return i + 1
     for i, line in enumerate(lines):
         if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):

@@ -421,3 +421,13 @@ def test_a_resolution_in_parts_written_back_as_text_reads_the_same():
     assert written.count("The General Assembly,") == 2  # once per part, not once more in the header
     again = parse_text(written, lang="en")
     assert [(p.label, p.key) for p in again.paragraphs] == [(p.label, p.key) for p in res.paragraphs]
+
+
+def test_a_title_wrapped_before_general_assembly_keeps_it():
+    # A/RES/79/146 as pdftotext prints it: the title's last line is "General Assembly", a masthead line elsewhere
+    lines = ["United Nations", "General Assembly", "Distr.: General", "Seventy-ninth session", "79/146.",
+             "Implementation of the outcome of the World Summit for Social",
+             "Development and of the twenty-fourth special session of the", "General Assembly"]
+    h = parse_header(lines, "en")
+    assert h["title"] == ("Implementation of the outcome of the World Summit for Social Development and of the "
+                          "twenty-fourth special session of the General Assembly")

@@ -408,8 +408,9 @@ def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) ->
             h.setdefault("symbol", line)  # a draft's own symbol, possibly with a placeholder: A/C.3/76/L.[●]
         elif any(p.match(line) for p in _FURNITURE):
             pass
-        elif h.get("body") and line in ("General Assembly", "Human Rights Council", "Security Council"):
-            pass
+        elif h.get("body") and line in ("General Assembly", "Human Rights Council", "Security Council") and not (
+                title_lines and re.search(r"\b(?:the|of|and|for|to|in|by)$|,$", title_lines[-1])):
+            pass  # masthead; but "… special session of the" / "General Assembly" ends a wrapped title
         elif re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}", line) and "session" not in h:
             pass  # issue date at the top of the first page ("21 January 2020")
         elif title_lines is not None:

@@ -127,11 +127,16 @@ def _t2s_phrases() -> tuple[re.Pattern, dict[str, str]]:
 def has_traditional(text: str) -> bool:
     """True when ``text`` holds a character that is written differently in Simplified Chinese (or a word
     written with a character that is Traditional only in that word, as 瞭解)."""
-    if _IDEOGRAPH.search(text) is None:
-        return False
+    if _IDEOGRAPH.search(text) is None or _suspect_chars().isdisjoint(text):
+        return False  # one pass over the text in the usual case (Simplified text)
     if not _traditional_chars().isdisjoint(text):
         return True
-    return not _PHRASE_ONLY.isdisjoint(text) and _t2s_phrases()[0].search(text) is not None
+    return _t2s_phrases()[0].search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _suspect_chars() -> frozenset[str]:
+    return _traditional_chars() | _PHRASE_ONLY
 
 
 def to_simplified(text: str) -> str:

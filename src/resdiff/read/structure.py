@@ -235,14 +235,15 @@ def _separator(before: str, piece: str) -> str:
         return ""
     if before.endswith("-") and not before.endswith(" -") and piece[0].isalpha():
         return ""
-    if _CJK_CONTEXT.search(before) or _CJK_CONTEXT.search(piece[:32]):
-        # Chinese lines wrap anywhere, inside a number or a symbol too ("第74/" + "153号", "20" + "00年",
-        # "A/C" + "ONF.157"): no space there; between two words ("(Part" + "I)") one stays.
+    # Chinese lines wrap anywhere, inside a number or a symbol too ("第74/" + "153号", "20" + "00年",
+    # "A/C" + "ONF.157"): no space there; between two words ("(Part" + "I)") one stays. The cheap tests
+    # first: most joins are between two words.
+    inside = (before[-1].isdigit() and piece[0].isdigit()) or before[-1] in "/-" or piece[0] in "/-)"
+    if not inside and piece[0].isalnum() and any(c in "/.0123456789" for c in before.rsplit(" ", 1)[-1]):
         token = re.search(r"[^\s(\[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*$", before).group(0)
-        if (before[-1].isdigit() and piece[0].isdigit()) or before[-1] in "/-" or piece[0] in "/-)":
-            return ""
-        if piece[0].isalnum() and re.search(r"[/\d.]", token):
-            return ""
+        inside = bool(re.search(r"[/\d.]", token))
+    if inside and (_CJK_CONTEXT.search(before) or _CJK_CONTEXT.search(piece[:32])):
+        return ""
     return " "
 
 
@@ -674,6 +675,8 @@ def _furniture_indices(lines: list[Line], title: str | None, lang: str = "en") -
 
     def symbol_and_title(text: str) -> bool:
         # "A/RES/78/44 Reducing nuclear danger", "General Assembly A/RES/79/146" (pdftotext -raw)
+        if "/" not in text or len(text) > 240:
+            return False
         m = _SYMBOL_BESIDE.match(text)
         rest = m and (m.group(1) or m.group(2) or "").strip()
         return bool(rest) and len(rest) >= 8 and weak(rest)
@@ -851,9 +854,11 @@ def _segment(lines: list[Line], lang: str) -> list[tuple[bool, list[Piece]]]:
         # Blank lines only at page breaks (pdftotext -raw: "\f" and nothing else) do not mark paragraphs:
         # most places where a paragraph plainly starts (a line opening a paragraph after a finished
         # sentence) must have one.
-        starts = [b for a, b in zip(lines, lines[1:])
-                  if _ends_sentence(a.text) and (op_number(b.text) or is_opener(b.text, lang))]
-        blanks_mark_paragraphs = len(starts) < 4 or sum(b.blank_before for b in starts) >= 0.5 * len(starts)
+        blanks = sum(line.blank_before for line in lines)
+        if blanks < 0.5 * sum(line.text[-1:] in _END_PUNCT for line in lines):  # else plainly enough blanks
+            starts = [b for a, b in zip(lines, lines[1:])
+                      if (op_number(b.text) or is_opener(b.text, lang)) and _ends_sentence(a.text)]
+            blanks_mark_paragraphs = len(starts) < 4 or sum(b.blank_before for b in starts) >= 0.5 * len(starts)
     paragraphs: list[list[Piece]] = []
     headings: set[int] = set()  # indices in ``paragraphs`` of section headings
     last_op = 0
@@ -1048,7 +1053,7 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             prior = text[start - 2] if start >= 2 else ""
             # the next character that is not a space: "2009 年 4 月" is a date ("4" takes its unit after a
             # space), "第 1 至 3 段" a range
-            following = text[end:end + 8].lstrip()[:1]
+            following = text[end:end + 8].lstrip()[:1] if before.isspace() else ""
             if (before.isspace() and prior and (is_cjk(prior) or prior in ",;:，；：)）”》\"'") and prior != "第"
                     and len(digits) <= 2 and int(digits) == state.next
                     and (int(digits) in state.known or not state.known)
@@ -1084,12 +1089,12 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             if state.accept(number, strict=not strict_known):
                 found.append((start, end, number))
             continue
-        after_clause = re.search(r"[A-Za-z)\]\"”’],\s$", text[max(start - 3, 0):start])
         if (before.isspace() and number == state.next and number in state.known
                 and (re.match(r" (?:[a-z]|$)|$|\s*[,;.:]", text[end:end + 2])
                      # after a clause's comma the next word may be a name ("Development, 1 Agenda 21"),
                      # after a year's comma a number ("28 March 2008, 6 18/15 of")
-                     or (after_clause and re.match(r" [A-Z]", text[end:end + 2]))
+                     or (re.match(r" [A-Z]", text[end:end + 2])
+                         and re.search(r"[A-Za-z)\]\"”’],\s$", text[max(start - 3, 0):start]))
                      or (re.search(r"\b(?:19|20)\d\d,\s$", text[max(start - 7, 0):start])
                          and re.match(r" \d", text[end:end + 2])))
                 and re.search(r"(?:[,;:]|[a-z]{2}|\b(?:19|20)\d\d)\s$", text[max(start - 5, 0):start])

@@ -136,7 +136,10 @@ def _prepare_lines(text: str, lang: str) -> list[Line]:
         # ("A/RES/79/52        The Arms Trade Treaty", "2/14        24-24148"): each is a line of its own
         # "seventy -ninth", "non -governmental": pdftotext prints the kerning gap before a compound's
         # hyphen as a space (a dash between words is spaced on both sides or is an en dash)
-        for k, part in enumerate(_COLUMN_GAP.split(_HYPHEN_GAP.sub("-", raw.strip()))):
+        stripped = raw.strip()
+        if " -" in stripped:
+            stripped = _HYPHEN_GAP.sub("-", stripped)
+        for k, part in enumerate(_COLUMN_GAP.split(stripped) if "        " in stripped else (stripped,)):
             lines.append(Line(part, blank_before=blank and not k, indent=indent and not k))
         blank = False
     return lines

@@ -743,3 +743,16 @@ def test_a_footnote_area_whose_numbers_and_notes_do_not_pair_is_warned_about():
     res = parse_text(text, lang="en")
     assert res.footnotes == ()
     assert [w.code for w in res.warnings] == ["footnotes-unpaired"]
+
+
+def test_a_copy_without_its_header_drops_a_running_title_that_opens_like_a_paragraph():
+    # A_RES_78_190 (plain, from the author line on): "Combating glorification of Nazism, …" reads like a
+    # preambular opener; between the page number and the symbol it is the running title
+    text = ("The General Assembly,\n\nRecalling its resolutions,\n\n1. Reaffirms the provisions;\n\n2. Recalls the\n\n"
+            "23-26049\n\n3/11\n\nCombating glorification of Nazism, neo-Nazism and other practices\n"
+            "that contribute to fuelling contemporary forms of racism, racial\ndiscrimination, xenophobia and related "
+            "intolerance\n\nA/RES/78/190\n\noutcome document of the Conference;\n3. Takes note of the report.")
+    res = parse_text(text, lang="en")
+    assert [(p.label, p.text) for p in res.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"), ("OP1", "Reaffirms the provisions;"),
+        ("OP2", "Recalls the outcome document of the Conference;"), ("OP3", "Takes note of the report.")]

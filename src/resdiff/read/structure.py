@@ -716,15 +716,18 @@ def _lone_running_title(lines: list[Line], j: int, lang: str) -> int:
     missing: up to three lines with no blank line between them, title-like (a capital first, no final
     punctuation, short), followed by the start of a paragraph or more furniture; 0 if they are not."""
     first = lines[j].text.strip()
-    if not first or not first[0].isupper() or _is_paragraph_start(first, lang) \
+    if not first or not first[0].isupper() or op_number(first) \
             or _HEADING.fullmatch(first) or _HEADING_WITH_TITLE.match(first):
         return 0  # a section heading ("II" / its title) at the top of a page is text
+    # a title may open like a paragraph ("Combating glorification of Nazism …"): then only between two
+    # pieces of furniture
+    opens = _is_paragraph_start(first, lang)
     for end in range(j + 1, min(j + 4, len(lines)) + 1):
         text = lines[end - 1].text.strip()
         if len(text) > 120 or re.search(r"[,;.:，；。：]$", text) or op_number(text):
             return 0
         nxt = lines[end] if end < len(lines) else None
-        if nxt is not None and (_is_paragraph_start(nxt.text, lang) or _is_furniture(nxt.text)):
+        if nxt is not None and (_is_furniture(nxt.text) or (not opens and _is_paragraph_start(nxt.text, lang))):
             return end - j
         if nxt is None or nxt.blank_before:
             return 0

@@ -140,6 +140,15 @@ def test_corrupt_cache_is_rebuilt(tmp_path):
     assert tokenizer.lcut("人权理事会", HMM=False) == ["人权理事会"]
 
 
+def test_cache_file_changes_with_the_user_dictionary_synthetic(monkeypatch, tmp_path):
+    """A user dictionary with one more term (synthetic) must not reuse the cache built without it."""
+    first = zh.cache_path(tmp_path)
+    edited = tmp_path / "un_terms_zh.txt"
+    edited.write_bytes(zh.USER_DICT.read_bytes() + "人权理事会普遍定期审议 10 n\n".encode())
+    monkeypatch.setattr(zh, "USER_DICT", edited)
+    assert zh.cache_path(tmp_path) != first
+
+
 def test_cache_lives_in_a_per_user_folder_not_the_shared_temp(monkeypatch, tmp_path):
     import tempfile
 

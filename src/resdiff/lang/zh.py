@@ -23,7 +23,6 @@ every Chinese corpus file. If the cache cannot be written, the full dictionary i
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import re
 from bisect import bisect_right
@@ -222,20 +221,22 @@ def cache_dir() -> Path:
 def cache_path(directory: Path | None = None) -> Path:
     """The cache file of this jieba and user dictionary. jieba is found, not imported (a warm run never
     imports it): its code (``__init__.py``, where its version and dictionary builder are) and the size
-    of its dictionary identify it."""
+    of its dictionary identify it. Content, not file times: two installs of one jieba (two venvs sharing
+    a HOME) have the same files at different mtimes, and must share one cache rather than delete each
+    other's. The content is summed with zlib's CRC-32 and Adler-32 (64 bits; zlib is loaded already,
+    hashlib's OpenSSL import would cost more than the rest of this function)."""
+    import zlib
     from importlib.util import find_spec
 
     spec = find_spec("jieba")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("jieba is not installed", name="jieba")
     code = Path(spec.origin).resolve()
-    key = hashlib.sha256()
-    # Content, not file times: two installs of one jieba (two venvs sharing a HOME) have the same
-    # dictionary at different mtimes, and must share one cache rather than delete each other's.
-    key.update(f"{CACHE_FORMAT}|{(code.parent / 'dict.txt').stat().st_size}|".encode())
-    key.update(code.read_bytes())
-    key.update(USER_DICT.read_bytes())
-    return (directory or cache_dir()) / f"jieba-{key.hexdigest()[:16]}.sqlite3"
+    crc, adler = 0, 1  # zlib's own starting values
+    for data in (f"{CACHE_FORMAT}|{(code.parent / 'dict.txt').stat().st_size}|".encode(), code.read_bytes(),
+                 USER_DICT.read_bytes()):
+        crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
+    return (directory or cache_dir()) / f"jieba-{crc:08x}{adler:08x}.sqlite3"
 
 
 def full_dictionary() -> tuple[dict[str, int], int]:

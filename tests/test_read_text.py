@@ -756,3 +756,18 @@ def test_a_copy_without_its_header_drops_a_running_title_that_opens_like_a_parag
     assert [(p.label, p.text) for p in res.paragraphs] == [
         ("PP1", "Recalling its resolutions,"), ("OP1", "Reaffirms the provisions;"),
         ("OP2", "Recalls the outcome document of the Conference;"), ("OP3", "Takes note of the report.")]
+
+
+def test_pdftotext_markers_after_an_ordinal_session_and_after_one_missed_marker():
+    # A_RES_78_184 (plain): "its seventy -fourth session 2" is note 2 (a session named by its ordinal takes
+    # no number); "Refugees 3 and … thereto 4 as" follow. Then note 6 is cited where note 5's marker
+    # was lost: one miss must not leave every later marker unread.
+    text = _PDF_HEAD + ("Having considered the report of his Office, 1 noting it, and the report on the work of its\n"
+                        "seventy -fourth session 2\nand the decisions,\n\n"
+                        "1. Reaffirms the Convention relating to the Status of Refugees 3 and the 1967 Protocol\n"
+                        "thereto 4 as the foundation;\n2. Recalls the Compact and the Forum, 6 and the pledges.\n\n"
+                        "__________________\n1\nA/78/12.\n2\nA/78/12/Add.1.\n3\nUnited Nations, Treaty Series, vol. 189.\n"
+                        "4\nIbid., vol. 606.\n5\nResolution 73/151.\n6\nA/78/12, annex.\n")
+    res = parse_text(text, lang="en")
+    assert [p.footnotes for p in res.paragraphs] == [(1, 2), (3, 4), (6,)]
+    assert "seventy-fourth session and the decisions," in res.paragraphs[0].text

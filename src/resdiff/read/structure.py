@@ -977,6 +977,7 @@ _NUMBER_TAKING = lazy_compile(
     r"[Pp]rinciples?|[Gg]oals?|[Tt]argets?|[Aa]nnex|[Ss]ections?|sect\.|No\.|Nos\.|vol\.|[Pp]ages?|pp?\.|[Rr]ules?|"
     r"[Pp]rotocols?|[Ss]essions?|[Cc]ommittee|[Ll]evel|[Pp]hase|[Cc]ycle|[Aa]mendments?|[Oo]ptions?|and|or|to|of|in)\s$"
 )
+_ORDINAL_SESSION = re.compile(r"(?:\w+th|first|second|third|\d+(?:st|nd|rd|th))\s+(?:special\s+)?session\s$", re.I)
 _ABBREVIATIONS = lazy_compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
 
 
@@ -1092,7 +1093,9 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             if state.accept(number, strict=not strict_known):
                 found.append((start, end, number))
             continue
-        if (before.isspace() and number == state.next and number in state.known
+        # the next known note, or the one after it when one marker was missed (so that one miss does not
+        # leave every later marker unread)
+        if (before.isspace() and state.next <= number <= state.next + 1 and number in state.known
                 and (re.match(r" (?:[a-z]|$)|$|\s*[,;.:]", text[end:end + 2])
                      # after a clause's comma the next word may be a name ("Development, 1 Agenda 21"),
                      # after a year's comma a number ("28 March 2008, 6 18/15 of")
@@ -1101,9 +1104,12 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
                      or (re.search(r"\b(?:19|20)\d\d,\s$", text[max(start - 7, 0):start])
                          and re.match(r" \d", text[end:end + 2])))
                 and re.search(r"(?:[,;:]|[a-z]{2}|\b(?:19|20)\d\d)\s$", text[max(start - 5, 0):start])
-                and not _NUMBER_TAKING.search(text[max(start - 24, 0):start])):
+                and (not _NUMBER_TAKING.search(text[max(start - 24, 0):start])
+                     or _ORDINAL_SESSION.search(text[max(start - 40, 0):start]))):
             # "Human Rights, 1 as well as", "Peoples 3 and", "belief; 6": the next known note, set off by
-            # one space, never after a word that takes a number ("paragraph 3 and", "Article 1 and")
+            # one space, never after a word that takes a number ("paragraph 3 and", "Article 1 and") but
+            # after a session named by its ordinal ("its seventy-fourth session 2")
+            state.next = number
             state.accept(number, strict=True)
             found.append((start, end, number))
             continue

@@ -193,7 +193,7 @@ def test_every_command_help_lists_every_option(name):
 
 
 def loaded_modules(tmp_path, *args: str) -> set[str]:
-    """Top-level modules a real `resdiff …` process has imported when it exits (a fresh interpreter)."""
+    """Modules a real `resdiff …` process has imported when it exits (a fresh interpreter)."""
     import subprocess
     import sys
 
@@ -201,11 +201,11 @@ def loaded_modules(tmp_path, *args: str) -> set[str]:
         "import sys\nfrom resdiff.cli import main\n"
         f"sys.argv = ['resdiff', *{[str(a) for a in args]!r}]\n"
         "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
-        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+        "print(' '.join(sorted(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
-    return set(out.stdout.split())
+    return set(out.stdout.splitlines()[-1].split())  # the last line: the command's own output comes first
 
 
 @pytest.mark.parametrize("args", [
@@ -217,7 +217,18 @@ def loaded_modules(tmp_path, *args: str) -> set[str]:
 def test_commands_do_not_import_python_docx(tmp_path, args):
     """Cold start: python-docx's import alone is a third of a cold redline; the Word writer builds the
     package itself (render.wordpackage). Only the amendments document still uses python-docx."""
-    assert "docx" not in loaded_modules(tmp_path, *args)
+    assert "docx" not in {m.split(".")[0] for m in loaded_modules(tmp_path, *args)}
+
+
+@pytest.mark.parametrize("args", [("--help",), ("redline", "--help")])
+def test_help_imports_typer_and_nothing_heavy(tmp_path, args):
+    """Cold start: --help is typer's import and little else. rich stays out (no rich markup, no pretty
+    exceptions), and so do the readers, jieba, lxml, python-docx."""
+    loaded = loaded_modules(tmp_path, *args)
+    top = {m.split(".")[0] for m in loaded}
+    assert "typer" in top
+    assert not top & {"rich", "lxml", "docx", "jieba", "sqlite3", "diff_match_patch", "pypdfium2"}
+    assert {m for m in loaded if m.startswith("resdiff")} == {"resdiff", "resdiff.cli", "resdiff.errors"}
 
 
 def test_draft_terminal_lists_the_edits():

@@ -9,6 +9,15 @@ re-derived. jieba still builds the dictionary (``resdiff.lang.zh.full_dictionary
 cuts with the ``FREQ`` and ``total`` jieba computed. ``tests/test_lang_jieba_cut.py`` compares it with
 jieba itself on every Chinese corpus file and on random strings (Chinese of every block, Latin,
 digits, spaces, punctuation).
+
+The lines taken from jieba (https://github.com/fxsjy/jieba) are under its MIT licence:
+Copyright (c) 2013 Sun Junyi. Permission is hereby granted, free of charge, to any person obtaining a
+copy of this software and associated documentation files (the "Software"), to deal in the Software
+without restriction, including without limitation the rights to use, copy, modify, merge, publish,
+distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software
+is furnished to do so, subject to the following conditions: The above copyright notice and this
+permission notice shall be included in all copies or substantial portions of the Software. THE SOFTWARE
+IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
 """
 
 from __future__ import annotations

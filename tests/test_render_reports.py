@@ -204,3 +204,17 @@ def test_a_long_header_change_wraps_under_itself():
     block = out.split("\nHeader\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert block[2].startswith("  Agenda item title: — → Promotion and protection of human rights")
     assert all(line.startswith("  ") and len(line) <= 100 for line in block)
+
+
+def test_renumbered_only_line_in_the_documents_language():
+    # synthetic: the seed without its first operative paragraph; the others are renumbered only
+    from conftest import synthetic_resolution
+
+    old = read_file(SEED)
+    first_op = next(k for k, p in enumerate(old.paragraphs) if p.kind == "operative")
+    new = synthetic_resolution(old, [(p.kind, p.text) for k, p in enumerate(old.paragraphs) if k != first_op])
+    pair = compare(old, new)
+    out = terminal.render_comparison(pair, width=200)
+    assert "\n仅重新编号：OP2→OP1、OP3→OP2、" in out
+    assert "\n仅重新编号：OP2→OP1、OP3→OP2、" in markdown.render_comparison(pair)
+    assert "\nRenumbered only: OP2→OP1, OP3→OP2, " in terminal.render_comparison(pair, width=200, lang="en")

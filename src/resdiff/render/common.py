@@ -153,6 +153,14 @@ def is_shown(p: PairDiff) -> bool:
     return p.status != "unchanged"
 
 
+def renumbered_line(cmp: Comparison, lang: str = "en") -> str:
+    """'Renumbered only: OP5→OP6, OP6→OP7' / '仅重新编号：OP5→OP6、OP6→OP7'; "" when none is."""
+    moves = [f"{p.old[0]}→{p.new[0]}" for p in cmp.pairs if not is_shown(p) and p.renumbered]
+    if not moves:
+        return ""
+    return say("Renumbered only", lang) + colon(lang) + ("、" if lang == "zh" else ", ").join(moves)
+
+
 def summary_rows(cmp: Comparison, lang: str = "en") -> list[tuple[str, int]]:
     counts = cmp.summary
     rows = [(s, counts[s]) for s in STATUS_ORDER if counts[s]]

@@ -8,7 +8,8 @@ import html
 
 from resdiff.model import Comparison, Segment
 from resdiff.render.common import (
-    colon, field_name, footnote_title, headline, is_shown, label_language, pair_title, say, shown_footnotes, summary_rows,
+    colon, field_name, footnote_title, headline, is_shown, label_language, pair_title, renumbered_line, say,
+    shown_footnotes, summary_rows,
 )
 
 
@@ -55,9 +56,8 @@ def render_comparison(cmp: Comparison, lang: str | None = None) -> str:
         lines += [f"### {_escape(pair_title(p, lang))}", "", segments_markdown(p.segments), ""]
         for f in shown_footnotes(p):
             lines += [f"- {_escape(footnote_title(f, lang))}{colon(lang) if f.segments else ''}{segments_markdown(f.segments)}", ""]
-    renumbered = [p for p in cmp.pairs if not is_shown(p) and p.renumbered]
-    if renumbered:
-        lines += [say("Renumbered only", lang) + colon(lang) + ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered), ""]
+    if renumbered := renumbered_line(cmp, lang):
+        lines += [renumbered, ""]
     if not cmp.has_differences:
         lines += [say("No differences.", lang), ""]
     return "\n".join(lines)

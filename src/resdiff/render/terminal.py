@@ -17,8 +17,8 @@ from rich.text import Text
 
 from resdiff.model import Comparison, Draft, Resolution, Segment
 from resdiff.render.common import (
-    colon, field_name, footnote_title, headline, in_parens, is_shown, label_language, pair_title, say, shown_footnotes,
-    summary_rows, warning_line,
+    colon, field_name, footnote_title, headline, in_parens, is_shown, label_language, pair_title, renumbered_line, say,
+    shown_footnotes, summary_rows, warning_line,
 )
 
 DELETE_STYLE = "strike red"
@@ -108,7 +108,6 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH, 
             line.append(" → ")
             line.append(h.new if h.new is not None else "—", INSERT_STYLE if color else "")
             console.print(Padding(line, (0, 0, 0, 2)))  # a long agenda title wraps under itself, not at column 0
-    renumbered_only = [p for p in cmp.pairs if not is_shown(p) and p.renumbered]
     for p in cmp.pairs:
         if not is_shown(p):
             continue
@@ -119,10 +118,9 @@ def render_comparison(cmp: Comparison, color: bool = False, width: int = WIDTH, 
             label = f"  {footnote_title(f, lang)}{colon(lang) if f.segments else ''}"
             _print_doc_text(console, Text(label, style="dim" if color else "") + segments_text(f.segments, color),
                             cmp.new.language)
-    if renumbered_only:
+    if renumbered := renumbered_line(cmp, lang):
         console.print()
-        moves = ", ".join(f"{p.old[0]}→{p.new[0]}" for p in renumbered_only)
-        console.print(Text(f"{say('Renumbered only', lang)}{colon(lang)}{moves}"))
+        console.print(Text(renumbered))
     console.print()
     table = Table(title=say("Summary", lang), show_header=True, header_style="bold" if color else "")
     table.add_column(say("paragraphs", lang))

@@ -9,7 +9,9 @@ from resdiff import compare, load
 from resdiff.amendments import amendments_from
 from resdiff.render.amendments import render_docx, render_text
 
+import pytest
 from conftest import corpus
+from test_render_docx import schema_errors
 
 
 def _parts(data: bytes) -> tuple[str, str]:
@@ -33,3 +35,17 @@ def test_english_amendments_docx_has_no_east_asian_hint():
     styles, document = _parts(render_docx(amendments_from(compare(old, new)), "en", "A/RES/72/169", old.header.title))
     assert 'w:hint="eastAsia"' not in styles
     assert "In the third preambular paragraph, replace “70/153 of 17 December 2015” with “72/169 of 19 December 2017”." in document
+
+
+@pytest.mark.parametrize(("old_name", "new_name", "lang"), [
+    ("A_RES_51_102.zh.excerpt.txt", "A_RES_55_105.zh.excerpt.txt", "zh"),
+    ("A_RES_72_169.en.txt", "A_RES_74_153.en.txt", "en"),
+])
+def test_amendments_docx_is_valid_for_word(old_name, new_name, lang, tmp_path):
+    # python-docx's default template carries a stylesWithEffects part that disagrees with its styles
+    # (Word repairs the file on opening); the document is built on resdiff's own template instead
+    old, new = load(corpus(old_name)), load(corpus(new_name))
+    data = render_docx(amendments_from(compare(old, new)), lang, old.header.symbol, old.header.title)
+    assert schema_errors(data, tmp_path) == []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert "word/stylesWithEffects.xml" not in z.namelist()

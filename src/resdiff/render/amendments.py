@@ -197,7 +197,11 @@ def render_docx(amendments: tuple[Amendment, ...], lang: str, old_name: str | No
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    doc = Document()
+    from resdiff.render.docx import _template_bytes
+
+    # Our own template, not python-docx's default: that one carries a stylesWithEffects part that
+    # disagrees with its styles, which Word repairs on opening (openxml-audit's app-compat findings).
+    doc = Document(io.BytesIO(_template_bytes(lang)))
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(12)

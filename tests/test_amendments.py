@@ -455,3 +455,26 @@ def test_synthetic_quotation_typed_without_spaces_must_still_be_found_once_in_th
     assert inserted.paragraphs[0].text == "注意到 2020 年 1 月 1 日至3日和 2020 年 2 月 1 日的报告；"
     with pytest.raises(AmendmentError, match="found more than once"):
         apply_amendments(old, parse_amendments("在执行部分第1段中，将“2020年”改为“2021年”。", old))
+
+
+@pytest.mark.parametrize("olds,news", [
+    (["A_RES_72_169.en.txt", "A_RES_74_153.en.txt"], ["A_RES_74_153.en.txt", "A_RES_75_180.en.txt"]),
+    (["A_RES_55_109.zh.excerpt.txt", "A_RES_51_102.zh.excerpt.txt"], ["A_RES_75_180.zh.txt", "A_RES_55_105.zh.excerpt.txt"]),
+])
+def test_synthetic_resolution_in_parts_amended_keeps_each_parts_labels_and_numbering(olds, news):
+    """Synthetic: real successive texts joined as parts A and B of one resolution. Applying the
+    amendments gives NEW with its labels: numbering starts again in part B ("B OP1"), and paragraphs
+    inserted into a part belong to it."""
+    from resdiff.read.text import parse_text
+    from variants import base_text, in_parts
+
+    def joined(names):
+        return parse_text(in_parts([base_text(corpus(n)) for n in names], ["One", "Two"]))
+
+    old, new = joined(olds), joined(news)
+    amendments = amendments_from(compare(old, new))
+    assert any(a.action == "insert_paragraphs" for a in amendments)
+    got = apply_amendments(old, amendments)
+    assert [p.label for p in got.paragraphs] == [p.label for p in new.paragraphs]
+    assert [p.part for p in got.paragraphs] == [p.part for p in new.paragraphs]
+    assert_same_paragraphs(got, new)

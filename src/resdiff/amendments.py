@@ -115,7 +115,7 @@ def apply_amendments(old: Resolution, amendments: tuple[Amendment, ...] | list[A
             words.setdefault(a.paragraph, []).append(a)
         elif a.action == "replace_paragraph":
             i = index(a.paragraph, a)
-            entries[i] = [_new_paragraph(old.paragraphs[i].kind, t) for t in a.texts]
+            entries[i] = [_new_paragraph(old.paragraphs[i].kind, t, old.paragraphs[i].part) for t in a.texts]
         elif a.action == "delete_paragraph":
             deleted.add(index(a.paragraph, a))
         elif a.action in ("insert_paragraphs", "move_paragraph"):
@@ -124,7 +124,9 @@ def apply_amendments(old: Resolution, amendments: tuple[Amendment, ...] | list[A
                 moved.add(i)
                 item: object = i
             else:
-                item = [_new_paragraph(a.kind or PREAMBULAR, t) for t in a.texts]
+                # a new paragraph belongs to the part of the paragraph it is placed by (the last part at the end)
+                near = old.paragraphs[index(a.anchor, a)] if a.anchor else (old.paragraphs or [None])[-1]
+                item = [_new_paragraph(a.kind or PREAMBULAR, t, near.part if near else "") for t in a.texts]
             if not a.anchor:
                 at_end.append(item)
             else:
@@ -858,9 +860,9 @@ def _subparagraphs(text: str) -> tuple[SubParagraph, ...]:
     return tuple(subs)
 
 
-def _new_paragraph(kind: str, text: str) -> Paragraph:
+def _new_paragraph(kind: str, text: str, part: str = "") -> Paragraph:
     return Paragraph(label="", kind=kind, number=None, text=text, key=normalize(text),
-                     subparagraphs=_subparagraphs(text))
+                     subparagraphs=_subparagraphs(text), part=part)
 
 
 def _changed_paragraph(p: Paragraph, text: str, positions: tuple[int, ...]) -> Paragraph:
@@ -871,17 +873,22 @@ def _changed_paragraph(p: Paragraph, text: str, positions: tuple[int, ...]) -> P
 
 
 def _relabel(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
-    out, pp, op, h = [], 0, 0, 0
+    """Labels as the reader gives them: headings counted through the whole text, preambular and
+    operative paragraphs from 1 again in each part of a resolution in parts ("A OP1" … "B OP1")."""
+    out, pp, op, h, part = [], 0, 0, 0, ""
     for p in paragraphs:
+        if p.part != part:
+            part, pp, op = p.part, 0, 0
+        prefix = f"{p.part} " if p.part else ""
         if p.kind == HEADING:  # headings count apart: they never shift preambular ordinals
             h += 1
-            out.append(replace(p, label=f"H{h}", number=None, suffix=""))
+            out.append(replace(p, label=f"{prefix}H{h}", number=None, suffix=""))
         elif p.kind == OPERATIVE:
             op += 1
-            out.append(replace(p, label=f"OP{op}", number=op, suffix=""))
+            out.append(replace(p, label=f"{prefix}OP{op}", number=op, suffix=""))
         else:
             pp += 1
-            out.append(replace(p, label=f"PP{pp}", number=None, suffix=""))
+            out.append(replace(p, label=f"{prefix}PP{pp}", number=None, suffix=""))
     return tuple(out)
 
 

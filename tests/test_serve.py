@@ -348,6 +348,21 @@ def test_time_limit_gives_503_with_a_hint():
     assert "time limit" in r.json()["error"] and "--time-limit" in r.json()["hint"]
 
 
+def test_a_request_past_its_time_limit_frees_the_worker_for_the_next_one():
+    """Synthetic: two versions of one 80,000-word paragraph (words of a real text in random orders; ~5 s
+    to compare). Past the limit the work stops itself, so the next request is answered, not queued behind
+    it until its own limit passes."""
+    from test_deadline import huge_pair
+
+    old, new = huge_pair(80_000)
+    with running_server("--time-limit", "1.5") as url:
+        slow = httpx.post(f"{url}/api/compare", timeout=60,
+                          files={"old": ("old.txt", old.encode()), "new": ("new.txt", new.encode())})
+        quick = httpx.post(f"{url}/api/compare", files=files(old=ZH_OLD, new=ZH_NEW), timeout=60)
+    assert slow.status_code == 503 and "time limit" in slow.json()["error"]
+    assert quick.status_code == 200, quick.text
+
+
 def test_uploads_leave_nothing_in_the_temp_folder(client, server):
     client.post("/api/compare", files=files(old=EN_OLD, new=EN_NEW))
     client.post("/api/redline", files=files(old=ZH_OLD, new=ZH_NEW))

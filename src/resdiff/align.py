@@ -81,6 +81,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from resdiff import deadline
 from resdiff.model import HEADING, OPERATIVE, AlignedPair, Alignment, Paragraph, Resolution
 
 MATCH_THRESHOLD = 0.5  # minimal SequenceMatcher ratio for two paragraphs to be "the same paragraph"
@@ -173,6 +174,7 @@ def _matches(a: list[str], b: list[str], notes: set[str] | None = None) -> int:
     """Tokens in common, as SequenceMatcher counts them; bounded: above ``EXACT_BUDGET`` the common start
     and end are counted exactly and only the middle goes to SequenceMatcher, or, if still too large, is
     counted as shared tokens (a multiset intersection, an upper bound), recorded in ``notes``."""
+    deadline.check()
     if len(a) * len(b) <= EXACT_BUDGET:
         return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
     head = _common_length(a, b)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 
+from resdiff import deadline
 from resdiff.lang import tokenize
 from resdiff.model import Segment
 from resdiff.normalize import has_traditional, normalize, to_simplified
@@ -218,6 +219,7 @@ _DISTINCT = 6400 + 0x100000 + 0xD800  # characters available to stand for keys (
 def _diff_keys(a: list[str], b: list[str], ops: list[tuple[int, int]], budget: list[int], depth: int = 0) -> str:
     """Append the diff of ``a`` and ``b`` to ``ops``; return "" if exact, else the coarser method used.
     ``budget[0]`` is what is left of TOTAL_BUDGET (spent by every exact diff)."""
+    deadline.check()
     prefix = _common_prefix(a, b)
     suffix = _common_prefix(a[:prefix - 1:-1] if prefix else a[::-1], b[:prefix - 1:-1] if prefix else b[::-1])
     suffix = min(suffix, len(a) - prefix, len(b) - prefix)
@@ -255,7 +257,14 @@ def _exact(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     encoded = ["".join(codes.setdefault(k, _private_char(len(codes))) for k in keys) for keys in (a, b)]
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    return [(op, len(chars)) for op, chars in dmp.diff_main(encoded[0], encoded[1], False)]
+    left = deadline.remaining()
+    if left is not None:
+        # a request with a time limit (``resdiff serve``): let dmp stop near it; a diff cut short is never
+        # used, as check() raises right after (dmp's limit ends a little after ours).
+        dmp.Diff_Timeout = left + 0.05
+    diffs = dmp.diff_main(encoded[0], encoded[1], False)
+    deadline.check()
+    return [(op, len(chars)) for op, chars in diffs]
 
 
 def _unique_anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:

@@ -37,6 +37,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from resdiff import deadline as work_deadline
 from resdiff.errors import UserError
 from resdiff.serve import page, work
 
@@ -155,14 +156,18 @@ def create_app(settings: Settings = Settings()) -> Starlette:
         def job():
             if time.monotonic() > deadline:  # waited in the queue past its limit: do not start it
                 raise _out_of_time(settings.time_limit)
-            return fn(*args)
+            try:
+                with work_deadline.limit_until(deadline):  # the work stops itself past the limit (deadline.py)
+                    return fn(*args)
+            except work_deadline.OutOfTime:
+                raise _out_of_time(settings.time_limit) from None
 
         future = asyncio.wrap_future(worker.submit(job))
         future.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped answer is not "unretrieved"
         if word:
             worker.submit(gc.collect)
         done, _ = await asyncio.wait({future}, timeout=settings.time_limit)
-        if not done:  # the work goes on to its end on the worker; its answer is dropped
+        if not done:  # the work stops at its next deadline.check(), freeing the worker; its answer is dropped
             raise _out_of_time(settings.time_limit)
         return future.result()
 

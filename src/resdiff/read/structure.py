@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from resdiff import deadline
 from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
 from resdiff.lazyre import lazy_compile
 from resdiff.model import (HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, ReadingWarning, Resolution,
@@ -1307,6 +1308,7 @@ def build_resolution(
     parts = _part_letters(segments)
     part = ""
     for index, (is_heading, group) in enumerate(segments):
+        deadline.check()  # a request's time limit (resdiff serve; see deadline.py)
         if index in parts:
             part, pp = parts[index], 0  # a part numbers its preambular paragraphs from 1 again too
         if printed:

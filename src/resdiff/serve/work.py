@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from resdiff import deadline
 from resdiff.errors import UserError
 
 # Suffixes the readers look at; any other name is read by content alone (as ``.txt``).
@@ -80,6 +81,7 @@ def read_uploads(uploads: dict[str, Upload], lang: str | None):
     try:
         out = {}
         for role, upload in uploads.items():
+            deadline.check()  # past the request's limit (one file took long): do not read the next
             path = folder / f"{role}{upload.suffix}"
             path.write_bytes(upload.data)
             try:

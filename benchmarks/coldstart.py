@@ -7,9 +7,12 @@ Whole processes, alternating, median of N runs each (default 11), on this machin
   the baseline, and the ratio resdiff / jubarte (target ≤ 1.0);
 - `resdiff --help` against `python -c pass` (target ≤ 60 ms over it);
 - `resdiff compare` of the same pair (target ≤ 0.2 s);
-- `resdiff parse` of the seed.
+- `resdiff parse` of the seed;
+- with `--ref REF` (a commit, e.g. `main`), the same resdiff commands of that commit, checked out into a
+  temporary git worktree and run by the same console script ahead of this tree (PYTHONPATH), in the
+  same rounds: before and after a change under the same load.
 
-    python benchmarks/coldstart.py [--runs 11]
+    python benchmarks/coldstart.py [--runs 11] [--ref main]
 
 Both programs are run as installed (console scripts of this environment). resdiff's modules are
 byte-compiled first, as `pip install` does (an editable install under PYTHONDONTWRITEBYTECODE would
@@ -47,31 +50,33 @@ def _script(name: str) -> list[str] | None:
     return [found] if found else None
 
 
-def _run(cmd: list[str]) -> tuple[float, float]:
+def _run(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
     """(wall, CPU) seconds of one process. CPU time (user + system of the child) is what a busy
     machine inflates least: on a shared 2-core box the wall time of a Python start can grow 5×."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def alternate(commands: dict[str, list[str]], runs: int) -> dict[str, list[tuple[float, float]]]:
-    """Run each command once to warm caches, then ``runs`` rounds, each command once per round."""
-    for cmd in commands.values():
-        _run(cmd)
+def alternate(commands: dict[str, tuple[list[str], dict | None]], runs: int) -> dict[str, list[tuple[float, float]]]:
+    """Run each command (argv, environment) once to warm caches, then ``runs`` rounds, each command once
+    per round."""
+    for cmd, env in commands.values():
+        _run(cmd, env)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, cmd in commands.items():
-            times[name].append(_run(cmd))
+        for name, (cmd, env) in commands.items():
+            times[name].append(_run(cmd, env))
     return times
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=11)
+    ap.add_argument("--ref", help="also run the resdiff of this commit (e.g. main), in the same rounds")
     args = ap.parse_args()
     resdiff = _script("resdiff") or [sys.executable, "-m", "resdiff"]
     jubarte = _script("jubarte-redlines")
@@ -91,18 +96,30 @@ def main() -> None:
         old_docx, new_docx = tmp / "old.docx", tmp / "new.docx"
         old_docx.write_bytes(resolution_document(read_file(OLD)))
         new_docx.write_bytes(resolution_document(read_file(NEW)))
-        commands = {
-            "python -c pass": [sys.executable, "-c", "pass"],
-            "resdiff --help": [*resdiff, "--help"],
-            "resdiff parse (seed)": [*resdiff, "parse", str(SEED)],
-            "resdiff compare (zh pair)": [*resdiff, "compare", str(OLD), str(NEW)],
-            "resdiff redline (zh pair)": [*resdiff, "redline", str(OLD), str(NEW), "-o", str(tmp / "r.docx"),
-                                          "--force"],
-        }
-        if jubarte:
-            commands["jubarte-redlines compare (same, .docx)"] = [
-                *jubarte, "-q", "compare", str(old_docx), str(new_docx), "-o", str(tmp / "j.docx"), "--force"]
-        times = alternate(commands, args.runs)
+        trees = {"": None}  # "" = this tree; else the ref's name → environment putting its src first
+        if args.ref:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(tmp / "ref"),
+                            args.ref], check=True)
+            compileall.compile_dir(tmp / "ref" / "src", quiet=1)
+            trees[f" [{args.ref}]"] = {**os.environ, "PYTHONPATH": str(tmp / "ref" / "src")}
+        try:
+            commands = {"python -c pass": ([sys.executable, "-c", "pass"], None)}
+            for tree, env in trees.items():
+                commands |= {
+                    f"resdiff --help{tree}": ([*resdiff, "--help"], env),
+                    f"resdiff parse (seed){tree}": ([*resdiff, "parse", str(SEED)], env),
+                    f"resdiff compare (zh pair){tree}": ([*resdiff, "compare", str(OLD), str(NEW)], env),
+                    f"resdiff redline (zh pair){tree}": ([*resdiff, "redline", str(OLD), str(NEW), "-o",
+                                                          str(tmp / "r.docx"), "--force"], env),
+                }
+            if jubarte:
+                commands["jubarte-redlines compare (same, .docx)"] = (
+                    [*jubarte, "-q", "compare", str(old_docx), str(new_docx), "-o", str(tmp / "j.docx"), "--force"],
+                    None)
+            times = alternate(commands, args.runs)
+        finally:
+            if args.ref:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tmp / "ref")])
 
     load_after = os.getloadavg()[0]
     med = {name: statistics.median(w for w, _ in t) for name, t in times.items()}
@@ -112,20 +129,20 @@ def main() -> None:
         print(f"  {name:<40} {med[name] * 1000:9.0f} ms {min(w for w, _ in t) * 1000:6.0f} ms {cpu[name] * 1000:8.0f} ms")
     floor = med["python -c pass"]
     cpu_floor = cpu["python -c pass"]
-    print(f"\n  resdiff --help over python -c pass: {(med['resdiff --help'] - floor) * 1000:.0f} ms wall, "
-          f"{(cpu['resdiff --help'] - cpu_floor) * 1000:.0f} ms CPU   (target ≤ 60 ms)")
-    print(f"  resdiff compare, zh pair: {med['resdiff compare (zh pair)']:.3f} s wall, "
-          f"{cpu['resdiff compare (zh pair)']:.3f} s CPU   (target ≤ 0.2 s)")
-    if jubarte:
-        ours, theirs = "resdiff redline (zh pair)", "jubarte-redlines compare (same, .docx)"
-        print(f"  redline ratio resdiff / jubarte-redlines: {med[ours] / med[theirs]:.2f} wall, "
-              f"{cpu[ours] / cpu[theirs]:.2f} CPU   (target ≤ 1.0)")
-    else:
+    for tree in trees:
+        print(f"\n  resdiff{tree} --help over python -c pass: {(med[f'resdiff --help{tree}'] - floor) * 1000:.0f} ms wall, "
+              f"{(cpu[f'resdiff --help{tree}'] - cpu_floor) * 1000:.0f} ms CPU   (target ≤ 60 ms)")
+        print(f"  resdiff{tree} compare, zh pair: {med[f'resdiff compare (zh pair){tree}']:.3f} s wall, "
+              f"{cpu[f'resdiff compare (zh pair){tree}']:.3f} s CPU   (target ≤ 0.2 s)")
+        if jubarte:
+            ours, theirs = f"resdiff redline (zh pair){tree}", "jubarte-redlines compare (same, .docx)"
+            print(f"  redline ratio resdiff{tree} / jubarte-redlines: {med[ours] / med[theirs]:.2f} wall, "
+                  f"{cpu[ours] / cpu[theirs]:.2f} CPU   (target ≤ 1.0)")
+    if not jubarte:
         print("  jubarte-redlines not installed (pip install -e '.[test]'): no baseline ratio")
     busy = " — a busy machine: wall times are inflated, prefer the CPU figures or run again" if max(
         load_before, load_after) > 1.5 else ""
     print(f"  load average (1 min) {load_before:.1f} before, {load_after:.1f} after{busy}")
-
 
 if __name__ == "__main__":
     main()

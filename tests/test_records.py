@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import typing
 
 import pytest
 
@@ -138,3 +139,182 @@ def test_options_of_fields_are_respected_synthetic():
     loop = Node([])
     loop.children.append(loop)
     assert repr(loop) == "test_options_of_fields_are_respected_synthetic.<locals>.Node(children=[...])"
+
+
+def test_every_record_of_resdiff_takes_the_fast_path():
+    # The fast path (nothing compiled at import) needs a docstring and plain fields: a record that loses
+    # it silently costs ~400 µs of every start, so every record class of the package is checked here.
+    import importlib
+    import pkgutil
+
+    import resdiff
+    from resdiff.records import _frozen_setattr
+
+    found = []
+    for info in pkgutil.walk_packages(resdiff.__path__, "resdiff."):
+        if info.name.startswith("resdiff.serve") or info.name == "resdiff.__main__":  # extra packages; runs the CLI
+            continue
+        module = importlib.import_module(info.name)
+        found += [c for c in vars(module).values() if isinstance(c, type) and c.__module__ == module.__name__
+                  and "_record_compared" in c.__dict__]
+    assert len(found) >= len(RECORD_CLASSES) + 3
+    assert [c.__name__ for c in found if c.__setattr__ is not _frozen_setattr] == []
+
+
+def test_init_is_compiled_on_first_use_and_then_is_that_of_a_frozen_dataclass():
+    import inspect
+
+    @record
+    class Fresh:
+        """Synthetic: a record never built before this test."""
+
+        text: str
+        count: int = 0
+        items: tuple = dataclasses.field(default_factory=tuple)
+        seen: list = dataclasses.field(default_factory=list)
+
+    assert str(inspect.signature(Fresh)) == "(*args, **kwargs)"  # the placeholder, until first use
+    first = Fresh("a")
+    assert str(inspect.signature(Fresh)) == str(inspect.signature(_twin(Fresh)))
+    assert Fresh.__init__.__annotations__ == _twin(Fresh).__init__.__annotations__
+    assert Fresh.__init__.__qualname__ == _twin(Fresh).__init__.__qualname__
+    assert first == Fresh("a", 0, (), []) and first.seen is not Fresh("a").seen
+    assert Fresh("a", items=(1,), seen=[2]) == Fresh(text="a", count=0, items=(1,), seen=[2])
+    with pytest.raises(TypeError):
+        Fresh()
+    with pytest.raises(TypeError):
+        Fresh("a", nothing=1)
+    assert first.__dict__ == dataclasses.asdict(first)  # stored as instance attributes, as dataclasses does
+    assert Fresh.__match_args__ == ("text", "count", "items", "seen")
+    assert Fresh.__dataclass_params__.frozen and Fresh.__dataclass_params__.init
+
+
+def test_subclasses_follow_the_rules_of_a_frozen_dataclass_synthetic():
+    @record
+    class Base:
+        """Synthetic base."""
+
+        a: int
+
+    twin = _twin(Base)
+    for base in (Base, twin):
+        @dataclasses.dataclass(frozen=True)
+        class Frozen(base):
+            b: int = 0
+
+        assert Frozen(1, 2).b == 2 and [f.name for f in dataclasses.fields(Frozen)] == ["a", "b"]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            Frozen(1).a = 2
+        with pytest.raises(TypeError, match="non-frozen dataclass from a frozen one"):
+            @dataclasses.dataclass
+            class Thawed(base):
+                c: int = 0
+
+        class Plain(base):  # not a dataclass: other attributes may be set, fields may not
+            pass
+
+        plain = Plain(1)
+        plain.extra = 3
+        del plain.extra
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            plain.a = 2
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            del plain.a
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Base(1).extra = 3
+
+
+def test_classes_the_fast_path_does_not_cover_are_made_by_dataclasses_synthetic():
+    from resdiff.records import _frozen_setattr
+
+    @record
+    class Undocumented:
+        a: int
+
+    @record
+    class WithClassVar:
+        """Synthetic."""
+
+        shared: typing.ClassVar[int] = 3
+        a: int = 0
+
+    @record
+    class WithInitVar:
+        """Synthetic."""
+
+        a: int
+        scale: dataclasses.InitVar[int] = 1
+
+        def __post_init__(self, scale):
+            object.__setattr__(self, "a", self.a * scale)
+
+    @record
+    class WithHidden:
+        """Synthetic."""
+
+        a: int
+        hidden: int = dataclasses.field(default=5, init=False)
+        named: int = dataclasses.field(default=0, kw_only=True)
+
+    @record
+    class Derived(WithHidden):
+        """Synthetic."""
+
+        b: int = 1
+
+    values = [Undocumented(1), WithClassVar(2), WithInitVar(2, scale=3), WithHidden(1, named=2), Derived(1, b=2)]
+    for value in values:
+        cls = type(value)
+        assert cls.__setattr__ is not _frozen_setattr  # made by dataclasses
+        assert repr(value) == repr(_as_twin_of(value)) and hash(value) == hash(_as_twin_of(value))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.a = 0
+    assert Undocumented.__doc__ == "Undocumented(a: 'int')" and WithInitVar(2, scale=3).a == 6
+    assert WithClassVar.shared == 3 and [f.name for f in dataclasses.fields(WithClassVar)] == ["a"]
+    assert WithHidden(1).hidden == 5 and Derived(1, b=2) != Derived(1, b=3)
+    with pytest.raises(TypeError, match="non-default argument"):
+        @record
+        class Misordered:
+            """Synthetic: a field without default after one with a default, which dataclasses refuses."""
+
+            a: int = 0
+            b: int
+
+
+def _as_twin_of(value):
+    """A twin made from the same fields as ``value`` (for synthetic classes, any base or option)."""
+    cls = type(value)
+    twin = dataclasses.dataclass(frozen=True)(type(cls.__name__, (), {
+        "__annotations__": {f.name: f.type for f in dataclasses.fields(cls)}, "__qualname__": cls.__qualname__}))
+    made = object.__new__(twin)
+    for f in dataclasses.fields(cls):
+        object.__setattr__(made, f.name, getattr(value, f.name))
+    return made
+
+
+def test_records_still_work_where_dataclass_parameters_cannot_be_changed_synthetic(monkeypatch):
+    # The fast path marks its parameters frozen (only subclassing reads them); a Python whose parameters
+    # object refuses assignment must still get working records.
+    import types
+
+    real = dataclasses.dataclass
+
+    def read_only_parameters(cls=None, /, **options):
+        made = real(cls, **options)
+        made.__dataclass_params__ = types.MappingProxyType({})  # refuses attribute assignment
+        return made
+
+    monkeypatch.setattr(dataclasses, "dataclass", read_only_parameters)
+
+    @record
+    class Kept:
+        """Synthetic."""
+
+        a: int
+        b: str = ""
+
+    monkeypatch.undo()
+    assert Kept(1) == Kept(1, "") and repr(Kept(1)) == "test_records_still_work_where_dataclass_parameters_" \
+        "cannot_be_changed_synthetic.<locals>.Kept(a=1, b='')"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Kept(1).b = "x"

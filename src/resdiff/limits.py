@@ -15,6 +15,8 @@ from resdiff.records import record
 
 @record
 class Limit:
+    """A size or count limit on input, with its default and the environment variable that overrides it."""
+
     env: str  # environment variable that overrides the default
     default: int
     what: str  # the limit in words, for messages: "input size"

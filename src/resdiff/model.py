@@ -28,6 +28,8 @@ ParagraphKind = Literal["preambular", "operative", "heading"]
 
 @record
 class Footnote:
+    """A footnote (or Word endnote) of a resolution: its number, its text, and how the source marks it."""
+
     number: int  # as printed in the source (1, 2, 3 …); endnotes are numbered on after the footnotes
     text: str  # body of the footnote, without its marker
     kind: str = "footnote"  # "footnote", or "endnote" (a Word endnote, printed at the end of the document)
@@ -36,12 +38,16 @@ class Footnote:
 
 @record
 class SubParagraph:
+    """A sub-paragraph inside a paragraph's text: its printed marker and the text after it."""
+
     marker: str  # as printed: "(a)", "(i)", "㈠"
     text: str  # text after the marker
 
 
 @record
 class Paragraph:
+    """One preambular or operative paragraph (or section heading) of a resolution, labelled for alignment."""
+
     label: str  # stable label: "PP1".."PPn" (preambular), "OP1".."OPn" or "OP5bis" (operative), "H1".."Hn" (heading);
     # in a resolution in parts, the part's letter first: "A OP1", "B PP3" (see ``part``)
     kind: ParagraphKind
@@ -96,6 +102,9 @@ class ReadingWarning:
 
 @record
 class Resolution:
+    """A whole resolution as read from one file: header, paragraphs in reading order, footnotes, and
+    what the reader noted or was unsure of."""
+
     header: Header
     paragraphs: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...] = ()
@@ -164,6 +173,8 @@ class Alignment:
 
 @record
 class FootnoteChange:
+    """A footnote whose text changed, was added or removed between two versions, with its word diff."""
+
     old: int | None  # footnote number in old, None if inserted
     new: int | None  # footnote number in new, None if deleted
     segments: tuple[Segment, ...]
@@ -175,6 +186,8 @@ class FootnoteChange:
 
 @record
 class PairDiff:
+    """One entry of a comparison: the paragraphs paired (by label), how they changed, and the word diff."""
+
     old: tuple[str, ...]  # labels in old
     new: tuple[str, ...]  # labels in new
     status: Status
@@ -189,6 +202,8 @@ class PairDiff:
 
 @record
 class HeaderChange:
+    """A header field (session, date, symbol …) whose value differs between the two versions."""
+
     field: str  # Header field name ("session", "date" …)
     old: str | None
     new: str | None
@@ -209,6 +224,9 @@ class HeaderLine:
 
 @record
 class Comparison:
+    """Everything ``compare`` found between two resolutions: paired paragraphs with their word diffs,
+    header changes and lines, and the notes every renderer shows."""
+
     old: Resolution
     new: Resolution
     pairs: tuple[PairDiff, ...]
@@ -235,6 +253,8 @@ class Comparison:
 
 @record
 class Edit:
+    """One change the next-session draft made, with the rule that made it and the text before and after."""
+
     rule: str  # "session", "recall-chain", "forward-session", "placeholder", "header" …
     label: str  # paragraph label, or "header" / "footnote 3"
     before: str
@@ -245,6 +265,8 @@ class Edit:
 
 @record
 class Draft:
+    """A next-session draft: the previous resolution, the drafted text and the edits that lead to it."""
+
     previous: Resolution
     resolution: Resolution  # the draft text
     edits: tuple[Edit, ...] = field(default_factory=tuple)
@@ -293,6 +315,8 @@ class Amendment:
 
 @record
 class Version:
+    """One version in a paragraph history: its short symbol, session, adoption date and source file."""
+
     symbol: str  # short name used everywhere: "72/169", a draft's "A/C.3/80/L.55", else the file name
     session: int | None
     date: str | None  # ISO
@@ -315,6 +339,8 @@ class TimelineStep:
 
 @record
 class Lineage:
+    """The life of one paragraph of the latest version through every earlier version."""
+
     label: str  # in the latest version
     text: str
     first_seen: str  # Version.symbol
@@ -324,6 +350,8 @@ class Lineage:
 
 @record
 class RemovedParagraph:
+    """A paragraph that an earlier version had and a later one dropped: where it was last and when it went."""
+
     label: str  # in the last version that has it
     text: str
     version: str  # last version that has it
@@ -333,6 +361,9 @@ class RemovedParagraph:
 
 @record
 class History:
+    """The history of a resolution's paragraphs through many versions, oldest first, with the comparisons
+    of each version to the next."""
+
     versions: tuple[Version, ...]  # oldest first
     paragraphs: tuple[Lineage, ...]  # of the latest version, in its order
     removed: tuple[RemovedParagraph, ...] = ()

@@ -124,6 +124,56 @@ def test_block_dictionary_loads_only_a_small_part(fresh_blocks, plain_jieba):
     assert singles <= set(text) and len(singles) < 1000
 
 
+def test_one_query_fetches_the_blocks_of_many_texts(fresh_blocks, plain_jieba):
+    """A comparison hands every changed paragraph to ``zh.prepare`` at once: one query per 500 keys for
+    all their runs; cutting a run afterwards queries nothing, and cuts as plain jieba does."""
+    fast = zh.make_tokenizer(fresh_blocks)
+    runs = [piece for path in CHINESE_TEXTS for piece, chinese in zh.split_protected(path.read_text(encoding="utf-8"))
+            if chinese]
+    keys = set("".join(runs)) | {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
+    queries: list[str] = []
+    fresh_blocks._db.set_trace_callback(queries.append)
+    try:
+        fresh_blocks.fetch(fast, *runs)
+        assert len(queries) == -(-len(keys) // fresh_blocks._CHUNK)
+        for run in runs:
+            fresh_blocks.fetch(fast, run)
+            assert fast.lcut(run, HMM=False) == plain_jieba.lcut(run, HMM=False), run
+        assert len(queries) == -(-len(keys) // fresh_blocks._CHUNK)
+    finally:
+        fresh_blocks._db.set_trace_callback(None)
+    # the same entries as fetching run by run
+    one_by_one = zh.make_tokenizer(fresh_blocks)
+    for run in runs:
+        fresh_blocks.fetch(one_by_one, run)
+    assert fast.FREQ == one_by_one.FREQ
+
+
+def test_prepare_then_tokenize_queries_nothing_more(monkeypatch, fresh_blocks):
+    texts = [path.read_text(encoding="utf-8") for path in CHINESE_TEXTS]
+    monkeypatch.setattr(zh, "_DICTIONARY", fresh_blocks)
+    monkeypatch.setattr(zh, "_TOKENIZER", None)
+    queries: list[str] = []
+    fresh_blocks._db.set_trace_callback(queries.append)
+    try:
+        zh.prepare(texts)
+        prepared = len(queries)
+        tokens = [zh.tokenize(text) for text in texts]
+        assert prepared >= 1 and len(queries) == prepared
+    finally:
+        fresh_blocks._db.set_trace_callback(None)
+    assert ["".join(t) for t in tokens] == texts
+
+
+def test_block_parse_with_a_spaced_word_synthetic():
+    """A user-dictionary word may hold a space (jieba's own words never do): the whole-block split is
+    only taken when every line has exactly one space."""
+    plain = "人权 120\n人权理 0\n人权理事会 35"
+    assert zh._parse(plain) == {"人权": 120, "人权理": 0, "人权理事会": 35}
+    spaced = plain + "\nUN Women 3\nUN 0"
+    assert zh._parse(spaced) == {"人权": 120, "人权理": 0, "人权理事会": 35, "UN Women": 3, "UN": 0}
+
+
 def test_subword_cuts_split_compounds_into_words():
     assert zh.subword_cuts("人权委员会") == (2,)
     assert zh.subword_cuts("人") == ()

@@ -22,7 +22,7 @@ from resdiff.model import (
     Segment,
 )
 from resdiff.normalize import normalize
-from resdiff.worddiff import diff_words
+from resdiff.worddiff import diff_words, prepare_pairs
 
 # Header fields a drafter cares about, in the order reports list them.
 HEADER_FIELDS = (
@@ -42,6 +42,9 @@ PRINTED_LINE_FIELDS = {
 def compare(old: Resolution, new: Resolution, strict: bool = False) -> Comparison:
     lang = _diff_language(old, new)
     alignment = align(old, new)
+    # the tokenizer loads what every paired text needs at once (Chinese: one dictionary query)
+    prepare_pairs(((_joined(old.paragraphs, ap.old), _joined(new.paragraphs, ap.new))
+                   for ap in alignment.pairs if ap.old and ap.new), lang, strict)
     fallbacks: list[str] = []  # word diffs that had to use a coarser method (worddiff.EXACT_BUDGET)
     pairs = tuple(_pair_diff(old, new, ap, lang, strict, fallbacks) for ap in alignment.pairs)
     notes = tuple(f"{side}: {note}" for side, res in (("old", old), ("new", new)) for note in res.notes)

@@ -27,7 +27,7 @@ import functools
 import re
 
 from resdiff import deadline
-from resdiff.lang import tokenize
+from resdiff.lang import prepare, tokenize
 from resdiff.model import Segment
 from resdiff.normalize import has_traditional, normalize, to_simplified
 from resdiff.records import record
@@ -82,6 +82,18 @@ def diff_words(old: str, new: str, lang: str, strict: bool = False,
     return _merge(segments)
 
 
+def prepare_pairs(pairs, lang: str, strict: bool = False) -> None:
+    """Tell the tokenizer every text the ``diff_words`` of ``pairs`` ((old, new) texts) will cut, so that
+    it loads what they need at once (Chinese: one dictionary query instead of one per paragraph). Only an
+    optimisation: a text left out (a long paragraph, cut only between its identical ends) is loaded when
+    it is cut."""
+    texts = []
+    for old, new in pairs:
+        if old != new and min(len(old), len(new)) <= _LONG:
+            texts.extend(_tokenized_view(t, lang, strict) for t in (old, new))
+    prepare(texts, lang)
+
+
 # Long paragraphs (a 10 MB line) are diffed on the stretch between their identical ends, cut at a point
 # no token can straddle and at least _CONTEXT characters from the first (last) difference, so the
 # tokens near a change are cut as in the whole text. Shorter paragraphs are diffed whole, as always.
@@ -131,16 +143,23 @@ def _tokens(text: str, lang: str, strict: bool) -> tuple[list[str], list[str]]:
     """The tokens of ``text``, and the same tokens as keyed: outside strict mode a Traditional text is
     segmented in its Simplified view (same length), so "瞭解" is one word and keyed as "了解" (a character
     alone would keep its Traditional form: 瞭 is 了 only in that word)."""
-    if strict or lang != "zh" or not has_traditional(text):
+    view = _tokenized_view(text, lang, strict)
+    if view is text:
         tokens = tokenize(text, lang)
         return tokens, tokens
-    view = to_simplified(text)
     keyed = tokenize(view, lang)
     tokens, at = [], 0
     for token in keyed:
         tokens.append(text[at:at + len(token)])
         at += len(token)
     return tokens, keyed
+
+
+def _tokenized_view(text: str, lang: str, strict: bool) -> str:
+    """What the tokenizer cuts: ``text`` itself, or its Simplified view (see ``_tokens``)."""
+    if strict or lang != "zh" or not has_traditional(text):
+        return text
+    return to_simplified(text)
 
 
 def _units(tokens: list[str], keyed: list[str], strict: bool) -> list[_Unit]:

@@ -33,13 +33,15 @@ _ENG = re.compile(r"[a-zA-Z0-9]")
 
 class Cutter:
     """A prefix dictionary (``FREQ``: word or prefix → count, 0 for a prefix only; ``total``) and
-    jieba's accurate mode with HMM off over it. ``fetched_pairs`` is for the block cache
-    (``resdiff.lang.zh``): the keys whose entries are already in ``FREQ``."""
+    jieba's accurate mode with HMM off over it. ``fetched_pairs`` and ``fetched_texts`` are for the block
+    cache (``resdiff.lang.zh``): the keys whose entries are already in ``FREQ``, and the texts whose keys
+    all are."""
 
     def __init__(self, freq: dict[str, int], total: int):
         self.FREQ = freq  # noqa: N815 (jieba's attribute name: tests set one against the other)
         self.total = total
         self.fetched_pairs: set[str] = set()
+        self.fetched_texts: set[str] = set()
 
     def lcut(self, sentence: str, HMM: bool = False) -> list[str]:  # noqa: N803 (jieba's signature)
         if HMM:

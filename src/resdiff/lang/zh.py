@@ -74,13 +74,28 @@ def import_jieba():
 
 
 def tokenize(text: str) -> list[str]:
+    pieces = split_protected(text)
+    runs = [piece for piece, chinese in pieces if chinese]
+    if len(runs) > 1:
+        _ready(*runs)  # the dictionary blocks of all the text's runs in one query, not one per run
     tokens: list[str] = []
-    for piece, chinese in split_protected(text):
+    for piece, chinese in pieces:
         if chinese:
             tokens.extend(segment(piece))
         else:
             tokens.append(piece)
     return tokens
+
+
+def prepare(texts) -> None:
+    """Fetch at once the dictionary blocks of every Chinese run of ``texts``, the texts about to be
+    tokenized (a comparison's changed paragraphs): one query instead of one per text or run (each query
+    costs ~0.1 ms, a comparison cuts dozens of runs). Only an optimisation: the cut of a run never
+    depends on blocks fetched for other texts (they hold no substring of it), and a text left out is
+    fetched when it is cut."""
+    runs = [piece for text in texts for piece, chinese in split_protected(text) if chinese]
+    if runs:
+        _ready(*runs)
 
 
 def split_protected(text: str) -> list[tuple[str, bool]]:
@@ -156,8 +171,8 @@ def make_tokenizer(dictionary: "_BlockDictionary | _FullDictionary"):
     return Cutter(*dictionary.start())
 
 
-def _ready(text: str):
-    """The tokenizer, with the dictionary blocks ``text`` needs fetched. A cache file damaged after it
+def _ready(*texts: str):
+    """The tokenizer, with the dictionary blocks ``texts`` need fetched. A cache file damaged after it
     was opened (a bad page: sqlite3.DatabaseError) is rebuilt; if that fails too, the dictionary is
     loaded in memory."""
     import sqlite3
@@ -165,7 +180,7 @@ def _ready(text: str):
     for attempt in range(3):
         tokenizer = _tokenizer()
         try:
-            _dictionary().fetch(tokenizer, text)
+            _dictionary().fetch(tokenizer, *texts)
             return tokenizer
         except sqlite3.Error:
             _replace_dictionary(rebuild=attempt == 0)
@@ -300,6 +315,11 @@ def _older_than(path: Path, seconds: float) -> bool:
 
 
 def _parse(entries: str) -> dict[str, int]:
+    """Blocks' "word count" lines as a dict. A word of the user dictionary may hold a space (jieba's own
+    never do): when every line has exactly one, one split of the whole text does it at C speed."""
+    if entries.count(" ") == entries.count("\n") + 1:
+        fields = entries.replace("\n", " ").split(" ")
+        return dict(zip(fields[::2], map(int, fields[1::2])))
     out = {}
     for line in entries.split("\n"):
         word, _, count = line.rpartition(" ")
@@ -323,17 +343,31 @@ class _BlockDictionary:
         """A fresh, empty FREQ and jieba's total."""
         return {}, self._total
 
-    def fetch(self, tokenizer, text: str) -> None:
-        keys = ({text[i:i + 2] for i in range(len(text) - 1)} | set(text)) - tokenizer.fetched_pairs
+    def fetch(self, tokenizer, *texts: str) -> None:
+        texts = [text for text in texts if text not in tokenizer.fetched_texts]
+        if not texts:
+            return
+        keys: set[str] = set()
+        for text in texts:
+            keys.update(text)
+            keys.update(map("".join, zip(text, text[1:])))
+        keys -= tokenizer.fetched_pairs
+        tokenizer.fetched_texts.update(texts)
         if not keys:
             return
         tokenizer.fetched_pairs |= keys
         wanted = sorted(keys)
+        found = []
         for i in range(0, len(wanted), self._CHUNK):
             chunk = wanted[i:i + self._CHUNK]
             marks = ",".join("?" * len(chunk))
-            for (entries,) in self._db.execute(f"SELECT entries FROM blocks WHERE prefix IN ({marks})", chunk):
-                tokenizer.FREQ.update(_parse(entries))
+            # the blocks joined by SQLite and parsed at once: a few hundred small rows cost less so
+            (entries,) = self._db.execute(
+                f"SELECT group_concat(entries, char(10)) FROM blocks WHERE prefix IN ({marks})", chunk).fetchone()
+            if entries:
+                found.append(entries)
+        if found:
+            tokenizer.FREQ.update(_parse("\n".join(found)))
 
 
 class _FullDictionary:
@@ -342,5 +376,5 @@ class _FullDictionary:
     def start(self) -> tuple[dict[str, int], int]:
         return full_dictionary()
 
-    def fetch(self, tokenizer, text: str) -> None:
+    def fetch(self, tokenizer, *texts: str) -> None:
         return None

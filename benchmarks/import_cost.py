@@ -9,8 +9,11 @@ an English and a Chinese text, ``redline`` of the Chinese pair), in the same run
 
 Per command, medians of N alternating runs (default 9): the process's CPU time (what a loaded, shared
 machine inflates least) and wall time; the self time of resdiff's own modules as ``-X importtime``
-reports it; how many regular expressions ``re`` compiled and the time it took (``re._compiler.compile``,
-the part sre spends building a pattern's code, e.g. marking every character of a CJK range one by one);
+reports it; how many regular expressions sre compiled (``re._parser.parse`` calls: by ``re.compile``,
+or by ``resdiff.patterns`` for a pattern not in its cache yet) and the CPU time spent getting compiled
+patterns (outermost ``re._compiler.compile`` and ``resdiff.patterns.compile`` calls: sre building a
+pattern's code, e.g. marking every character of a CJK range one by one, or reading it from resdiff's
+pattern cache), and how many patterns came from that cache;
 how many dataclasses were made and the time ``dataclasses`` took (it ``exec``s each generated method).
 Then the costliest resdiff modules and patterns of one run of ``compare`` of the Chinese pair.
 
@@ -61,15 +64,22 @@ def probe(report: str, argv: list[str]) -> None:
     import re._compiler as sre_compiler
     import runpy
 
-    costs = {"regex": [0, 0.0, 0.0], "dataclass": [0, 0.0, 0.0]}
+    import re._parser as sre_parser
+
+    costs = {"regex": [0, 0.0, 0.0], "dataclass": [0, 0.0, 0.0], "parsed": 0}
     patterns: list[tuple[float, str]] = []
+    depth = [0]
 
     def timed(kind, func):
         def wrapper(*args, **kwargs):
+            if depth[0]:  # inside another timed call (resdiff.patterns falling back to re.compile)
+                return func(*args, **kwargs)
+            depth[0] += 1
             wall, cpu = time.perf_counter(), time.process_time()
             try:
                 return func(*args, **kwargs)
             finally:
+                depth[0] -= 1
                 wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
                 entry = costs[kind]
                 entry[0] += 1
@@ -79,7 +89,20 @@ def probe(report: str, argv: list[str]) -> None:
                     patterns.append((cpu, str(args[0])[:90]))
         return wrapper
 
+    def counted(func):
+        def wrapper(*args, **kwargs):
+            costs["parsed"] += 1
+            return func(*args, **kwargs)
+        return wrapper
+
     sre_compiler.compile = timed("regex", sre_compiler.compile)
+    sre_parser.parse = counted(sre_parser.parse)
+    try:
+        from resdiff import patterns as cached_patterns
+    except ImportError:  # a tree before the pattern cache
+        cached_patterns = None
+    else:
+        cached_patterns.compile = timed("regex", cached_patterns.compile)
     dataclasses._process_class = timed("dataclass", dataclasses._process_class)
     sys.argv = ["resdiff", *argv]
     devnull = open(os.devnull, "w")
@@ -92,6 +115,7 @@ def probe(report: str, argv: list[str]) -> None:
     finally:
         sys.stdout = sys.__stdout__
     patterns.sort(reverse=True)
+    costs["from cache"] = len(cached_patterns._used) if cached_patterns else 0
     Path(report).write_text(json.dumps({"costs": costs, "patterns": patterns[:12]}))
 
 
@@ -141,7 +165,8 @@ def summary(runs: list[dict]) -> dict[str, float]:
         "cpu": med(r["cpu"] for r in runs) * 1000,
         "wall": med(r["wall"] for r in runs) * 1000,
         "imports": med(sum(r["modules"].values()) for r in runs) * 1000,
-        "regex n": med(r["costs"]["regex"][0] for r in runs),
+        "regex n": med(r["costs"]["parsed"] for r in runs),
+        "from cache": med(r["costs"]["from cache"] for r in runs),
         "regex cpu": med(r["costs"]["regex"][2] for r in runs) * 1000,
         "dataclass n": med(r["costs"]["dataclass"][0] for r in runs),
         "dataclass cpu": med(r["costs"]["dataclass"][2] for r in runs) * 1000,
@@ -184,19 +209,20 @@ def main() -> None:
     print(f"python -c pass: {statistics.median(c for _, c in floor) * 1000:.0f} CPU, "
           f"{statistics.median(w for w, _ in floor) * 1000:.0f} wall\n")
     head = f"{'command':<17} {'tree':<11} {'CPU':>5} {'wall':>5} {'resdiff imports':>15} {'regex n':>8} " \
-           f"{'regex CPU':>9} {'dataclass n':>11} {'dataclass CPU':>13}"
+           f"{'from cache':>10} {'regex CPU':>9} {'dataclass n':>11} {'dataclass CPU':>13}"
     print(head)
     for name in cmds:
         for tree in trees:
             s = summary(results[tree, name])
             print(f"{name:<17} {tree:<11} {s['cpu']:5.0f} {s['wall']:5.0f} {s['imports']:15.1f} {s['regex n']:8.0f} "
+                  f"{s['from cache']:10.0f} "
                   f"{s['regex cpu']:9.1f} {s['dataclass n']:11.0f} {s['dataclass cpu']:13.1f}")
 
     last = results["this tree", "compare zh pair"][-1]
     print("\ncompare zh pair, this tree, one run — costliest resdiff modules (import self time, ms):")
     for module, seconds in sorted(last["modules"].items(), key=lambda kv: -kv[1])[:10]:
         print(f"  {seconds * 1000:6.1f}  {module}")
-    print("costliest regular expressions compiled (CPU ms):")
+    print("costliest regular expressions compiled or read from the pattern cache (CPU ms):")
     for cpu, pattern in last["patterns"][:8]:
         print(f"  {cpu * 1000:6.2f}  {pattern!r}")
 

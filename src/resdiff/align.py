@@ -81,7 +81,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from resdiff import deadline
+from resdiff import deadline, patterns
 from resdiff.model import HEADING, OPERATIVE, AlignedPair, Alignment, Paragraph, Resolution
 
 MATCH_THRESHOLD = 0.5  # minimal SequenceMatcher ratio for two paragraphs to be "the same paragraph"
@@ -112,11 +112,11 @@ MANY_NOTE = (
 _CJK_CHAR = r"\u2e80-\u2fff\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of word characters other than CJK, else any one character but a space: a CJK character, a
 # punctuation mark. (The CJK class written once: compiling it costs ~1 ms, sre marks each character.)
-_TOKEN = re.compile(rf"[^\W{_CJK_CHAR}]+|\S")
+_TOKEN = patterns.compile(rf"[^\W{_CJK_CHAR}]+|\S")
 # The recall chain: a preambular paragraph recalling or reaffirming earlier resolutions ("Recalling its
 # resolution 49/150 of …", "又回顾其…第 74/153 号决议"). Keys are normalised (Simplified script, NFKC).
-_RECALL_VERB = re.compile(r"^(?:又|还|并|另|进一步)?(回顾|重申)|^(recalling|reaffirming)\b", re.I)
-_RESOLUTION_REF = re.compile(r"\d+/\d+|\bresolutions?\b|决议", re.I)
+_RECALL_VERB = patterns.compile(r"^(?:又|还|并|另|进一步)?(回顾|重申)|^(recalling|reaffirming)\b", re.I)
+_RESOLUTION_REF = patterns.compile(r"\d+/\d+|\bresolutions?\b|决议", re.I)
 
 
 def tokens(key: str) -> list[str]:

@@ -39,8 +39,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from resdiff import patterns
 from resdiff.errors import UserError
-from resdiff.lazyre import lazy_compile
 from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Amendment, Comparison, Paragraph, Resolution, Segment, SubParagraph
 from resdiff.normalize import normalize
 
@@ -48,12 +48,12 @@ MERGE_GAP_WORDS = 2  # neighbouring changes this close (in words, no punctuation
 REPLACE_SHARE = 0.6  # quoting more than this share of a paragraph: replace it whole
 EVERYWHERE_MIN = 3  # a word changed at every occurrence in this many paragraphs: one instruction for all
 MAX_CONTEXT = 16  # words of context tried before giving up on quoting a change
-_CLAUSE_PUNCT = re.compile(r"[,;:.!?，；：。、！？()（）\[\]“”\"\n]")
-_WORD = re.compile(r"\w")
-_IDEOGRAPH = lazy_compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # Chinese only (a ~27,000-character class: ~1 ms)
-_ALNUM_RUN = re.compile(r"[0-9A-Za-z]+")
+_CLAUSE_PUNCT = patterns.compile(r"[,;:.!?，；：。、！？()（）\[\]“”\"\n]")
+_WORD = patterns.compile(r"\w")
+_IDEOGRAPH = patterns.lazy_compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # Chinese only (a ~27,000-character class: ~1 ms)
+_ALNUM_RUN = patterns.compile(r"[0-9A-Za-z]+")
 # Sub-paragraph markers at the start of a line (as the readers print them): (a) (iv) (12) ㈠ （一）
-_SUB_MARKER = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
+_SUB_MARKER = patterns.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
 _NO_SPACE_AFTER = set("([{“‘/-–—\n")
 _NO_SPACE_BEFORE = set(",.;:!?)]}”’/-–—%\n")
 
@@ -755,7 +755,7 @@ def _spaced(quote: str) -> re.Pattern:
     parts = [re.escape(quote[0])]
     for a, b in zip(quote, quote[1:]):
         parts.append(("[ \t\u00a0]*" if is_cjk(a) or is_cjk(b) else "") + re.escape(b))
-    return re.compile("".join(parts))
+    return re.compile("".join(parts))  # the amendment's own words: re, not the pattern cache (patterns.py)
 
 
 def _space(left: str, right: str, lang: str) -> str:
@@ -900,18 +900,18 @@ def _language(cmp: Comparison) -> str:
 
 # ── reading amendments back (``resdiff apply-amendments``) ─────────────────────────────────────
 
-_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(?=\S)")
+_NUMBERED = patterns.compile(r"^\s*(\d+)\.\s+(?=\S)")
 _Q = r"“(?P<old>.*)”"
 _EN_WORDS = [
-    ("replace", re.compile(rf"^In (?P<place>.+?), replace {_Q} with “(?P<new>.*)”\.?$")),
-    ("insert", re.compile(rf"^In (?P<place>.+?), (?P<side>after|before) {_Q}, insert “(?P<new>.*)”\.?$")),
-    ("insert", re.compile(rf"^In (?P<place>.+?), insert “(?P<new>.*)” (?P<side>after|before) {_Q}\.?$")),
-    ("delete", re.compile(rf"^In (?P<place>.+?), delete {_Q}\.?$")),
+    ("replace", patterns.compile(rf"^In (?P<place>.+?), replace {_Q} with “(?P<new>.*)”\.?$")),
+    ("insert", patterns.compile(rf"^In (?P<place>.+?), (?P<side>after|before) {_Q}, insert “(?P<new>.*)”\.?$")),
+    ("insert", patterns.compile(rf"^In (?P<place>.+?), insert “(?P<new>.*)” (?P<side>after|before) {_Q}\.?$")),
+    ("delete", patterns.compile(rf"^In (?P<place>.+?), delete {_Q}\.?$")),
 ]
 _ZH_WORDS = [
-    ("replace", re.compile(rf"^在(?P<place>.+?)中，将{_Q}改为“(?P<new>.*)”。?$")),
-    ("insert", re.compile(rf"^在(?P<place>.+?)中，在{_Q}之(?P<side>后|前)插入“(?P<new>.*)”。?$")),
-    ("delete", re.compile(rf"^在(?P<place>.+?)中，删除{_Q}。?$")),
+    ("replace", patterns.compile(rf"^在(?P<place>.+?)中，将{_Q}改为“(?P<new>.*)”。?$")),
+    ("insert", patterns.compile(rf"^在(?P<place>.+?)中，在{_Q}之(?P<side>后|前)插入“(?P<new>.*)”。?$")),
+    ("delete", patterns.compile(rf"^在(?P<place>.+?)中，删除{_Q}。?$")),
 ]
 
 
@@ -939,7 +939,7 @@ def parse_amendments(text: str, old: Resolution) -> tuple[Amendment, ...]:
 
 
 def _looks_like_instruction(sentence: str) -> bool:
-    return bool(re.match(r"^(In |Replace |Delete |Move |After |Before |At the end|在|将|删除)", sentence))
+    return bool(patterns.match(r"^(In |Replace |Delete |Move |After |Before |At the end|在|将|删除)", sentence))
 
 
 def _quoted_paragraphs(lines: list[str]) -> tuple[str, ...]:
@@ -966,31 +966,31 @@ def _parse_one(sentence: str, texts: tuple[str, ...], old: Resolution) -> Amendm
             side = m.groupdict().get("side")
             return Amendment(action, label, subparagraph=sub, old=m.group("old"), new=m.groupdict().get("new", ""),
                              before=side in ("before", "前"))
-    m = re.match(rf"^Replace {_Q} with “(?P<new>.*)” in (?P<parts>.+?)\.?$", sentence) \
-        or re.match(rf"^在(?P<parts>.+?)中，将{_Q}改为“(?P<new>.*)”。?$", sentence)
+    m = patterns.match(rf"^Replace {_Q} with “(?P<new>.*)” in (?P<parts>.+?)\.?$", sentence) \
+        or patterns.match(rf"^在(?P<parts>.+?)中，将{_Q}改为“(?P<new>.*)”。?$", sentence)
     if m:
         names = m.group("parts")
         parts = tuple(p for p, words in (("title", ("title", "标题")), (PREAMBULAR, ("preambular", "序言")),
                                          (OPERATIVE, ("operative", "执行"))) if any(w in names for w in words))
         return Amendment("replace_everywhere", old=m.group("old"), new=m.group("new"), parts=parts)
-    m = re.match(r"^Replace (?P<place>.+?) with the following(?: \w+ \w+ paragraphs)?:$", sentence) \
-        or re.match(r"^将(?P<place>.+?)改为(?:以下\w+段)?：$", sentence)
+    m = patterns.match(r"^Replace (?P<place>.+?) with the following(?: \w+ \w+ paragraphs)?:$", sentence) \
+        or patterns.match(r"^将(?P<place>.+?)改为(?:以下\w+段)?：$", sentence)
     if m:
         return Amendment("replace_paragraph", _label(m.group("place"), old)[0], texts=texts)
-    m = re.match(r"^Delete (?P<place>.+?)\.?$", sentence) or re.match(r"^删除(?P<place>.+?)。?$", sentence)
+    m = patterns.match(r"^Delete (?P<place>.+?)\.?$", sentence) or patterns.match(r"^删除(?P<place>.+?)。?$", sentence)
     if m:
         return Amendment("delete_paragraph", _label(m.group("place"), old)[0])
-    m = re.match(r"^Move (?P<place>.+?) to (?P<side>follow|precede) (?P<anchor>.+?)\.?$", sentence) \
-        or re.match(r"^将(?P<place>.+?)移至(?P<anchor>.+?)之(?P<side>后|前)。?$", sentence)
+    m = patterns.match(r"^Move (?P<place>.+?) to (?P<side>follow|precede) (?P<anchor>.+?)\.?$", sentence) \
+        or patterns.match(r"^将(?P<place>.+?)移至(?P<anchor>.+?)之(?P<side>后|前)。?$", sentence)
     if m:
         return Amendment("move_paragraph", _label(m.group("place"), old)[0], anchor=_label(m.group("anchor"), old)[0],
                          before=m.group("side") in ("precede", "前"))
-    m = re.match(r"^(?P<side>After|Before) (?P<place>.+?), insert (?:a|an|\w+) new (?:(?P<kind>preambular|operative) "
+    m = patterns.match(r"^(?P<side>After|Before) (?P<place>.+?), insert (?:a|an|\w+) new (?:(?P<kind>preambular|operative) "
                  r"paragraphs?|(?P<heading>section headings?)) reading:$", sentence) \
-        or re.match(r"^(?P<side>At the end), insert (?:a|an|\w+) new (?:(?P<kind>preambular|operative) paragraphs?"
+        or patterns.match(r"^(?P<side>At the end), insert (?:a|an|\w+) new (?:(?P<kind>preambular|operative) paragraphs?"
                     r"|(?P<heading>section headings?)) reading:$", sentence) \
-        or re.match(r"^在(?P<place>.+?)之(?P<side>后|前)插入\w+个新的(?:(?P<kind>执行部分|序言部分)?段落|(?P<heading>节标题))，内容如下：$", sentence) \
-        or re.match(r"^(?P<side>在末尾)插入\w+个新的(?:(?P<kind>执行部分|序言部分)?段落|(?P<heading>节标题))，内容如下：$", sentence)
+        or patterns.match(r"^在(?P<place>.+?)之(?P<side>后|前)插入\w+个新的(?:(?P<kind>执行部分|序言部分)?段落|(?P<heading>节标题))，内容如下：$", sentence) \
+        or patterns.match(r"^(?P<side>在末尾)插入\w+个新的(?:(?P<kind>执行部分|序言部分)?段落|(?P<heading>节标题))，内容如下：$", sentence)
     if m:
         place = m.groupdict().get("place")
         anchor = _label(place, old)[0] if place else ""
@@ -1016,24 +1016,24 @@ def _label(place: str, old: Resolution) -> tuple[str, str]:
     place = place.strip()
     if place in ("the title", "标题"):
         return "title", ""
-    m = re.fullmatch(r"(footnote|endnote) (\S+)", place) or re.fullmatch(r"(脚注|尾注)\s*(\S+)", place)
+    m = patterns.fullmatch(r"(footnote|endnote) (\S+)", place) or patterns.fullmatch(r"(脚注|尾注)\s*(\S+)", place)
     if m:
         kind = {"脚注": "footnote", "尾注": "endnote"}.get(m.group(1), m.group(1))
         return f"{kind} {m.group(2)}", ""
-    m = re.fullmatch(r"(?:subparagraph (\(\w+\)) of )?the (.+) preambular paragraph", place)
+    m = patterns.fullmatch(r"(?:subparagraph (\(\w+\)) of )?the (.+) preambular paragraph", place)
     if m:
         return f"PP{parse_en_ordinal(m.group(2))}", m.group(1) or ""
-    m = re.fullmatch(r"the (.+) section heading", place) or re.fullmatch(r"第(.+?)个节标题", place)
+    m = patterns.fullmatch(r"the (.+) section heading", place) or patterns.fullmatch(r"第(.+?)个节标题", place)
     if m:  # headings are named apart: "the second section heading" is H2
         ordinal = m.group(1)
         return f"H{parse_en_ordinal(ordinal) if place.startswith('the') else parse_zh_numeral(ordinal)}", ""
-    m = re.fullmatch(r"operative paragraph (\d+)(?: (bis|ter|quater))?(?: (\(\w+\)))?", place)
+    m = patterns.fullmatch(r"operative paragraph (\d+)(?: (bis|ter|quater))?(?: (\(\w+\)))?", place)
     if m:
         return f"OP{m.group(1)}{m.group(2) or ''}", m.group(3) or ""
-    m = re.fullmatch(r"序言部分第(.+?)段(?:(\(\w+\))分段)?", place)
+    m = patterns.fullmatch(r"序言部分第(.+?)段(?:(\(\w+\))分段)?", place)
     if m:
         return f"PP{parse_zh_numeral(m.group(1))}", m.group(2) or ""
-    m = re.fullmatch(r"执行部分第(\d+)(bis|ter|quater)?(\(\w+\))?段", place)
+    m = patterns.fullmatch(r"执行部分第(\d+)(bis|ter|quater)?(\(\w+\))?段", place)
     if m:
         return f"OP{m.group(1)}{m.group(2) or ''}", m.group(3) or ""
     raise ValueError(f"no paragraph named “{place}”")

@@ -17,10 +17,10 @@ Paragraphs deleted along the way are listed apart, with the last version that ha
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from resdiff import patterns
 from resdiff.errors import UserError
 from resdiff.model import (
     Comparison, History, Lineage, PairDiff, RemovedParagraph, Resolution, TimelineStep, Version,
@@ -108,7 +108,7 @@ def _session(r: Resolution) -> int | None:
     if r.header.session is not None:
         return r.header.session
     for text in (r.header.number, r.header.symbol):
-        m = re.search(r"(?:^|/)(\d{1,3})/(?:L\.)?\d", text or "")
+        m = patterns.search(r"(?:^|/)(\d{1,3})/(?:L\.)?\d", text or "")
         if m:
             return int(m.group(1))
     return None

@@ -22,16 +22,16 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from resdiff import patterns
 from resdiff.errors import UserError
-from resdiff.lazyre import lazy_compile
 
 # Chinese, Japanese kana, CJK punctuation and full-width forms: a space next to one of these is layout.
 _CJK = r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_SPACE_NEXT_TO_CJK = re.compile(rf"\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+")
+_SPACE_NEXT_TO_CJK = patterns.compile(rf"\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+")
 # only Chinese amendments use it: compiled then (a class over the CJK ranges costs ~1 ms)
-_LAYOUT_SPACE_NEXT_TO_CJK = lazy_compile(rf"[ \t\u00a0]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u00a0]+")
-_SPACE_AROUND_PUNCT = re.compile(r"\s+(?=[,;:.!?)\]])|(?<=[(\[])\s+")
-_WHITESPACE = re.compile(r"\s+")
+_LAYOUT_SPACE_NEXT_TO_CJK = patterns.lazy_compile(rf"[ \t\u00a0]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u00a0]+")
+_SPACE_AROUND_PUNCT = patterns.compile(r"\s+(?=[,;:.!?)\]])|(?<=[(\[])\s+")
+_WHITESPACE = patterns.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"', "－": "-", "‐": "-", "‑": "-"})
 
 
@@ -50,7 +50,7 @@ def range_bounds(ranges: str) -> tuple[int, ...]:
 
     For single-character tests, instead of a regex: a class over the CJK ranges (~30,000 characters)
     costs ~1 ms to compile, because sre marks each of its characters in turn."""
-    pairs = re.findall(r"\\u([0-9a-fA-F]{4})-\\u([0-9a-fA-F]{4})", ranges)
+    pairs = patterns.findall(r"\\u([0-9a-fA-F]{4})-\\u([0-9a-fA-F]{4})", ranges)
     bounds = tuple(int(code, 16) + k % 2 for k, code in enumerate(c for pair in pairs for c in pair))
     if len(pairs) * 13 != len(ranges) or list(bounds) != sorted(bounds):
         raise ValueError(f"not a sorted run of \\uXXXX-\\uXXXX ranges: {ranges!r}")
@@ -121,7 +121,7 @@ def _t2s_phrases() -> tuple[re.Pattern, dict[str, str]]:
             if len(key) == len(first) > 1 and key.translate(table) != first:
                 phrases[key] = first
     keys = sorted(phrases, key=len, reverse=True) or ["(?!)"]
-    return re.compile("|".join(map(re.escape, keys))), phrases
+    return patterns.compile("|".join(map(re.escape, keys))), phrases
 
 
 def has_traditional(text: str) -> bool:
@@ -154,4 +154,4 @@ def to_simplified(text: str) -> str:
     return "".join(chars)
 
 
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_IDEOGRAPH = patterns.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

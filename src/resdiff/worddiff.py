@@ -24,16 +24,15 @@ How ``diff_words`` works:
 from __future__ import annotations
 
 import functools
-import re
 
-from resdiff import deadline
+from resdiff import deadline, patterns
 from resdiff.lang import prepare, tokenize
 from resdiff.model import Segment
 from resdiff.normalize import has_traditional, normalize, to_simplified
 from resdiff.records import record
 
-_LAYOUT = re.compile(r"\s+|\*+")
-_HAS_DIGIT = re.compile(r"\d")
+_LAYOUT = patterns.compile(r"\s+|\*+")
+_HAS_DIGIT = patterns.compile(r"\d")
 _CN_NUMERAL = set("〇零一二三四五六七八九十百千万亿两第")
 
 

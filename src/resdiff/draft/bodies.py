@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from resdiff import patterns
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document, replace_within
 from resdiff.draft.forward import ordinal_value
 from resdiff.draft.refs import Ref, find_refs, item_start
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
-from resdiff.lazyre import lazy_compile
 from resdiff.model import Edit, Footnote
 
 
@@ -54,9 +54,9 @@ def other_bodies(doc: Document, ctx: Context) -> list[Edit]:
 
 # bodies that adopt a resolution on the same subject year after year: their latest one is cited again
 RECURRING_BODIES = ("Human Rights Council", "人权理事会")
-_EN_LIST_AND = lazy_compile(r",?\s+and\s+$")
-_ZH_LIST_AND = lazy_compile(r"\s*[和及]\s*$")
-_HRC_SYMBOL = lazy_compile(r"A/HRC/(?P<sess>\d{1,3})/\d+(?:/Add\.\d+)?")
+_EN_LIST_AND = patterns.lazy_compile(r",?\s+and\s+$")
+_ZH_LIST_AND = patterns.lazy_compile(r"\s*[和及]\s*$")
+_HRC_SYMBOL = patterns.lazy_compile(r"A/HRC/(?P<sess>\d{1,3})/\d+(?:/Add\.\d+)?")
 
 
 def recurring_bodies(doc: Document, ctx: Context) -> list[Edit]:
@@ -117,7 +117,7 @@ def _recurring(body: str | None) -> bool:
     if not body:
         return False
     # a Chinese name is read back to the clause's start: "特别报告员根据理事会" is "理事会"
-    body = re.split(r"根据|依照|按照|依据|关于|通过|以及|的", body)[-1]
+    body = patterns.split(r"根据|依照|按照|依据|关于|通过|以及|的", body)[-1]
     return any(name == body or name.endswith(" " + body) or body == "理事会" and name.endswith(body) for name in RECURRING_BODIES)
 
 
@@ -177,11 +177,11 @@ def reference_placeholder(text: str, ref: Ref, ctx: Context) -> str:
     return replace_within(text, ref.start, ref.end, pieces)
 
 
-_ZH_RECORDS = lazy_compile(
+_ZH_RECORDS = patterns.lazy_compile(
     rf"《大会正式记录，第(?P<ord>{ZH_NUMERAL})届会议，补编第\s*(?P<supp>\d+)\s*号(?P<extra>[^》]*)》"
     r"\s*[(（](?P<sym>A/(?P<sess>\d+)/\d+[^)）]*)[)）]"
 )
-_EN_RECORDS = lazy_compile(
+_EN_RECORDS = patterns.lazy_compile(
     rf"Official Records of the General Assembly,\s+(?P<ord>{EN_ORDINAL})\s+Session,\s+Supplement\s+No\.\s*(?P<supp>\d+)"
     r"(?P<extra>[^(]*)\((?P<sym>A/(?P<sess>\d+)/\d+[^)]*)\)",
     re.I,
@@ -208,15 +208,15 @@ def _council_footnote(footnotes: list[Footnote], number: int, body: str, ctx: Co
             ord_text = m.group("ord")
             new_ord = zh_numeral(ctx.new) if ctx.lang == "zh" else en_ordinal_like(ctx.new, ord_text)
             sym = m.group("sym")
-            new_sym = re.sub(r"^A/\d+/", f"A/{ctx.new}/", sym)
+            new_sym = patterns.sub(r"^A/\d+/", f"A/{ctx.new}/", sym)
             tail = f.text[m.end():]
             if ctx.lang == "zh":
-                tail = re.sub(rf"第[{ZH_NUMERAL[1:-2]}\d\s]+章", f"第{PLACEHOLDER}章", tail)
-                tail = re.sub(r"[A-Z\d]+\s*节", f"{PLACEHOLDER}节", tail)
+                tail = patterns.sub(rf"第[{ZH_NUMERAL[1:-2]}\d\s]+章", f"第{PLACEHOLDER}章", tail)
+                tail = patterns.sub(r"[A-Z\d]+\s*节", f"{PLACEHOLDER}节", tail)
             else:
-                tail = re.sub(r"\b(chaps?\.)\s*[IVXLC\d]+(?:\s*(?:and|-|–)\s*[IVXLC\d]+)?", rf"\1 {PLACEHOLDER}", tail)
-                tail = re.sub(r"\b(sects?\.)\s*[A-Z\d]+", rf"\1 {PLACEHOLDER}", tail)
-                tail = re.sub(r"\b(paras?\.)\s*[\d\-–]+", rf"\1 {PLACEHOLDER}", tail)
+                tail = patterns.sub(r"\b(chaps?\.)\s*[IVXLC\d]+(?:\s*(?:and|-|–)\s*[IVXLC\d]+)?", rf"\1 {PLACEHOLDER}", tail)
+                tail = patterns.sub(r"\b(sects?\.)\s*[A-Z\d]+", rf"\1 {PLACEHOLDER}", tail)
+                tail = patterns.sub(r"\b(paras?\.)\s*[\d\-–]+", rf"\1 {PLACEHOLDER}", tail)
             new_text = (
                 f.text[:m.start("ord")] + new_ord + f.text[m.end("ord"):m.start("sym")] + new_sym
                 + f.text[m.end("sym"):m.end()] + tail
@@ -230,11 +230,11 @@ def _council_footnote(footnotes: list[Footnote], number: int, body: str, ctx: Co
 
 
 
-_EN_COUNCIL_SESSION = lazy_compile(
+_EN_COUNCIL_SESSION = patterns.lazy_compile(
     rf"\b(?:to|by|before)\s+the\s+Human\s+Rights\s+Council\s+at\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b", re.I)
-_ZH_COUNCIL_SESSION = lazy_compile(rf"(?:向|提交)人权理事会第(?P<ord>{ZH_NUMERAL})届会议")
-_EN_ASKING = lazy_compile(r"\b(?:requests?|invites?|decides?|submission|to\s+(?:submit|present|report))\b", re.I)
-_ZH_ASKING = lazy_compile(r"请|要求|决定|邀请")
+_ZH_COUNCIL_SESSION = patterns.lazy_compile(rf"(?:向|提交)人权理事会第(?P<ord>{ZH_NUMERAL})届会议")
+_EN_ASKING = patterns.lazy_compile(r"\b(?:requests?|invites?|decides?|submission|to\s+(?:submit|present|report))\b", re.I)
+_ZH_ASKING = patterns.lazy_compile(r"请|要求|决定|邀请")
 
 
 def council_sessions_ahead(doc: Document, ctx: Context) -> list[Edit]:
@@ -261,8 +261,8 @@ def council_sessions_ahead(doc: Document, ctx: Context) -> list[Edit]:
     return edits + _council_this_year(doc, ctx)
 
 
-_EN_COUNCIL_AT = lazy_compile(rf"\bHuman\s+Rights\s+Council,?\s+(?:at|in|during)\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b", re.I)
-_ZH_COUNCIL_AT = lazy_compile(rf"人权理事会(?:在|于)?第(?P<ord>{ZH_NUMERAL})届会议")
+_EN_COUNCIL_AT = patterns.lazy_compile(rf"\bHuman\s+Rights\s+Council,?\s+(?:at|in|during)\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b", re.I)
+_ZH_COUNCIL_AT = patterns.lazy_compile(rf"人权理事会(?:在|于)?第(?P<ord>{ZH_NUMERAL})届会议")
 
 
 def _council_this_year(doc: Document, ctx: Context) -> list[Edit]:

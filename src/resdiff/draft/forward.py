@@ -5,31 +5,31 @@ from __future__ import annotations
 
 import re
 
+from resdiff import patterns
 from resdiff.draft.context import Change, Context, Document
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, parse_en_ordinal, parse_zh_numeral, zh_numeral
-from resdiff.lazyre import lazy_compile
 from resdiff.model import OPERATIVE, Edit
 
 
-_EN_SESSION_REF = lazy_compile(rf"\b(?P<ord>{EN_ORDINAL})(?P<kind>\s+(?:special\s+|emergency\s+special\s+)?)session\b", re.I)
-_ZH_SESSION_REF = lazy_compile(rf"第(?P<ord>{ZH_NUMERAL})届(?:特别|紧急特别)?会议")
-_EN_FORWARD = lazy_compile(
+_EN_SESSION_REF = patterns.lazy_compile(rf"\b(?P<ord>{EN_ORDINAL})(?P<kind>\s+(?:special\s+|emergency\s+special\s+)?)session\b", re.I)
+_ZH_SESSION_REF = patterns.lazy_compile(rf"第(?P<ord>{ZH_NUMERAL})届(?:特别|紧急特别)?会议")
+_EN_FORWARD = patterns.lazy_compile(
     r"\b(?:decides?|continue|requests?|include|includes|provisional agenda|convene|hold|devote|invites?|"
     r"calls? upon|encourages?|recommends?|urges?|"
     r"to (?:report|submit|present|consider|convene|hold|devote|include|review|examine|take up|prepare|organize)|"
     r"to be (?:submitted|held|convened|considered|presented|organized))\b",
     re.I,
 )
-_EN_BACKWARD = lazy_compile(
+_EN_BACKWARD = patterns.lazy_compile(
     r"\b(?<!to be )(?<!will be )(?<!would be )(?:submitted|held|adopted|presented|convened|considered|issued|"
     r"contained|transmitted|launched|organized|made|endorsed|welcomed)\b(?:\s+\S+){0,6}\s*$",
     re.I,
 )
-_EN_OTHER_BODY = lazy_compile(r"\b(?:Council|Commission|Subcommission|Sub-Commission|Committee|Conference|Board|Forum)\b[^;]*$")
+_EN_OTHER_BODY = patterns.lazy_compile(r"\b(?:Council|Commission|Subcommission|Sub-Commission|Committee|Conference|Board|Forum)\b[^;]*$")
 # the Assembly's own voice in an operative paragraph: third person, not an infinitive ("to decide")
-_EN_ASSEMBLY_VERB = lazy_compile(r"(?<!to )\b(?:decides|requests|invites|encourages|urges|calls upon|recommends)\b")
-_ZH_FORWARD = lazy_compile(r"决定|请|要求|提交|列入|继续|审议|举行|召开|专门|邀请|鼓励|建议|促请|敦促|报告")
-_ZH_OTHER_BODY = lazy_compile(r"(?:理事会|委员会|缔约国会议|论坛|执行局)\s*$")
+_EN_ASSEMBLY_VERB = patterns.lazy_compile(r"(?<!to )\b(?:decides|requests|invites|encourages|urges|calls upon|recommends)\b")
+_ZH_FORWARD = patterns.lazy_compile(r"决定|请|要求|提交|列入|继续|审议|举行|召开|专门|邀请|鼓励|建议|促请|敦促|报告")
+_ZH_OTHER_BODY = patterns.lazy_compile(r"(?:理事会|委员会|缔约国会议|论坛|执行局)\s*$")
 
 
 def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
@@ -60,7 +60,7 @@ def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
             which = {ctx.old: "the resolution's own session", ctx.old + 1: "the session after the resolution's"}.get(
                 value, f"a session {value - ctx.old} after the resolution's")
             note = f"forward reference to {which} ({value}) moves to {new_value}"
-            if re.search(r"anniversary|周年", p.text):
+            if patterns.search(r"anniversary|周年", p.text):
                 note += "; the paragraph names an anniversary: a one-off event may need the paragraph dropped or rewritten"
             edits.append(Edit("forward-session", p.label, before, after, note))
         doc.change(i, changes)
@@ -68,10 +68,10 @@ def forward_sessions(doc: Document, ctx: Context) -> list[Edit]:
 
 
 # where a resolution says when the Assembly takes the question up again
-_EN_AGENDA = lazy_compile(
+_EN_AGENDA = patterns.lazy_compile(
     r"provisional agenda|continue (?:its |the )?consideration|(?:consider|take up|examine|review) (?:the|this) "
     r"(?:matter|question|item|issue|sub-item|subject)", re.I)
-_ZH_AGENDA = lazy_compile(r"临时议程|继续审议|审议这个问题|审议该问题|审议这一问题|审议此问题|审议该项目")
+_ZH_AGENDA = patterns.lazy_compile(r"临时议程|继续审议|审议这个问题|审议该问题|审议这一问题|审议此问题|审议该项目")
 
 
 def target_session(paragraphs, lang: str, old: int) -> int | None:
@@ -100,7 +100,7 @@ def target_session(paragraphs, lang: str, old: int) -> int | None:
 
 def ordinal_value(word: str) -> int | None:
     try:
-        return parse_zh_numeral(word) if re.fullmatch(ZH_NUMERAL, word) else parse_en_ordinal(word)
+        return parse_zh_numeral(word) if patterns.fullmatch(ZH_NUMERAL, word) else parse_en_ordinal(word)
     except ValueError:
         return None
 
@@ -114,12 +114,12 @@ def _is_forward(text: str, m: re.Match, lang: str) -> bool:
             return False  # inside a title: 《大会正式记录，第七十五届会议…》
         if _ZH_OTHER_BODY.search(prefix):
             return False  # 人权理事会第四十七届会议
-        if re.match(r"(?:上|期间|中)?[\u4e00-\u9fff]{0,4}的(?!临时议程)", after):
+        if patterns.match(r"(?:上|期间|中)?[\u4e00-\u9fff]{0,4}的(?!临时议程)", after):
             return False  # 提交大会第七十五届会议的报告, 期间举行的
         return bool(_ZH_FORWARD.search(prefix))
-    if re.search(r"Official\s+Records", prefix[-80:]):
+    if patterns.search(r"Official\s+Records", prefix[-80:]):
         return False
-    if re.match(r"\s+of\s+the\s+(?!General\s+Assembly)[A-Z]", after):
+    if patterns.match(r"\s+of\s+the\s+(?!General\s+Assembly)[A-Z]", after):
         return False  # "the fifty-second session of the Subcommission"
     near = prefix[-70:]
     other = _EN_OTHER_BODY.search(near)
@@ -136,16 +136,16 @@ def _phrase_start(text: str, start: int, lang: str) -> int:
     """Widen a session reference for display: "at its seventy-sixth session", "大会第七十六届会议"."""
     if lang == "zh":
         return start - 2 if text[max(0, start - 2):start] == "大会" else start
-    m = re.search(r"(?:\b(?:at|during|to|of|until|by|before|for)\s+)?(?:\b(?:its|the)\s+)?$", text[:start])
+    m = patterns.search(r"(?:\b(?:at|during|to|of|until|by|before|for)\s+)?(?:\b(?:its|the)\s+)?$", text[:start])
     return m.start() if m else start
 
 
 
-_EN_LOOKING_AHEAD = lazy_compile(
+_EN_LOOKING_AHEAD = patterns.lazy_compile(
     r"\b(?:looking\s+forward|looks?\s+forward|upcoming|forthcoming|(?:to\s+be|will\s+be|scheduled\s+to\s+be)\s+"
     r"(?:held|convened|organized|hosted|launched))\b", re.I)
-_ZH_LOOKING_AHEAD = lazy_compile(r"期待|期望|即将|将于|定于|拟于|将在")
-_YEAR = lazy_compile(r"(?<!\d)(20\d\d)(?!\d)")
+_ZH_LOOKING_AHEAD = patterns.lazy_compile(r"期待|期望|即将|将于|定于|拟于|将在")
+_YEAR = patterns.lazy_compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 def preambular_forward(doc: Document, ctx: Context) -> list[Edit]:
@@ -182,10 +182,10 @@ def preambular_forward(doc: Document, ctx: Context) -> list[Edit]:
 
 # figures (a share, an amount, a temperature) and the year they are for: "in 2023, … reaching an estimated
 # level of 11.4 trillion United States dollars", "2023年…达到11.4万亿美元"
-_EN_FIGURE = lazy_compile(r"\b\d[\d.,]*\s*(?:per\s+cent|trillion|billion|million|degrees\s+Celsius)\b")
-_ZH_FIGURE = lazy_compile(r"\d[\d.,]*\s*(?:%|％|万亿|亿|万|摄氏度)|百分之\s*[\d.]+")
-_EN_FIGURE_YEAR = lazy_compile(r"\b(?:in|during|of|for|by\s+the\s+end\s+of)\s+(20\d\d)\b")
-_ZH_FIGURE_YEAR = lazy_compile(r"(20\d\d)\s*年")
+_EN_FIGURE = patterns.lazy_compile(r"\b\d[\d.,]*\s*(?:per\s+cent|trillion|billion|million|degrees\s+Celsius)\b")
+_ZH_FIGURE = patterns.lazy_compile(r"\d[\d.,]*\s*(?:%|％|万亿|亿|万|摄氏度)|百分之\s*[\d.]+")
+_EN_FIGURE_YEAR = patterns.lazy_compile(r"\b(?:in|during|of|for|by\s+the\s+end\s+of)\s+(20\d\d)\b")
+_ZH_FIGURE_YEAR = patterns.lazy_compile(r"(20\d\d)\s*年")
 
 
 def dated_figures(doc: Document, ctx: Context) -> list[Edit]:

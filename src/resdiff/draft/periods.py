@@ -10,54 +10,54 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resdiff import patterns
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document
 from resdiff.draft.forward import ordinal_value
 from resdiff.lang.numerals import EN_MONTHS, EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
-from resdiff.lazyre import lazy_compile
 from resdiff.model import Edit
 
 _MONTH = "|".join(EN_MONTHS)
 # a body's yearly session named by its year: "its 2024 session", "substantive session of 2025",
 # "the 2024 high-level political forum", "the 2024 Economic and Social Council forum on financing …"
-_EN_YEAR_SESSION = lazy_compile(
+_EN_YEAR_SESSION = patterns.lazy_compile(
     r"\b(?P<y>20\d\d)(?=\s+(?:substantive\s+|organizational\s+|regular\s+|annual\s+|resumed\s+)?sessions?\b"
     r"|\s+high-level\s+political\s+forum\b|\s+(?:[A-Z][\w-]*\s+(?:and\s+|on\s+|of\s+)?){1,6}[Ff]orum\b)"
     r"|\b(?<=sessions\sof\s)(?P<y2>20\d\d)\b|\b(?<=session\sof\s)(?P<y3>20\d\d)\b"
 )
-_ZH_YEAR_SESSION = lazy_compile(
+_ZH_YEAR_SESSION = patterns.lazy_compile(
     r"(?P<y>20\d\d)(?=\s*年\s*(?:实质性|组织|常会|年度|续会)?(?:会议|届会)|\s*年\s*(?:高级别政治论坛|[\u4e00-\u9fff]{0,12}论坛))"
 )
 # the high-level political forum held under the auspices of the General Assembly (the SDG Summit), not the
 # Economic and Social Council's yearly one: "the political declaration of the 2023 high-level political forum on
 # sustainable development convened under the auspices of the General Assembly", "在大会主持下召开的2023年…论坛"
-_FOUR_YEARLY = lazy_compile(r"high-level\s+political\s+forum\b[^;]{0,80}?\bunder\s+the\s+auspices\s+of\s+the\s+General\s+Assembly|大会主持下[^，；。]{0,10}20\d\d\s*年[^，；。]{0,20}高级别政治论坛")
+_FOUR_YEARLY = patterns.lazy_compile(r"high-level\s+political\s+forum\b[^;]{0,80}?\bunder\s+the\s+auspices\s+of\s+the\s+General\s+Assembly|大会主持下[^，；。]{0,10}20\d\d\s*年[^，；。]{0,20}高级别政治论坛")
 # the same round's time words in that clause ("during 2025", "at the beginning of 2025")
-_EN_YEAR_NEAR = lazy_compile(r"\b(?:during|at\s+the\s+(?:beginning|end)\s+of|in\s+the\s+(?:first|second)\s+half\s+of)\s+(?P<y>20\d\d)\b")
-_ZH_YEAR_NEAR = lazy_compile(r"(?P<y>20\d\d)(?=\s*年\s*(?:期间|年初|年底|上半年|下半年))")
+_EN_YEAR_NEAR = patterns.lazy_compile(r"\b(?:during|at\s+the\s+(?:beginning|end)\s+of|in\s+the\s+(?:first|second)\s+half\s+of)\s+(?P<y>20\d\d)\b")
+_ZH_YEAR_NEAR = patterns.lazy_compile(r"(?P<y>20\d\d)(?=\s*年\s*(?:期间|年初|年底|上半年|下半年))")
 # a clause asking a body to hold its yearly session ("to hold a substantive session … during 2025")
-_EN_HOLD = lazy_compile(r"\bto\s+(?:hold|convene)\s+(?:a|an|its)\s+(?:\w+\s+){0,2}session\b")
-_ZH_HOLD = lazy_compile(r"举行(?:一届|一次|其)?[\u4e00-\u9fff]{0,4}(?:会议|届会)")
+_EN_HOLD = patterns.lazy_compile(r"\bto\s+(?:hold|convene)\s+(?:a|an|its)\s+(?:\w+\s+){0,2}session\b")
+_ZH_HOLD = patterns.lazy_compile(r"举行(?:一届|一次|其)?[\u4e00-\u9fff]{0,4}(?:会议|届会)")
 # dates of a meeting: "from 19 to 23 August 2024", "on 1 April 2024", "in November 2024", "from 7 to 25 April"
-_EN_DATE = lazy_compile(
+_EN_DATE = patterns.lazy_compile(
     rf"\b(?:\d{{1,2}}\s*(?:(?:to|-|–|and)\s*\d{{1,2}}\s+)?(?:{_MONTH})|(?:{_MONTH}))(?:\s+(?P<y>20\d\d))?\b"
 )
-_ZH_DATE = lazy_compile(r"(?P<y>20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日(?:\s*至\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?)?")
-_EN_MEETING = lazy_compile(r"\b\d{1,4}(?:st|nd|rd|th)(?=\s+(?:plenary\s+)?meeting\b)")
+_ZH_DATE = patterns.lazy_compile(r"(?P<y>20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日(?:\s*至\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?)?")
+_EN_MEETING = patterns.lazy_compile(r"\b\d{1,4}(?:st|nd|rd|th)(?=\s+(?:plenary\s+)?meeting\b)")
 # a numbered round of a yearly event: "the Tenth Conference of States Parties", "its eighth session"
-_EN_ROUND = lazy_compile(
+_EN_ROUND = patterns.lazy_compile(
     rf"\b(?:the|its|their)\s+(?P<ord>{EN_ORDINAL})\s+(?!special\b|emergency\b)(?=(?:[A-Z][\w-]*\s+){{0,6}}?(?:Conference|Meeting|Forum|Summit|session|meeting|edition)\b)",
     re.I,
 )
-_ZH_ROUND = lazy_compile(rf"第(?P<ord>{ZH_NUMERAL})(?:次|届)(?=[\u4e00-\u9fff]{{0,12}}?(?:会议|论坛|峰会|届会))")
-_EN_DAY = lazy_compile(r"\b(?:to\s+(?:mark|commemorate|observe|celebrate)|in\s+observance\s+of|on\s+the\s+occasion\s+of)\s+(?:the\s+)?(?:International|World|United\s+Nations)\s+(?:[A-Z][\w-]*\s+)?Day\b")
-_ZH_DAY = lazy_compile(r"(?:纪念|庆祝|举办)[^，；。]{0,30}(?:国际日|世界日|日活动)")
+_ZH_ROUND = patterns.lazy_compile(rf"第(?P<ord>{ZH_NUMERAL})(?:次|届)(?=[\u4e00-\u9fff]{{0,12}}?(?:会议|论坛|峰会|届会))")
+_EN_DAY = patterns.lazy_compile(r"\b(?:to\s+(?:mark|commemorate|observe|celebrate)|in\s+observance\s+of|on\s+the\s+occasion\s+of)\s+(?:the\s+)?(?:International|World|United\s+Nations)\s+(?:[A-Z][\w-]*\s+)?Day\b")
+_ZH_DAY = patterns.lazy_compile(r"(?:纪念|庆祝|举办)[^，；。]{0,30}(?:国际日|世界日|日活动)")
 # a reporting period of two years: "for 2023/24", "activities for 2024/25", "the biennium 2024–2025"
-_PERIOD = lazy_compile(r"(?<![\d/–-])(?P<a>20\d\d)(?P<sep>/|–|-)(?P<b>\d\d|20\d\d)(?![\d/–-])")
-_EN_PERIOD_CONTEXT = lazy_compile(r"\b(?:for|period|biennium|budget|fiscal|cycle|programme|plan)\b[^,;]{0,25}$", re.I)
-_ZH_PERIOD_CONTEXT = lazy_compile(r"(?:两年期|期间|财政|方案|计划|周期)[^，；]{0,6}$")
+_PERIOD = patterns.lazy_compile(r"(?<![\d/–-])(?P<a>20\d\d)(?P<sep>/|–|-)(?P<b>\d\d|20\d\d)(?![\d/–-])")
+_EN_PERIOD_CONTEXT = patterns.lazy_compile(r"\b(?:for|period|biennium|budget|fiscal|cycle|programme|plan)\b[^,;]{0,25}$", re.I)
+_ZH_PERIOD_CONTEXT = patterns.lazy_compile(r"(?:两年期|期间|财政|方案|计划|周期)[^，；]{0,6}$")
 # a report asked for in a given year: "and to report on the results to Member States in 2025"
-_EN_REPORT_IN = lazy_compile(r"\bto\s+(?:report|submit|present)\b[^;]{0,160}?\b(?:in|during)\s+(?P<y>20\d\d)\b(?![/–-]\d)")
-_ZH_REPORT_IN = lazy_compile(r"(?:在|于)\s*(?P<y>20\d\d)\s*年(?:期间)?(?:内)?[^；。]{0,40}?(?:报告|提交)")
+_EN_REPORT_IN = patterns.lazy_compile(r"\bto\s+(?:report|submit|present)\b[^;]{0,160}?\b(?:in|during)\s+(?P<y>20\d\d)\b(?![/–-]\d)")
+_ZH_REPORT_IN = patterns.lazy_compile(r"(?:在|于)\s*(?P<y>20\d\d)\s*年(?:期间)?(?:内)?[^；。]{0,40}?(?:报告|提交)")
 _ROUND_MAX = 40  # beyond this an ordinal is a General Assembly or Council session, moved by other rules
 
 
@@ -132,7 +132,7 @@ def _clause(text: str, start: int, end: int, year: int, shift: int, ctx: Context
         # "the commemorative event held on 21 March 2024 to mark the International Day …": a day kept every
         # year on the same date, so next year's event is on the same day of the next year
         for m in (_ZH_DATE if zh else _EN_DATE).finditer(text, start, end):
-            if m.group("y") and int(m.group("y")) in this_round and re.match(r"\d", m.group(0)):
+            if m.group("y") and int(m.group("y")) in this_round and patterns.match(r"\d", m.group(0)):
                 y = int(m.group("y"))
                 out.append(_Found(*m.span("y"), str(y + shift), f"a yearly observance: next year's falls in {y + shift}"))
     out += _periods(text, start, end, year, shift, zh)
@@ -153,7 +153,7 @@ def _dates(text: str, start: int, end: int, years: set[int], shift: int, zh: boo
             continue
         if y is None and len(years) != 1:
             continue  # "from 7 to 25 April" beside two years: which one is unclear
-        if y is None and not re.match(r"\d", m.group(0)):
+        if y is None and not patterns.match(r"\d", m.group(0)):
             continue  # a month alone without a year ("in April") is not a date of the round
         new = PLACEHOLDER if y is None else (f"{y + shift}年{PLACEHOLDER}" if zh else f"{PLACEHOLDER} {y + shift}")
         out.append(_Found(m.start(), m.end(), new, why))
@@ -176,7 +176,7 @@ def _rounds(text: str, start: int, end: int, this_round: tuple[int, int], shift:
         name = text[m.end():m.end() + 120].split(",")[0].split("，")[0]
         head = " ".join(name.split()[:4]) if not zh else name[:5]  # "Conference of States Parties", "缔约国会议"
         if zh:  # the owner comes first in Chinese: "武器贸易条约第十次缔约国会议"
-            name = re.split(r"[，；、]", text[max(start, m.start() - 20):m.start()])[-1] + name[:12]
+            name = patterns.split(r"[，；、]", text[max(start, m.start() - 20):m.start()])[-1] + name[:12]
         if head not in heads and (not title_words or len(title_words & _significant(name, zh)) < min(2, len(title_words))):
             continue
         heads.add(head)
@@ -203,8 +203,8 @@ def _same_clause(text: str, a: int, b: int) -> bool:
 
 def _significant(text: str, zh: bool) -> set[str]:
     if zh:
-        return {text[k:k + 2] for k in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", text[k:k + 2])} - {"联合", "合国"}
-    return {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", text)} - {"the", "of", "on", "and", "in", "for", "to", "united", "nations"}
+        return {text[k:k + 2] for k in range(len(text) - 1) if patterns.fullmatch(r"[\u4e00-\u9fff]{2}", text[k:k + 2])} - {"联合", "合国"}
+    return {w.lower() for w in patterns.findall(r"[A-Za-z][\w-]+", text)} - {"the", "of", "on", "and", "in", "for", "to", "united", "nations"}
 
 
 def _periods(text: str, start: int, end: int, year: int, shift: int, zh: bool) -> list[_Found]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
+from resdiff import patterns
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document, replace_within
 from resdiff.draft.refs import Ref, find_refs, including_one, item_end, item_start, title_score
 from resdiff.draft.session import en_date
 from resdiff.lang.numerals import EN_MONTHS
-from resdiff.lazyre import lazy_compile
 from resdiff.model import PREAMBULAR, Edit, Paragraph
 
 YEARS_BACK = 5  # how many sessions back the latest resolution of a series may be (biennial, triennial …)
@@ -117,15 +117,15 @@ def date_like(old: str, ctx: Context) -> str:
         values = ctx.date.split("-") if ctx.date else [PLACEHOLDER] * 3
         values = [v.lstrip("0") or "0" for v in values] if ctx.date else values
         digits = iter(values)
-        return re.sub(r"\d+", lambda _: next(digits), old, count=3)
-    m = re.match(r"(\s+of\s+)", old)
+        return patterns.sub(r"\d+", lambda _: next(digits), old, count=3)
+    m = patterns.match(r"(\s+of\s+)", old)
     return (m.group(1) if m else " of ") + (en_date(ctx.date) if ctx.date else PLACEHOLDER)
 
 
 
 
-_EN_LIST_GLUE = lazy_compile(r",?\s+and\s+|,\s*")
-_ZH_LIST_GLUE = lazy_compile(r"\s*[、和及]\s*")
+_EN_LIST_GLUE = patterns.lazy_compile(r",?\s+and\s+|,\s*")
+_ZH_LIST_GLUE = patterns.lazy_compile(r"\s*[、和及]\s*")
 
 
 def _list_position(text: str, ref: Ref, refs: list[Ref], ctx: Context) -> tuple[str | None, Ref | None]:
@@ -154,10 +154,10 @@ def _extend_list(p: Paragraph, ref: Ref, prev: Ref | None, ctx: Context) -> tupl
     old_item = text[start:end]
     new_item = replace_within(text, start, end, pieces)
     if prev:
-        gap_start = start - len(re.search(r"(?:,?\s+and\s+|,\s*|\s*[、和及]\s*)$", text[:start]).group(0))
+        gap_start = start - len(patterns.search(r"(?:,?\s+and\s+|,\s*|\s*[、和及]\s*)$", text[:start]).group(0))
         change = Change(gap_start, end, ("、" if zh else ", ") + old_item + ("和" if zh else " and ") + new_item)
     else:
-        word = re.search(r"resolution\s+$", text[:start]) if not zh else None
+        word = patterns.search(r"resolution\s+$", text[:start]) if not zh else None
         gap_start = word.start() if word else start
         lead = "resolutions " if word else ""
         change = Change(gap_start, end, lead + old_item + ("和" if zh else " and ") + new_item)
@@ -174,13 +174,13 @@ def _extend_list(p: Paragraph, ref: Ref, prev: Ref | None, ctx: Context) -> tupl
     return edit, change
 
 
-_EN_REPORT_ON = lazy_compile(
+_EN_REPORT_ON = patterns.lazy_compile(
     r"\breports?\s+(?:of|by)\s+the\s+(?:Secretary-General|Special\s+Rapporteur|High\s+Commissioner|Independent\s+Expert)"
     r"\b[^;:]{0,160}?\b(?:on\s+the\s+implementation\s+of|(?:(?:submitted|prepared)\s+)?(?:pursuant\s+to|in\s+accordance\s+with)"
     r"(?:\s+the\s+request\s+contained\s+in)?|(?:as\s+)?requested\s+in)\s+(?:paragraph\s+\d+\s+of\s+)?"
     rf"(?:General\s+Assembly\s+|its\s+)?resolution\s+(?P<num>\d{{1,3}}/\d{{1,4}})\b(?P<date>\s+of\s+\d{{1,2}}\s+(?:{'|'.join(EN_MONTHS)})\s+\d{{4}})?"
 )
-_ZH_REPORT_ON = lazy_compile(
+_ZH_REPORT_ON = patterns.lazy_compile(
     r"(?:秘书长|特别报告员|高级专员|独立专家)[^；;。]{0,40}?(?:关于|根据|依照|按照)(?:大会)?(?P<date>\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?"
     r"第\s*(?P<num>\d{1,3}/\d{1,4})\s*号决议[^；;。]{0,20}?(?:执行情况)?(?:的|提交的|所提交的|编写的|编制的)报告"
 )
@@ -223,8 +223,8 @@ def reports_on_the_series(doc: Document, ctx: Context) -> list[Edit]:
     return edits
 
 
-_EN_RECALL = lazy_compile(r"\b(?:Recall|Reaffirm|Bear|Bearing in mind|Guided)\w*\b", re.I)
-_ZH_RECALL = lazy_compile(r"回顾|重申|忆及|铭记|遵循")
+_EN_RECALL = patterns.lazy_compile(r"\b(?:Recall|Reaffirm|Bear|Bearing in mind|Guided)\w*\b", re.I)
+_ZH_RECALL = patterns.lazy_compile(r"回顾|重申|忆及|铭记|遵循")
 
 
 def _recalls(p: Paragraph, ref: Ref, lang: str) -> bool:

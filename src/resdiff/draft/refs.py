@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resdiff import patterns
 from resdiff.draft.context import Context
 from resdiff.lang.numerals import EN_MONTHS
-from resdiff.lazyre import lazy_compile
 from resdiff.model import Paragraph
 from resdiff.normalize import normalize
 
@@ -30,43 +30,43 @@ class Ref:
     body: str | None  # the body's name as written ("大会", "Human Rights Council"); None for "its" / "其"
 
 
-_ZH_REF = lazy_compile(
+_ZH_REF = patterns.lazy_compile(
     r"(?P<date>(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
     r"第\s*(?P<num>(?P<s>\d{1,4})/\d{1,4}(?:\s?[A-Z](?![a-z]))?)\s*号(?P<res>决议)?"
 )
-_ZH_BODY = lazy_compile(r"大会|[\u4e00-\u9fff]*?(?:理事会|委员会)")
-_EN_NUMBER = lazy_compile(
+_ZH_BODY = patterns.lazy_compile(r"大会|[\u4e00-\u9fff]*?(?:理事会|委员会)")
+_EN_NUMBER = patterns.lazy_compile(
     r"(?<![/\w])(?P<num>(?P<s>\d{1,4})/\d{1,4}(?:\s?[A-Z]\b)?)(?![/\d])"
     rf"(?P<date>\s+of\s+(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(EN_MONTHS)})\s+(?P<y>\d{{4}}))?"
 )
-_EN_RESOLUTION_WORD = lazy_compile(r"\b(?:(?:its|the)\s+)?[Rr]esolutions?\b")
+_EN_RESOLUTION_WORD = patterns.lazy_compile(r"\b(?:(?:its|the)\s+)?[Rr]esolutions?\b")
 # what may stand between "resolutions" and a number of its list: other numbers, their dates, "and",
 # footnote markers; checked word by word (a single regex over a long list backtracks badly)
-_EN_LIST_WORD = lazy_compile(rf"\d{{1,4}}/\d{{1,4}}(?:\s?[A-Z]\b)?|of|and|\d{{1,4}}|{'|'.join(EN_MONTHS)}|,")
-_EN_LIST_GAP_WORDS = lazy_compile(r"\d{1,4}/\d{1,4}(?:\s?[A-Z]\b)?|[^\s,]+|,")
+_EN_LIST_WORD = patterns.lazy_compile(rf"\d{{1,4}}/\d{{1,4}}(?:\s?[A-Z]\b)?|of|and|\d{{1,4}}|{'|'.join(EN_MONTHS)}|,")
+_EN_LIST_GAP_WORDS = patterns.lazy_compile(r"\d{1,4}/\d{1,4}(?:\s?[A-Z]\b)?|[^\s,]+|,")
 
 
 def _list_gap(text: str, start: int, end: int) -> bool:
     return all(_EN_LIST_WORD.fullmatch(w) for w in _EN_LIST_GAP_WORDS.findall(text, start, end))
-_EN_BODY = lazy_compile(r"((?:[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w\-]*|on|of|the|for|and))*)\s+$")
+_EN_BODY = patterns.lazy_compile(r"((?:[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w\-]*|on|of|the|for|and))*)\s+$")
 
 
 def find_refs(p: Paragraph, lang: str) -> list[Ref]:
     return _find_refs_zh(p) if lang == "zh" else _find_refs_en(p)
 
 
-_ZH_DATE = lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_ZH_DATE = patterns.lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 # opening verbs before a body's name in the same clause ("注意到人权委员会…"): not part of the name
-_ZH_VERBS = lazy_compile(r"^(?:并|又|还|也|再次|同时)?(?:回顾|注意到|重申|认识到|欢迎|确认|铭记|考虑到|申明|强调|赞赏地|满意地|忆及)+")
+_ZH_VERBS = patterns.lazy_compile(r"^(?:并|又|还|也|再次|同时)?(?:回顾|注意到|重申|认识到|欢迎|确认|铭记|考虑到|申明|强调|赞赏地|满意地|忆及)+")
 
 
 # "第77/205号和2023年12月22日第78/234号决议": the first number of a list is a resolution too
-_ZH_LIST_TO_RESOLUTION = lazy_compile(
+_ZH_LIST_TO_RESOLUTION = patterns.lazy_compile(
     r"(?:\s*[、和及]\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d{1,4}/\d{1,4}(?:\s?[A-Z])?\s*号)*\s*决议"
 )
 
 
-_ZH_BODY_BEFORE_INCLUDING = lazy_compile(r"(?P<body>[\u4e00-\u9fff]*?(?:理事会|委员会))[^；;。]{0,40}?各项决议[^；;。]{0,12}?包括[^；;。]*$")
+_ZH_BODY_BEFORE_INCLUDING = patterns.lazy_compile(r"(?P<body>[\u4e00-\u9fff]*?(?:理事会|委员会))[^；;。]{0,40}?各项决议[^；;。]{0,12}?包括[^；;。]*$")
 
 
 def _find_refs_zh(p: Paragraph) -> list[Ref]:
@@ -77,7 +77,7 @@ def _find_refs_zh(p: Paragraph) -> list[Ref]:
             continue  # "第 89 段" or a decision, not a resolution
         clause_start = max(text.rfind(ch, 0, m.start()) for ch in "、，,；;。\n") + 1
         # quoted titles may contain anything; blank them out (same length) before looking for names
-        prefix = re.sub(r"“[^”]*”", lambda q: " " * len(q.group(0)), text[clause_start:m.start()])
+        prefix = patterns.sub(r"“[^”]*”", lambda q: " " * len(q.group(0)), text[clause_start:m.start()])
         bodies = list(_ZH_BODY.finditer(prefix))
         body, start = None, m.start()
         if bodies:
@@ -86,7 +86,7 @@ def _find_refs_zh(p: Paragraph) -> list[Ref]:
             body_start = found.start() + (verbs.end() if verbs else 0)
             body = found.group(0)[body_start - found.start():]
             start = clause_start + body_start  # the body's name belongs to the phrase: "大会 2019 年…"
-        elif re.search(r"其\s*$|其(?=\s*\d{4}\s*年)", prefix):
+        elif patterns.search(r"其\s*$|其(?=\s*\d{4}\s*年)", prefix):
             start = clause_start + prefix.rindex("其")
         else:
             # "人权理事会关于这一主题的各项决议，包括 2024 年 10 月 9 日第 57/8 号决议": the body before the comma
@@ -100,7 +100,7 @@ def _find_refs_zh(p: Paragraph) -> list[Ref]:
         if not m.group("date"):
             # "其1999年12月17日关于加强人权领域的国际合作的第54/181号决议": the date opens the phrase
             dates = [d for d in _ZH_DATE.finditer(prefix) if clause_start + d.start() >= start]
-            if dates and not re.search(r"\d+/\d+", prefix[dates[-1].end():]):
+            if dates and not patterns.search(r"\d+/\d+", prefix[dates[-1].end():]):
                 date = (clause_start + dates[-1].start(), clause_start + dates[-1].end(), int(dates[-1].group("y")))
         refs.append(_ref_from_match(m, start, m.end(), body, text, date))
     return refs
@@ -119,7 +119,7 @@ def _find_refs_en(p: Paragraph) -> list[Ref]:
         body = None
         body_end = word.start()
         # "Human Rights Council resolutions on the subject, including resolution 57/8": the body named before
-        if re.search(r"\b(?:including|in\s+particular)\s*$", text[max(0, word.start() - 20):word.start()]):
+        if patterns.search(r"\b(?:including|in\s+particular)\s*$", text[max(0, word.start() - 20):word.start()]):
             earlier = list(_EN_RESOLUTION_WORD.finditer(text, max(0, word.start() - 160), word.start()))
             if earlier and earlier[-1].group(0).lower().endswith("resolutions"):
                 word_for_body = earlier[-1]
@@ -130,7 +130,7 @@ def _find_refs_en(p: Paragraph) -> list[Ref]:
             lead_end = len(p.lead) if p.lead and text.startswith(p.lead) else 0
             name_start = max(found.start(1), lead_end)
             name = text[name_start:found.end(1)].strip()
-            name = re.sub(r"^(?:[a-z]\w*\s+)+", "", name)  # "the Security Council" → "Security Council"
+            name = patterns.sub(r"^(?:[a-z]\w*\s+)+", "", name)  # "the Security Council" → "Security Council"
             if name and name[0].isupper():
                 body = name
                 start = text.index(name, name_start)
@@ -153,10 +153,10 @@ def _ref_from_match(m: re.Match, start: int, end: int, body: str | None, text: s
 
 
 
-_ZH_TITLE = lazy_compile(r"题为“([^”]+)”的|关于([^，；。]+?)的")
+_ZH_TITLE = patterns.lazy_compile(r"题为“([^”]+)”的|关于([^，；。]+?)的")
 _ZH_DATE_TEXT = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?"
 # what stands between a list's title and one of its later numbers: earlier items and their "、" / "和"
-_ZH_LIST_BEFORE = lazy_compile(rf"\s*(?:{_ZH_DATE_TEXT}第\s*\d{{1,4}}/\d{{1,4}}\s*号\s*[、和及]\s*)*{_ZH_DATE_TEXT}第\s*")
+_ZH_LIST_BEFORE = patterns.lazy_compile(rf"\s*(?:{_ZH_DATE_TEXT}第\s*\d{{1,4}}/\d{{1,4}}\s*号\s*[、和及]\s*)*{_ZH_DATE_TEXT}第\s*")
 
 
 def title_score(p: Paragraph, ref: Ref, ctx: Context) -> int:
@@ -168,19 +168,19 @@ def title_score(p: Paragraph, ref: Ref, ctx: Context) -> int:
         return 0
     if ctx.lang == "zh":
         phrase = p.text[ref.start:ref.number[0]]
-        m = re.search(r"题为“([^”]+)”|关于(.+)的", phrase)
+        m = patterns.search(r"题为“([^”]+)”|关于(.+)的", phrase)
         if not m:
             clause_start = max(p.text.rfind(ch, 0, ref.start) for ch in "，,；;。\n") + 1
             titles = list(_ZH_TITLE.finditer(p.text, clause_start, ref.number[0]))
             if titles and _ZH_LIST_BEFORE.fullmatch(p.text, titles[-1].end(), ref.number[0]):
                 m = titles[-1]
     else:
-        m = re.match(r",?\s*(?:entitled\s+[“\"]([^”\"]+)[”\"]|on\s+(?:the\s+)?([^,;]+))", p.text[ref.end:])
+        m = patterns.match(r",?\s*(?:entitled\s+[“\"]([^”\"]+)[”\"]|on\s+(?:the\s+)?([^,;]+))", p.text[ref.end:])
     if not m:
         return 0
-    if re.fullmatch(r"(?:this|the|that)\s+(?:issue|subject|question|matter|topic)\b.*", m.group(2) or "", re.S):
+    if patterns.fullmatch(r"(?:this|the|that)\s+(?:issue|subject|question|matter|topic)\b.*", m.group(2) or "", re.S):
         return 0  # "78/190 of 19 December 2023 on this issue": the paragraph's subject, not another title
-    if re.fullmatch(r"(?:这一|该|此|这个)(?:问题|主题|议题|事项)", m.group(2) or ""):
+    if patterns.fullmatch(r"(?:这一|该|此|这个)(?:问题|主题|议题|事项)", m.group(2) or ""):
         return 0
     named = normalize(m.group(1) or m.group(2)).lower().rstrip(",")
     title = normalize(ctx.title).lower()
@@ -206,5 +206,5 @@ def item_end(text: str, ref: Ref, lang: str) -> int:
 def including_one(text: str, ref: Ref, lang: str) -> bool:
     """"its previous resolutions on the subject, including resolution 78/197": one named for many."""
     if lang == "zh":
-        return bool(re.search(r"各项决议.{0,30}包括$", text[max(0, ref.start - 40):item_start(text, ref, lang)]))
-    return bool(re.search(r"\bresolutions\b[^;]{0,120}\bincluding\s+(?:its\s+)?resolution\s+$", text[:ref.number[0]]))
+        return bool(patterns.search(r"各项决议.{0,30}包括$", text[max(0, ref.start - 40):item_start(text, ref, lang)]))
+    return bool(patterns.search(r"\bresolutions\b[^;]{0,120}\bincluding\s+(?:its\s+)?resolution\s+$", text[:ref.number[0]]))

@@ -3,16 +3,16 @@ been followed by a newer one that nobody can number from the text, so it becomes
 
 from __future__ import annotations
 
+from resdiff import patterns
 from resdiff.draft.bodies import list_gains_placeholder, reference_placeholder
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document
 from resdiff.draft.refs import Ref, find_refs, including_one, item_end, item_start, title_score
-from resdiff.lazyre import lazy_compile
 from resdiff.model import Edit
 
-_EN_GLUE = lazy_compile(r",?\s+and\s+|,\s*")
-_ZH_GLUE = lazy_compile(r"\s*[、和及]\s*")
-_EN_AND = lazy_compile(r",?\s+and\s+$")
-_ZH_AND = lazy_compile(r"\s*[和及]\s*$")
+_EN_GLUE = patterns.lazy_compile(r",?\s+and\s+|,\s*")
+_ZH_GLUE = patterns.lazy_compile(r"\s*[、和及]\s*")
+_EN_AND = patterns.lazy_compile(r",?\s+and\s+$")
+_ZH_AND = patterns.lazy_compile(r"\s*[和及]\s*$")
 
 
 def other_series(doc: Document, ctx: Context) -> list[Edit]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from resdiff import patterns
 from resdiff.draft.context import PLACEHOLDER, Context, Document
 from resdiff.lang.numerals import EN_MONTHS, EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, en_session, parse_en_ordinal, parse_zh_numeral, zh_numeral, zh_session
-from resdiff.lazyre import lazy_compile
 from resdiff.model import Edit, Header, Resolution
 
 
@@ -22,14 +22,14 @@ def previous_session(res: Resolution) -> int | None:
         if found:
             return found[2]
     for text, pattern in ((h.number, r"(\d{1,3})/\d+"), (h.symbol, r"A/RES/(\d{1,3})/\d+")):
-        m = re.fullmatch(pattern, text or "")
+        m = patterns.fullmatch(pattern, text or "")
         if m:
             return int(m.group(1))
     return None
 
 
-_ZH_SESSION = lazy_compile(rf"第\s*({ZH_NUMERAL})\s*届")
-_EN_SESSION = lazy_compile(rf"\b({EN_ORDINAL})(?=\s+(?:special\s+|emergency\s+special\s+)?session\b)", re.I)
+_ZH_SESSION = patterns.lazy_compile(rf"第\s*({ZH_NUMERAL})\s*届")
+_EN_SESSION = patterns.lazy_compile(rf"\b({EN_ORDINAL})(?=\s+(?:special\s+|emergency\s+special\s+)?session\b)", re.I)
 
 
 def session_in_line(line: str) -> tuple[int, int, int] | None:
@@ -50,7 +50,7 @@ def _session_line(old_line: str | None, ctx: Context) -> str:
         if found:
             start, end, _ = found
             word = old_line[start:end]
-            new_word = zh_numeral(ctx.new) if ctx.lang == "zh" or re.fullmatch(ZH_NUMERAL, word) else en_ordinal_like(ctx.new, word)
+            new_word = zh_numeral(ctx.new) if ctx.lang == "zh" or patterns.fullmatch(ZH_NUMERAL, word) else en_ordinal_like(ctx.new, word)
             return old_line[:start] + new_word + old_line[end:]
     if ctx.lang == "zh":
         return zh_session(ctx.new)
@@ -66,10 +66,10 @@ _COMMITTEES_EN = "First Second Third Fourth Fifth Sixth".split()
 def draft_symbol(header: Header, session: int) -> str:
     """``A/C.3/76/L.[●]`` for a Main Committee text, ``A/HRC/47/L.[●]`` for the Council, else ``A/76/L.[●]``."""
     report = header.report or ""
-    m = re.search(rf"第([{_COMMITTEES_ZH}])委员会", report)
+    m = patterns.search(rf"第([{_COMMITTEES_ZH}])委员会", report)
     if m:
         return f"A/C.{_COMMITTEES_ZH.index(m.group(1)) + 1}/{session}/L.{PLACEHOLDER}"
-    m = re.search(rf"\b({'|'.join(_COMMITTEES_EN)}) Committee\b", report)
+    m = patterns.search(rf"\b({'|'.join(_COMMITTEES_EN)}) Committee\b", report)
     if m:
         return f"A/C.{_COMMITTEES_EN.index(m.group(1)) + 1}/{session}/L.{PLACEHOLDER}"
     if header.body in ("Human Rights Council", "人权理事会") or (header.symbol or "").startswith("A/HRC/"):
@@ -101,7 +101,7 @@ def session_and_header(doc: Document, ctx: Context) -> list[Edit]:
         "draft symbol given" if symbol else "draft symbol: the L number is known when the draft is submitted",
         placeholder=not symbol,
     ))
-    new_agenda = re.sub(r"\s+", "", agenda_item) if agenda_item else PLACEHOLDER
+    new_agenda = patterns.sub(r"\s+", "", agenda_item) if agenda_item else PLACEHOLDER
     edits.append(Edit(
         "header", "header", h.agenda_item or "", new_agenda,
         "agenda item given" if agenda_item else "agenda item of the new session: not known yet (the item title is kept; check it)",

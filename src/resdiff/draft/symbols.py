@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from resdiff import patterns
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document
 from resdiff.draft.forward import ordinal_value
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
-from resdiff.lazyre import lazy_compile
 from resdiff.model import OPERATIVE, Edit, Paragraph
 
 # a clause that looks at the report in front of the Assembly now
-_EN_CURRENT = lazy_compile(
+_EN_CURRENT = patterns.lazy_compile(
     r"\b(?:Having\s+(?:considered|examined|received|reviewed)|Tak(?:ing|es)\s+note(?:\s+with\s+(?:appreciation|interest|concern))?"
     r"(?:\s+also)?\s+of|Welcom(?:ing|es)(?:\s+also)?|Noting\s+with\s+(?:appreciation|interest)|Notes\s+with\s+(?:appreciation|interest)|"
     r"Expressing\s+(?:its\s+)?appreciation\s+for|Expresses\s+(?:its\s+)?appreciation\s+for)\b"
@@ -26,15 +26,15 @@ _EN_CURRENT = lazy_compile(
     r"|\bannual\s+report\s+of\s+the\s+[^;]{0,80}?\bon\s+its\s+20\d\d\s+session\b",
     re.I,
 )
-_ZH_CURRENT = lazy_compile(r"(?:审议了|审查了|收到了?|注意到|欢迎|赞赏地注意到|满意地注意到|赞赏)[^；;。]{0,80}?(?:报告|说明)|20\d\d\s*年届会(?:工作)?的年度报告")
-_EN_HISTORY = lazy_compile(r"\b(?:Recall|Reaffirm|submitted\s+to\s+the\s+General\s+Assembly\s+at\s+its)\w*", re.I)
-_ZH_HISTORY = lazy_compile(r"回顾|重申|忆及")
-_SYMBOL = lazy_compile(r"(?<![\w/])A/(?P<sess>\d{2,3})/(?P<num>\d{1,4})(?P<rest>(?:/(?:Add|Rev|Corr)\.\d+)*)(?![\w/])")
-_EN_RECORDS = lazy_compile(
+_ZH_CURRENT = patterns.lazy_compile(r"(?:审议了|审查了|收到了?|注意到|欢迎|赞赏地注意到|满意地注意到|赞赏)[^；;。]{0,80}?(?:报告|说明)|20\d\d\s*年届会(?:工作)?的年度报告")
+_EN_HISTORY = patterns.lazy_compile(r"\b(?:Recall|Reaffirm|submitted\s+to\s+the\s+General\s+Assembly\s+at\s+its)\w*", re.I)
+_ZH_HISTORY = patterns.lazy_compile(r"回顾|重申|忆及")
+_SYMBOL = patterns.lazy_compile(r"(?<![\w/])A/(?P<sess>\d{2,3})/(?P<num>\d{1,4})(?P<rest>(?:/(?:Add|Rev|Corr)\.\d+)*)(?![\w/])")
+_EN_RECORDS = patterns.lazy_compile(
     rf"Official\s+Records\s+of\s+the\s+General\s+Assembly,\s+(?P<ord>{EN_ORDINAL})\s+Session,\s+Supplement\s+No\.\s*(?P<supp>\d+[A-Z]?)",
     re.I,
 )
-_ZH_RECORDS = lazy_compile(rf"《大会正式记录，第(?P<ord>{ZH_NUMERAL})届会议，补编第\s*(?P<supp>\d+[A-Z]?)\s*号")
+_ZH_RECORDS = patterns.lazy_compile(rf"《大会正式记录，第(?P<ord>{ZH_NUMERAL})届会议，补编第\s*(?P<supp>\d+[A-Z]?)\s*号")
 
 
 def report_symbols(doc: Document, ctx: Context) -> list[Edit]:
@@ -86,7 +86,7 @@ def report_symbols(doc: Document, ctx: Context) -> list[Edit]:
 
 
 # "the report of the Executive Committee … on the work of its seventy-fifth session": a body's yearly session
-_EN_WORK_OF = lazy_compile(
+_EN_WORK_OF = patterns.lazy_compile(
     rf"\breport\s+of\s+the\s+(?P<who>[A-Z](?:(?!\breport\s+of\b)[^,;])*?)\s+on\s+the\s+work\s+of\s+its\s+(?P<ord>{EN_ORDINAL})\s+session\b")
 
 
@@ -127,19 +127,19 @@ def _current_clauses(p: Paragraph, lang: str) -> list[tuple[int, int]]:
     return out
 
 
-_IBID_SUPPLEMENT = lazy_compile(r"(?:See\s+)?[Ii]bid\.,\s+Supplement\s+No\.\s*\d+[A-Z]?\b|同上，补编第\s*\d+[A-Z]?\s*号")
+_IBID_SUPPLEMENT = patterns.lazy_compile(r"(?:See\s+)?[Ii]bid\.,\s+Supplement\s+No\.\s*\d+[A-Z]?\b|同上，补编第\s*\d+[A-Z]?\s*号")
 # a report the Assembly gets again and again: the Secretary-General's on the resolution, or one the
 # resolution asks for again ("requests the Secretary-General to submit … a report on <the same subject>")
-_EN_REPORT_OF = lazy_compile(
+_EN_REPORT_OF = patterns.lazy_compile(
     r"\breport\s+of\s+the\s+(?P<who>[A-Z][^,;(]*?)(?=\s+on\s+|\s*[,;(]|\s+and\s+(?:the|its|his|her)\s|\s+submitted|\s+entitled\b|\s*$)"
     r"(?:\s+on\s+(?P<subject>(?:(?!\s+and\s+(?:the|its|his|her)\s+report)[^,;(])+)|(?P<entitled>\s+entitled\b))?")
-_ZH_REPORT_OF = lazy_compile(r"(?P<who>秘书长|[\u4e00-\u9fff]{2,20}?(?:委员会|工作组|专家组|特别报告员|高级专员|理事会))(?:关于(?P<subject>[^，；。(（]+?))?的(?:报告|说明)")
-_GENERIC = lazy_compile(r"^(?:the\s+)?(?:implementation\s+of|work\s+of\s+the\s+Organization)|执行情况|本组织的工作", re.I)
+_ZH_REPORT_OF = patterns.lazy_compile(r"(?P<who>秘书长|[\u4e00-\u9fff]{2,20}?(?:委员会|工作组|专家组|特别报告员|高级专员|理事会))(?:关于(?P<subject>[^，；。(（]+?))?的(?:报告|说明)")
+_GENERIC = patterns.lazy_compile(r"^(?:the\s+)?(?:implementation\s+of|work\s+of\s+the\s+Organization)|执行情况|本组织的工作", re.I)
 # where a resolution asks for a report again: "requests the Secretary-General to submit … a report on …",
 # "invites … to continue to submit a report on the work of the Working Group"
-_EN_REQUEST_SPLIT = lazy_compile(r";|,\s+(?=(?:and\s+)?(?:also\s+|further\s+)?(?:requests|invites|encourages|decides|calls)\b)")
-_EN_REQUEST = lazy_compile(r"\b(?:to\s+(?:continue\s+to\s+)?(?:submit|present|report|prepare)|to\s+include\s+in\s+(?:his|her|its|the)\s+(?:next\s+)?report)\b", re.I)
-_ZH_REQUEST = lazy_compile(r"提交|提出|报告")
+_EN_REQUEST_SPLIT = patterns.lazy_compile(r";|,\s+(?=(?:and\s+)?(?:also\s+|further\s+)?(?:requests|invites|encourages|decides|calls)\b)")
+_EN_REQUEST = patterns.lazy_compile(r"\b(?:to\s+(?:continue\s+to\s+)?(?:submit|present|report|prepare)|to\s+include\s+in\s+(?:his|her|its|the)\s+(?:next\s+)?report)\b", re.I)
+_ZH_REQUEST = patterns.lazy_compile(r"提交|提出|报告")
 _MINOR = {"the", "of", "on", "and", "in", "for", "to", "united", "nations", "a", "an", "its"}
 
 
@@ -152,17 +152,17 @@ class _Known:
 
 def _topics(doc: Document, ctx: Context) -> tuple[str, ...]:
     named = [m.group(1) or m.group(2) for p in doc.paragraphs
-             for m in re.finditer(r"\bitem\s+entitled\s+“([^”]+)”|题为“([^”]+)”的项目", p.text)]
+             for m in patterns.finditer(r"\bitem\s+entitled\s+“([^”]+)”|题为“([^”]+)”的项目", p.text)]
     return tuple(_topic_key(t) for t in [ctx.title or "", *named] if t)
 
 
 def _topic_key(text: str) -> str:
-    return re.sub(r"^the\s+", "", re.sub(r"\s+", " ", text.strip().rstrip(",;.，；。")), flags=re.I).lower()
+    return patterns.sub(r"^the\s+", "", patterns.sub(r"\s+", " ", text.strip().rstrip(",;.，；。")), flags=re.I).lower()
 
 
 def _base(symbol: str) -> str:
     """"A/79/209/Corr.1" → "A/79/209": the report and its corrigendum are cited together."""
-    return re.sub(r"(?:/(?:Add|Rev|Corr)\.\d+)+$", "", symbol)
+    return patterns.sub(r"(?:/(?:Add|Rev|Corr)\.\d+)+$", "", symbol)
 
 
 def _note_symbols(doc: Document, number: int) -> list[str]:
@@ -171,11 +171,11 @@ def _note_symbols(doc: Document, number: int) -> list[str]:
 
 # a body's report on one of its sessions ("on its eighth session", "on its ninth and tenth sessions"): it
 # reports on each session; "关于其第八届会议的报告"
-_EN_SESSION_REPORT = lazy_compile(r"(?:^|\bon\s+)(?:the\s+work\s+of\s+)?its\s+(?:[\w-]+\s+){1,6}?sessions?$", re.I)
-_ZH_SESSION_REPORT = lazy_compile(r"^其?第[^，；。]{1,12}届会议(?:工作)?$")
+_EN_SESSION_REPORT = patterns.lazy_compile(r"(?:^|\bon\s+)(?:the\s+work\s+of\s+)?its\s+(?:[\w-]+\s+){1,6}?sessions?$", re.I)
+_ZH_SESSION_REPORT = patterns.lazy_compile(r"^其?第[^，；。]{1,12}届会议(?:工作)?$")
 # authors that report once: an expert group, a panel, a mission, a preparatory or ad hoc body
-_EN_ONE_OFF = lazy_compile(r"\b(?:Group|Panel|Mission|Inquiry|Preparatory|Ad\s+Hoc|Open-ended|Summit|Envoy)\b", re.I)
-_ZH_ONE_OFF = lazy_compile(r"专家组|工作组|小组|特派团|调查|筹备")
+_EN_ONE_OFF = patterns.lazy_compile(r"\b(?:Group|Panel|Mission|Inquiry|Preparatory|Ad\s+Hoc|Open-ended|Summit|Envoy)\b", re.I)
+_ZH_ONE_OFF = patterns.lazy_compile(r"专家组|工作组|小组|特派团|调查|筹备")
 
 
 def _periodic(clause: str, known: _Known, lang: str) -> bool:
@@ -184,6 +184,7 @@ def _periodic(clause: str, known: _Known, lang: str) -> bool:
     the series' own resolution, a body's report on its session, one on the agenda item or the resolution's
     title, or a standing body's report without a subject (``the report of the United Nations Conference on
     Trade and Development``)."""
+    # the document's own resolution numbers: re, not the pattern cache (patterns.py)
     if any(re.search(rf"(?<![\d/]){re.escape(n)}(?![\d/])", clause) for n in known.own):
         return True  # "prepared in accordance with the request contained in its resolution 79/160"
     return any(_periodic_one(m, known, lang) for m in (_ZH_REPORT_OF if lang == "zh" else _EN_REPORT_OF).finditer(clause))
@@ -192,7 +193,7 @@ def _periodic(clause: str, known: _Known, lang: str) -> bool:
 def _periodic_one(m: re.Match, known: _Known, lang: str) -> bool:
     requests = known.requests
     who, subject = m.group("who").strip(), (m.group("subject") or "").strip()
-    if re.fullmatch(r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|for|in|on))*", subject):
+    if patterns.fullmatch(r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|for|in|on))*", subject):
         who, subject = f"{who} on {subject}", ""  # "Conference on Trade and Development": the name goes on
     if subject and ((_ZH_SESSION_REPORT if lang == "zh" else _EN_SESSION_REPORT).search(subject)
                     or _topic_key(subject) in known.topics):
@@ -203,22 +204,22 @@ def _periodic_one(m: re.Match, known: _Known, lang: str) -> bool:
     if who == "Secretary-General" and m.groupdict().get("entitled"):
         # "the report of the Secretary-General entitled “Towards the achievement …”": his report on the
         # resolution when the resolution asks him for one again
-        return any(re.search(r"\bSecretary-General\b", seg) and _EN_REQUEST.search(seg)
-                   for seg in _EN_REQUEST_SPLIT.split(requests) if re.search(r"\breport", seg, re.I))
+        return any(patterns.search(r"\bSecretary-General\b", seg) and _EN_REQUEST.search(seg)
+                   for seg in _EN_REQUEST_SPLIT.split(requests) if patterns.search(r"\breport", seg, re.I))
     if who in ("Secretary-General", "秘书长") and (not subject or _GENERIC.search(subject)
-                                                 or re.search(r"resolution\s+\d+/\d+|第\s*\d+/\d+\s*号决议", subject)):
+                                                 or patterns.search(r"resolution\s+\d+/\d+|第\s*\d+/\d+\s*号决议", subject)):
         return True
     if lang == "zh":
         keys = [k[:6] for k in (subject, who if who != "秘书长" else "") if k]
-        segments = [seg for seg in re.split(r"[；。]", requests) if _ZH_REQUEST.search(seg)]
+        segments = [seg for seg in patterns.split(r"[；。]", requests) if _ZH_REQUEST.search(seg)]
         return any(k in seg for k in keys for seg in segments)
-    segments = [seg for seg in _EN_REQUEST_SPLIT.split(requests) if _EN_REQUEST.search(seg) and re.search(r"\breport", seg, re.I)]
+    segments = [seg for seg in _EN_REQUEST_SPLIT.split(requests) if _EN_REQUEST.search(seg) and patterns.search(r"\breport", seg, re.I)]
     for phrase in (subject, who if who != "Secretary-General" else ""):
-        words = [w for w in re.findall(r"[A-Za-z][\w-]+", phrase) if w.lower() not in _MINOR][:2]
+        words = [w for w in patterns.findall(r"[A-Za-z][\w-]+", phrase) if w.lower() not in _MINOR][:2]
         if len(words) < 2:
             continue
         pattern = r"\b" + r"\W+(?:\w+\W+){0,3}?".join(map(re.escape, words))
-        if any(re.search(pattern, seg, re.I) for seg in segments):
+        if any(re.search(pattern, seg, re.I) for seg in segments):  # the text's words: re, not the cache
             return True
     return False
 
@@ -251,7 +252,7 @@ def _footnote(doc: Document, number: int, ctx: Context, periodic: bool) -> list[
             new_text = _SYMBOL.sub(lambda m: _records_symbol(m, ctx), new_text)
             note = (f"this session's report in the Official Records moves to the draft's session (Supplement No. "
                     f"{records.group('supp')} keeps its number); was: {text}")
-        elif (periodic or all(int(m.group("num")) < _SUPPLEMENTS for m in _SYMBOL.finditer(text))) and not re.sub(r"See|see|Ibid\.?|见|同上|and|和|及|Part\s+[IVX]+|第[一二三四五六七八九十]+部分|[\s,.;，。、()（）]", "", _SYMBOL.sub("", text)):
+        elif (periodic or all(int(m.group("num")) < _SUPPLEMENTS for m in _SYMBOL.finditer(text))) and not patterns.sub(r"See|see|Ibid\.?|见|同上|and|和|及|Part\s+[IVX]+|第[一二三四五六七八九十]+部分|[\s,.;，。、()（）]", "", _SYMBOL.sub("", text)):
             new_text = _SYMBOL.sub(lambda m: _report_symbol(m, ctx), text)
             note = f"the report to session {ctx.new} has a number not known yet; was: {text}"
         elif periodic and _council_report_of_the_year(text, ctx):
@@ -267,7 +268,7 @@ def _footnote(doc: Document, number: int, ctx: Context, periodic: bool) -> list[
     return []
 
 
-_COUNCIL_SYMBOL = lazy_compile(r"(?<![\w/])A/HRC/(?P<sess>\d{1,3})/\d{1,4}(?:/(?:Add|Rev|Corr)\.\d+)*(?![\w/])")
+_COUNCIL_SYMBOL = patterns.lazy_compile(r"(?<![\w/])A/HRC/(?P<sess>\d{1,3})/\d{1,4}(?:/(?:Add|Rev|Corr)\.\d+)*(?![\w/])")
 
 
 def _council_report_of_the_year(text: str, ctx: Context) -> bool:
@@ -276,7 +277,7 @@ def _council_report_of_the_year(text: str, ctx: Context) -> bool:
     symbols = list(_COUNCIL_SYMBOL.finditer(text))
     year = int(ctx.date[:4]) if ctx.date else 1945 + ctx.old
     first = 3 * (year - 2006) + 1
-    rest = re.sub(r"See|see|and|和|及|[\s,.;，。、]", "", _COUNCIL_SYMBOL.sub("", text))
+    rest = patterns.sub(r"See|see|and|和|及|[\s,.;，。、]", "", _COUNCIL_SYMBOL.sub("", text))
     return bool(symbols) and not rest and all(first <= int(m.group("sess")) < first + 3 for m in symbols)
 
 

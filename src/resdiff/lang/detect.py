@@ -7,10 +7,10 @@ Russian, Arabic …) is "other", which the readers treat with the generic, Engli
 
 from __future__ import annotations
 
-import re
+from resdiff import patterns
 
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[^\W\d_]+")
+_IDEOGRAPH = patterns.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = patterns.compile(r"[^\W\d_]+")
 # Function words that make up a large part of any English resolution and are rare in other languages.
 _ENGLISH_WORDS = frozenset(
     "the of and to in its on for with that by all as at be is are this which from their these an "

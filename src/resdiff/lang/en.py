@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 
+from resdiff import patterns
+
 # A symbol part: letters and digits, dots only between them ("CN.4", "Add.2"), not a trailing full stop.
 _PART = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
 # Symbols start with an upper-case series letter (A, E, S, A/HRC …) and have at least one slash.
@@ -35,7 +37,7 @@ def _token_re() -> re.Pattern:
     # and compiling this pattern (its Unicode letter class) costs ~8 ms of every cold start.
     # No rule of its own for CJK ideographs: _LETTER leaves them out, so [\s\S] takes each one alone (a
     # class over them would cost another ~1 ms to compile).
-    return re.compile(rf"\s+|{SYMBOL}|{NUMBER}|{WORD}|[\s\S]")
+    return patterns.compile(rf"\s+|{SYMBOL}|{NUMBER}|{WORD}|[\s\S]")
 
 
 def tokenize(text: str) -> list[str]:

@@ -22,13 +22,14 @@ IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
 
 from __future__ import annotations
 
-import re
 from math import log
 
+from resdiff import patterns
+
 # jieba's re_han_default, re_skip_default and re_eng (jieba/__init__.py), as the re module reads them.
-_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
-_SKIP = re.compile(r"(\r\n|\s)")
-_ENG = re.compile(r"[a-zA-Z0-9]")
+_HAN = patterns.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+_SKIP = patterns.compile(r"(\r\n|\s)")
+_ENG = patterns.compile(r"[a-zA-Z0-9]")
 
 
 class Cutter:

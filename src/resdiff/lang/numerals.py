@@ -21,6 +21,8 @@ EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Au
 
 import re
 
+from resdiff import patterns
+
 # ── Chinese ─────────────────────────────────────────────────────────────────────────────────────
 
 _ZH_DIGITS = "零一二三四五六七八九"
@@ -133,10 +135,10 @@ def en_ordinal(n: int) -> str:
 def parse_en_ordinal(text: str) -> int:
     """Value of an ordinal: "Seventy-sixth", "one hundred and first", "one hundred first", "76th"."""
     words = text.strip().lower()
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", words)
+    m = patterns.fullmatch(r"(\d+)(?:st|nd|rd|th)", words)
     if m:
         return int(m.group(1))
-    tokens = [w for w in re.split(r"[\s\-‑]+", words) if w]
+    tokens = [w for w in patterns.split(r"[\s\-‑]+", words) if w]
     if not tokens or tokens[-1] not in _CARDINAL_OF_ORDINAL:
         raise ValueError(f"not an ordinal: {text!r}")
     tokens[-1] = _CARDINAL_OF_ORDINAL[tokens[-1]]
@@ -180,9 +182,9 @@ def match_case(template: str, text: str) -> str:
     letters = [c for c in template if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 1:
         return text.upper()
-    pieces = [p for p in re.split(r"[\s\-‑]+", template) if p and p.lower() != "and"]
+    pieces = [p for p in patterns.split(r"[\s\-‑]+", template) if p and p.lower() != "and"]
     if len(pieces) > 1 and all(p[0].isupper() for p in pieces):
-        return re.sub(r"[a-z]+", lambda m: m.group(0) if m.group(0) == "and" else m.group(0).capitalize(), text)
+        return patterns.sub(r"[a-z]+", lambda m: m.group(0) if m.group(0) == "and" else m.group(0).capitalize(), text)
     if template[:1].isupper():
         return text[:1].upper() + text[1:]
     return text
@@ -190,7 +192,7 @@ def match_case(template: str, text: str) -> str:
 
 def en_ordinal_like(n: int, template: str) -> str:
     """Ordinal ``n`` written like ``template``: case kept, "76th" style kept for digit ordinals."""
-    if re.fullmatch(r"\d+(?:st|nd|rd|th)", template.strip(), re.I):
+    if patterns.fullmatch(r"\d+(?:st|nd|rd|th)", template.strip(), re.I):
         return f"{n}{_digit_suffix(n)}"
     return match_case(template, en_ordinal(n))
 

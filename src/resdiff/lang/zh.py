@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from bisect import bisect_right
 from pathlib import Path
 
+from resdiff import patterns
+from resdiff.cache import cache_dir
 from resdiff.lang.en import NUMBER, SYMBOL
 from resdiff.normalize import range_bounds
 
@@ -44,7 +45,7 @@ _AFTER_NUMBER = r"(?:(?<=\d)|(?<=\d )|(?<=\d\u3000))[年月日号段届次条项
 _LATIN = r"[A-Za-z]+(?:['’\-][A-Za-z]+)*"
 _FOOTNOTE = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 
-_TOKEN = re.compile(
+_TOKEN = patterns.compile(
     rf"(?P<ws>\s+)|{SYMBOL}|{NUMBER}|{_ORDINAL}|{_AFTER_NUMBER}|{_LATIN}|{_FOOTNOTE}|\*+"
     rf"|(?P<han>(?:(?!{_ORDINAL})[{HAN}])+)|[\s\S]"
 )
@@ -220,17 +221,6 @@ def open_dictionary(cache_dir: Path | None = None) -> "_BlockDictionary | _FullD
         except sqlite3.Error:  # truncated or foreign file: build it again, once
             path.unlink(missing_ok=True)
     return _FullDictionary()
-
-
-def cache_dir() -> Path:
-    """Per-user cache folder (never the shared temp folder jieba defaults to)."""
-    override = os.environ.get("RESDIFF_CACHE_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG spec: a relative path is invalid and must be ignored
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "resdiff"
 
 
 def cache_path(directory: Path | None = None) -> Path:

@@ -27,12 +27,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from resdiff import patterns
 from resdiff.model import OPERATIVE, PREAMBULAR, Paragraph, ReadingWarning, Resolution
 
 # A numbered paragraph start after the end of a clause: "…belief; 20. Urges", "…的报告；2. 欢迎".
-_INNER_NUMBER = re.compile(r"(?:^|[;；。:：]|\.\s)\s*(\d{1,3})\s?[.．]\s*(?=[A-Z\u4e00-\u9fff*])", re.M)
+_INNER_NUMBER = patterns.compile(r"(?:^|[;；。:：]|\.\s)\s*(\d{1,3})\s?[.．]\s*(?=[A-Z\u4e00-\u9fff*])", re.M)
 # Lines that belong to the page or the header, never to a paragraph of the body.
-_FURNITURE = re.compile(
+_FURNITURE = patterns.compile(
     r"\b\d{2}-\d{5}\s*\([A-Z]\)"  # job number "25-17660 (E)"
     r"|\*\d{7}\*"  # barcode "*2517660*"
     r"|\bDistr\.:?\s*(?:General|Limited|Restricted)"
@@ -43,7 +44,7 @@ _FURNITURE = re.compile(
     r"|\[(?:on the report of|without reference to) "
     r"|\[根据第.委员会的报告"
 )
-_SENTENCE_END = re.compile(r"[.。．!?！？](?:[\s\"'”’)）\]」』]*)$")
+_SENTENCE_END = patterns.compile(r"[.。．!?！？](?:[\s\"'”’)）\]」』]*)$")
 LONG_FACTOR = 6  # a paragraph this many times the median length …
 LONG_MIN_CHARS = {"zh": 1200, "en": 3000}  # … and at least this long is "unusually long"
 LONG_MIN_CHARS_OTHER = 3000

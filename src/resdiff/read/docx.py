@@ -42,6 +42,7 @@ from typing import Iterator, Union
 
 from lxml import etree
 
+from resdiff import patterns
 from resdiff.errors import UserError
 from resdiff.read.wordnumbers import SPELLED_FORMATS, custom_number, spelled, symbol_char
 
@@ -566,7 +567,7 @@ class _Numbering:
                 return custom_number(value, other.custom)
             return format_number(value, fmt)
 
-        number = symbol_char(re.sub(r"%([1-9])", fill, pattern), level.font)
+        number = symbol_char(patterns.sub(r"%([1-9])", fill, pattern), level.font)
         return number, (level.suffix if number else "")
 
 
@@ -805,7 +806,7 @@ class _Collector:
                 self.add("\u2011", emphasised)
             elif tag == _w("sym"):
                 code = child.get(_w("char"), "")
-                if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) and _xml_char(int(code, 16)):
+                if patterns.fullmatch(r"[0-9A-Fa-f]{1,5}", code) and _xml_char(int(code, 16)):
                     # symbol fonts use private-use code points: mapped to what the font shows where known
                     self.add(symbol_char(chr(int(code, 16)), child.get(_w("font"))), emphasised)
             elif tag in (_w("footnoteReference"), _w("endnoteReference")):
@@ -1150,7 +1151,7 @@ def docx_paragraphs(path_or_bytes: Source, view: str = "accept") -> list[str]:
 # stands. Header fields, closing lines, opener verbs and typed numbers are decided there, once.
 
 _SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies"
-_AUTO_OP_NUMBER = re.compile(rf"^[(（]?(\d{{1,3}})(?:\s*({_SUFFIXES}))?\s*[.．)）]?$")
+_AUTO_OP_NUMBER = patterns.compile(rf"^[(（]?(\d{{1,3}})(?:\s*({_SUFFIXES}))?\s*[.．)）]?$")
 
 
 def _tidy(text: str, refs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:

@@ -9,8 +9,8 @@ Standard library only: a page is small and a full HTML5 parser would add a depen
 from __future__ import annotations
 
 import functools
-import re
 
+from resdiff import patterns
 from resdiff.read.text import TO_SUPERSCRIPT
 
 _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
@@ -55,7 +55,7 @@ class _TextCollectorMixin:
     def handle_data(self, data):
         if self.skipping:
             return
-        data = re.sub(r"[ \t\r\n]+", " ", data)
+        data = patterns.sub(r"[ \t\r\n]+", " ", data)
         # <sup>1</sup> is a footnote marker: keep it as a superscript digit the text reader knows.
         self.parts.append(data.translate(TO_SUPERSCRIPT) if self.in_sup and data.strip().isdigit() else data)
 
@@ -71,4 +71,4 @@ def html_to_text(text: str) -> str:
     collector.close()
     joined = "".join(collector.parts).replace("\xa0", " ")
     lines = [line.strip() for line in joined.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    return patterns.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resdiff import patterns
 from resdiff.errors import UserError
 from resdiff.lang.detect import detect_language
 from resdiff.model import Footnote, Resolution
@@ -40,18 +41,18 @@ _OCR_HINT = ("resdiff reads the text layer of a PDF and does not do OCR: give th
 
 # Page furniture, recognised by its words (anchors) wherever it sits in the top or bottom band.
 _FURNITURE_TEXT = [
-    re.compile(r"^[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+\s*$"),  # running symbol A/RES/79/156, A/C.3/80/L.23
-    re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/14"
-    re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s*\d{6})?(?:\s*\d{2}/\d{2}/\d{2,4})?$"),  # job number
-    re.compile(r"^\*\d{5,}\*$"),  # bar code "*2424148*"
-    re.compile(r"^(?:\d{2}-|\d{5,6}|\(\w\))(?:\s*\(\w\))?(?:\s*\d{5,6})?\s*$"),  # pieces of a job number set apart
-    re.compile(r"^(?:Please recycle|请回收)\W*$", re.I),
+    patterns.compile(r"^[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+\s*$"),  # running symbol A/RES/79/156, A/C.3/80/L.23
+    patterns.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/14"
+    patterns.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s*\d{6})?(?:\s*\d{2}/\d{2}/\d{2,4})?$"),  # job number
+    patterns.compile(r"^\*\d{5,}\*$"),  # bar code "*2424148*"
+    patterns.compile(r"^(?:\d{2}-|\d{5,6}|\(\w\))(?:\s*\(\w\))?(?:\s*\d{5,6})?\s*$"),  # pieces of a job number set apart
+    patterns.compile(r"^(?:Please recycle|请回收)\W*$", re.I),
 ]
-_MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
-_STAR = re.compile(r"^\s*\*{1,3}\s*$")
-_HANGING_NUMBER = re.compile(r"^\s*\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.．]\s*$")
-_BARE_NUMBER = re.compile(r"\d{1,3}\s*")
-_SPACES = re.compile(r"\s+")
+_MARKER = patterns.compile(r"^\s*(\d{1,3})\s*$")
+_STAR = patterns.compile(r"^\s*\*{1,3}\s*$")
+_HANGING_NUMBER = patterns.compile(r"^\s*\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.．]\s*$")
+_BARE_NUMBER = patterns.compile(r"\d{1,3}\s*")
+_SPACES = patterns.compile(r"\s+")
 _SOFT_HYPHEN = "\x02"  # PDFium's character for a hyphen Word printed at a line break
 
 
@@ -326,7 +327,7 @@ def _finish_line(line: _PdfLine, main: float) -> _PdfLine:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    return patterns.sub(r"\d+", "#", patterns.sub(r"\s+", "", text))
 
 
 @dataclass
@@ -367,8 +368,8 @@ def _layout(pages: list[tuple[list[_PdfLine], list[tuple[float, float, float]], 
 
         kept = [l for l in lines if not furniture(l)]
         # a rule drawn with underscores ("__________________") is text in some PDFs
-        rules = rules + [(l.x0, l.x1, l.top) for l in kept if re.fullmatch(r"_{5,}", l.text)]
-        kept = [l for l in kept if not re.fullmatch(r"_{5,}", l.text)]
+        rules = rules + [(l.x0, l.x1, l.top) for l in kept if patterns.fullmatch(r"_{5,}", l.text)]
+        kept = [l for l in kept if not patterns.fullmatch(r"_{5,}", l.text)]
         # the footnote rule: a short horizontal line in the lower part of the page with smaller text below
         rule_y = None
         for x0, x1, y in sorted(rules, key=lambda r: -r[2]):
@@ -386,7 +387,7 @@ def _layout(pages: list[tuple[list[_PdfLine], list[tuple[float, float, float]], 
                 else:
                     break
             tail.reverse()
-            if tail and (tail[0].raised_first or re.match(r"^\d{1,3}\s", tail[0].text)):
+            if tail and (tail[0].raised_first or patterns.match(r"^\d{1,3}\s", tail[0].text)):
                 rule_y = tail[0].top + 1
         for line in kept:
             (notes if rule_y is not None and line.top <= rule_y else body).append(line)
@@ -402,9 +403,9 @@ def _footnotes(lines: list[_PdfLine]) -> tuple[list[Footnote], list[str]]:
 
     bodies: list[tuple[str, list[str]]] = []
     for line in lines:
-        m = re.match(r"^(\d{1,3})\s*(.*)$", line.text) if (line.raised_first or bodies == [] or
-                                                            re.match(r"^\d{1,3}\s", line.text)) else None
-        star = re.match(r"^(\*{1,3})\s*(.*)$", line.text)
+        m = patterns.match(r"^(\d{1,3})\s*(.*)$", line.text) if (line.raised_first or bodies == [] or
+                                                            patterns.match(r"^\d{1,3}\s", line.text)) else None
+        star = patterns.match(r"^(\*{1,3})\s*(.*)$", line.text)
         expected = 1 + max((int(k) for k, _ in bodies if k.isdigit()), default=0)
         if m and (line.raised_first or int(m.group(1)) == expected):
             bodies.append((m.group(1), [m.group(2)]))
@@ -440,7 +441,7 @@ def _stream(doc: _Document) -> list[Line]:
         page_break = prev is not None and line.page != prev.page
         gap = prev is not None and not page_break and prev.bottom - line.bottom > pitch * 1.35
         indent = line.x0 - doc.left > doc.body_size * 0.9
-        hanging = bool(re.match(r"^\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.．]\s", line.text)) and line.x0 < doc.left + doc.body_size * 4
+        hanging = bool(patterns.match(r"^\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.．]\s", line.text)) and line.x0 < doc.left + doc.body_size * 4
         out.append(Line(
             line.text, blank_before=gap, after_break=page_break, indent=indent,
             starts_paragraph=indent or gap or hanging or prev is None,
@@ -451,7 +452,7 @@ def _stream(doc: _Document) -> list[Line]:
 
 
 def _strip_number(lead: str) -> str:
-    return re.sub(r"^\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.．]\s*", "", lead)
+    return patterns.sub(r"^\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.．]\s*", "", lead)
 
 
 def read_pdf(path: str | Path, data: bytes | None = None, lang: str | None = None) -> Resolution:

@@ -33,9 +33,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from resdiff import deadline
+from resdiff import deadline, patterns
 from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
-from resdiff.lazyre import lazy_compile
 from resdiff.model import (HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, ReadingWarning, Resolution,
                            SubParagraph)
 from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
@@ -48,7 +47,7 @@ TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)  # footnote markers 
 _SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(_SUPERSCRIPTS)}
 _END_PUNCT = set("，,；;。.：:،؛")  # Arabic comma and semicolon too: other languages must not merge paragraphs
 _CJK_PUNCT_OPEN = "《“（(「『"
-_CJK_CONTEXT = re.compile(r"[\u3400-\u9fff]")
+_CJK_CONTEXT = patterns.compile(r"[\u3400-\u9fff]")
 
 # Verbs that open Chinese paragraphs; longest first so that "又回顾" wins over "回顾".
 _ZH_OPENERS = sorted(
@@ -87,41 +86,41 @@ EN_OPENERS = sorted(
     reverse=True,
 )
 # English-only patterns here are compiled on first use (resdiff.lazyre): a Chinese text never pays for them.
-_EN_OPENER_RE = lazy_compile(r"^(?:" + "|".join(re.escape(o.strip()) for o in EN_OPENERS) + r")\b")
+_EN_OPENER_RE = patterns.lazy_compile(r"^(?:" + "|".join(re.escape(o.strip()) for o in EN_OPENERS) + r")\b")
 # Any capitalised -ing / -ed word followed by a lower-case word ("Deploring the", "Convinced that"), not by
 # "and", "or", "of": a wrapped line of a title ("Stockpiling and Use of Chemical Weapons").
-_EN_GENERIC_OPENER = lazy_compile(r"^[A-Z][a-z]+(?:ing|ed)\s+(?!(?:and|or|of)\b)[a-z]")
-_EN_LEAD_TAIL = lazy_compile(
+_EN_GENERIC_OPENER = patterns.lazy_compile(r"^[A-Z][a-z]+(?:ing|ed)\s+(?!(?:and|or|of)\b)[a-z]")
+_EN_LEAD_TAIL = patterns.lazy_compile(
     r"^(?:\s+(?:also|further|furthermore|moreover|again|once again|in mind|note of|into account|"
     r"with (?:deep |grave |great |serious )?(?:appreciation|concern|satisfaction|interest|regret)))+"
 )
-_EN_OP_LEAD = lazy_compile(
+_EN_OP_LEAD = patterns.lazy_compile(
     r"^(?:(?:Also|Further|Furthermore|Again|Once again|Strongly|Firmly|Urgently|Reiterates its|Also strongly|"
     r"Further strongly|Deeply|Expressly|Warmly)\s+)*[A-Z]?[a-z]+s(?:\s+(?:upon|on))?(?=[\s,:;]|$)"
 )
 
-_OP_NUMBER = re.compile(r"^(\d{1,3})(?:\s*(bis|ter|quater|quinquies|sexies|septies|octies))?\s*[.．](?=\s|$|\S)")
-SUBPARA = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
-_FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
-_SUPERSCRIPT_LINE = re.compile(rf"^\s*([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
-_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+_OP_NUMBER = patterns.compile(r"^(\d{1,3})(?:\s*(bis|ter|quater|quinquies|sexies|septies|octies))?\s*[.．](?=\s|$|\S)")
+SUBPARA = patterns.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[㈠-㈩]|（[一二三四五六七八九十]+）)\s*")
+_FOOTNOTE_RULE = patterns.compile(r"^\s*_{5,}\s*$")
+_SUPERSCRIPT_LINE = patterns.compile(rf"^\s*([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
+_NUMBERED_LINE = patterns.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 # Footnote bodies numbered in other styles of web copies and older documents: "(2) …", "[2] …", "2/ …".
-_MARKED_LINE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\]|(\d{1,3})/)\s*(\S.*)$")
+_MARKED_LINE = patterns.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\]|(\d{1,3})/)\s*(\S.*)$")
 
 # Page furniture in PDF extractions: lines that anchor a page header or footer.
 _FURNITURE = [
     # document symbol A/RES/74/153 (never with a final full stop: "A/79/195." is a footnote's text)
-    re.compile(r"^[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+(?<!\.)$"),
-    _PAGE_NUMBER := re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/4"
-    re.compile(r"^\d{2}-\d{5}(?:\s*\(\w\))?(?:\s+\d{6})?$"),  # job number "19-22275 (E)    220120"
-    re.compile(r"^\d{6}$"),  # the job's date ("191223") when an extraction puts it on a line of its own
-    re.compile(r"^\*\d{5,}\*$"),  # bar code "*1922275*"
-    re.compile(r"^Page \d+(?: of \d+)?$"),
+    patterns.compile(r"^[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+(?<!\.)$"),
+    _PAGE_NUMBER := patterns.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page "2/4"
+    patterns.compile(r"^\d{2}-\d{5}(?:\s*\(\w\))?(?:\s+\d{6})?$"),  # job number "19-22275 (E)    220120"
+    patterns.compile(r"^\d{6}$"),  # the job's date ("191223") when an extraction puts it on a line of its own
+    patterns.compile(r"^\*\d{5,}\*$"),  # bar code "*1922275*"
+    patterns.compile(r"^Page \d+(?: of \d+)?$"),
 ]
 # A page header printed on one line: the document symbol before or after (a piece of) the running title.
-_SYMBOL_BESIDE = re.compile(r"^(?:[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+\s+(.+)|(.+?)\s+[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+)$")
+_SYMBOL_BESIDE = patterns.compile(r"^(?:[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+\s+(.+)|(.+?)\s+[A-Z]{1,2}(?:/[A-Z0-9.\-]+)+)$")
 # Lines that are furniture only when they sit in a page header next to one of the anchors above.
-_WEAK_FURNITURE = re.compile(r"^(?:United Nations|Distr\.: \w+|General Assembly|联合国|大会|Nations Unies|Naciones Unidas)$")
+_WEAK_FURNITURE = patterns.compile(r"^(?:United Nations|Distr\.: \w+|General Assembly|联合国|大会|Nations Unies|Naciones Unidas)$")
 
 _MONTHS = {m.lower(): i for i, m in enumerate(EN_MONTHS, 1)}
 
@@ -142,14 +141,14 @@ def _en_ordinal(text: str) -> int | None:
 
 def iso_date(text: str) -> str | None:
     """First date in ``text`` as ISO: "2020 年 12 月 16 日", "16 December 2020", "December 16, 2020"."""
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+    m = patterns.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
     if m:
         y, mo, d = (int(g) for g in m.groups())
         return f"{y:04d}-{mo:02d}-{d:02d}"
-    m = re.search(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b", text)
+    m = patterns.search(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b", text)
     if m and m.group(2).lower() in _MONTHS:
         return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
-    m = re.search(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\b", text)
+    m = patterns.search(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\b", text)
     if m and m.group(1).lower() in _MONTHS:
         return f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
     return None
@@ -176,7 +175,7 @@ class Line:
 
 # ── step 2: header ────────────────────────────────────────────────────────────────────────────────
 
-AUTHOR = re.compile(
+AUTHOR = patterns.compile(
     r"^(?:大会|人权理事会|安全理事会|经济及社会理事会|理事会)[，,]?$"
     r"|^The\s+(?:General Assembly|Human Rights Council|Security Council|Economic and Social Council|"
     r"[A-Z][\w\- ]{2,60}?)\s*,$"
@@ -188,7 +187,7 @@ AUTHOR = re.compile(
 
 
 def _is_paragraph_start(line: str, lang: str) -> bool:
-    return bool(_OP_NUMBER.match(line) and not re.match(r"^\d+/\d+", line)) or is_opener(line, lang)
+    return bool(_OP_NUMBER.match(line) and not patterns.match(r"^\d+/\d+", line)) or is_opener(line, lang)
 
 
 def is_opener(line: str, lang: str) -> bool:
@@ -215,14 +214,14 @@ def _split_header(lines: list[Line], lang: str) -> int:
                     return k
             return i + 1
     for i, line in enumerate(lines):
-        if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not re.match(r"^\d+/\d+", line.text)):
+        if is_opener(line.text, lang) or (i and _OP_NUMBER.match(line.text) and not patterns.match(r"^\d+/\d+", line.text)):
             return i
         # a whole (Word) paragraph that is numbered, or opens with emphasised words, is body text
         if line.whole and (line.lead or op_number(line.text)):
             return i
         # Other languages have no opener list: a line ending like a preambular paragraph (",", "،")
         # starts the body, so that preambular text is never taken for (and lost in) the header.
-        if lang == "other" and re.search(r"[,،，]\s*$", line.text):
+        if lang == "other" and patterns.search(r"[,،，]\s*$", line.text):
             return i
     return 0
 
@@ -241,8 +240,8 @@ def _separator(before: str, piece: str) -> str:
     # first: most joins are between two words.
     inside = (before[-1].isdigit() and piece[0].isdigit()) or before[-1] in "/-" or piece[0] in "/-)"
     if not inside and piece[0].isalnum() and any(c in "/.0123456789" for c in before.rsplit(" ", 1)[-1]):
-        token = re.search(r"[^\s(\[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*$", before).group(0)
-        inside = bool(re.search(r"[/\d.]", token))
+        token = patterns.search(r"[^\s(\[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*$", before).group(0)
+        inside = bool(patterns.search(r"[/\d.]", token))
     if inside and (_CJK_CONTEXT.search(before) or _CJK_CONTEXT.search(piece[:32])):
         return ""
     return " "
@@ -277,16 +276,16 @@ def _join_all(pieces: list[str]) -> str:
     return _join_pieces(pieces)[0]
 
 
-_SESSION_ZH = re.compile(r"第\s*([〇零一二两三四五六七八九十百千]+)\s*届(?:特别|紧急特别)?会议")
-_SESSION_EN = lazy_compile(r"\b((?:[A-Za-z]+[\s\-])*?[A-Za-z]+|\d+(?:st|nd|rd|th))\s+(?:special\s+|emergency special\s+)?session\b", re.I)
-_AGENDA = re.compile(r"^(?:议程项目|Agenda items?|Point|Tema|Пункт)\s*(.+)$", re.I)
-_NUMBER_TITLE = re.compile(r"^(\d{1,3}/\d{1,4})\s*[.．]\s*(.*)$")
-_ADOPTION = re.compile(r"(决议|Resolution adopted by|adopted by the)", re.I)
+_SESSION_ZH = patterns.compile(r"第\s*([〇零一二两三四五六七八九十百千]+)\s*届(?:特别|紧急特别)?会议")
+_SESSION_EN = patterns.lazy_compile(r"\b((?:[A-Za-z]+[\s\-])*?[A-Za-z]+|\d+(?:st|nd|rd|th))\s+(?:special\s+|emergency special\s+)?session\b", re.I)
+_AGENDA = patterns.compile(r"^(?:议程项目|Agenda items?|Point|Tema|Пункт)\s*(.+)$", re.I)
+_NUMBER_TITLE = patterns.compile(r"^(\d{1,3}/\d{1,4})\s*[.．]\s*(.*)$")
+_ADOPTION = patterns.compile(r"(决议|Resolution adopted by|adopted by the)", re.I)
 # "Cuba: draft resolution", "Azerbaijan:* draft resolution" (the star calls a note "On behalf of …")
-_SPONSORS = re.compile(r"^(.+?)\s*\*?\s*[:：]\s*\*?\s*(?:revised )?(?:draft resolution|决议草案|订正决议草案)", re.I)
-_ADOPTION_START = re.compile(r"^(?:Resolution|Decision|Résolution|Décision|Resolución|Decisión)\b|决议$|决定$|^\d")
-_REPORT = re.compile(r"^[\[［].*(报告|report|rapport|informe).*$", re.I)
-_SYMBOL_IN = re.compile(r"\b[A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+")
+_SPONSORS = patterns.compile(r"^(.+?)\s*\*?\s*[:：]\s*\*?\s*(?:revised )?(?:draft resolution|决议草案|订正决议草案)", re.I)
+_ADOPTION_START = patterns.compile(r"^(?:Resolution|Decision|Résolution|Décision|Resolución|Decisión)\b|决议$|决定$|^\d")
+_REPORT = patterns.compile(r"^[\[［].*(报告|report|rapport|informe).*$", re.I)
+_SYMBOL_IN = patterns.compile(r"\b[A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+")
 _BODIES = [
     ("Human Rights Council", "Human Rights Council"),
     ("General Assembly", "General Assembly"),
@@ -314,9 +313,9 @@ def _parse_session(text: str) -> int | None:
     return None
 
 
-_MASTHEAD_SYMBOL = re.compile(
+_MASTHEAD_SYMBOL = patterns.compile(
     r"^(?:United Nations|联\s*合\s*国|Nations Unies|Naciones Unidas)\s+([A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+)\s*$")
-_DRAFT_SYMBOL = re.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.\-]*(?:\[●\])?)+")
+_DRAFT_SYMBOL = patterns.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.\-]*(?:\[●\])?)+")
 
 
 def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) -> dict:
@@ -348,18 +347,18 @@ def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) ->
             h["session_text"] = line
             agenda_title = title_lines = None
         elif _AGENDA.match(line):
-            h["agenda_item"] = re.sub(r"\s+", "", _AGENDA.match(line).group(1))
+            h["agenda_item"] = patterns.sub(r"\s+", "", _AGENDA.match(line).group(1))
             agenda_title = []
             title_lines = None
-        elif _REPORT.match(line) or (re.match(r"^[\[［]", line) and not re.search(r"[\]］]", line)
-                                     and re.search(r"报告|report|rapport|informe", " ".join(lines[i:i + 3]), re.I)):
+        elif _REPORT.match(line) or (patterns.match(r"^[\[［]", line) and not patterns.search(r"[\]］]", line)
+                                     and patterns.search(r"报告|report|rapport|informe", " ".join(lines[i:i + 3]), re.I)):
             # a report line wrapped before its "]" ("[on the report of the Third Committee" /
             # "(A/79/452, para. 18)]") takes its next lines up to the bracket
-            while not re.search(r"[\]］]", line) and i + 1 < len(lines) and len(line) < 300:
+            while not patterns.search(r"[\]］]", line) and i + 1 < len(lines) and len(line) < 300:
                 i += 1
                 line = _join_all([line, lines[i]])
             h["report"] = line
-            m = re.search(r"[(（]\s*([A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+)", line) or _SYMBOL_IN.search(line)
+            m = patterns.search(r"[(（]\s*([A-Z]{1,2}(?:/[A-Za-z0-9.\-]+)+)", line) or _SYMBOL_IN.search(line)
             if m:
                 h["report_symbol"] = m.group(1) if m.re.groups else m.group(0)
             agenda_title = title_lines = None
@@ -367,8 +366,8 @@ def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) ->
             # sponsors wrapped over several lines ("Bhutan, Cuba, …," / "… and" / "Viet Nam: draft
             # resolution"): the lines before that end in "," or "and" are theirs, not the agenda title's
             wrapped, after_title = after_title, []
-            continues = bool(re.match(r"^(?:and|,)\s", line))  # "and United Kingdom …: draft resolution"
-            while not wrapped and agenda_title and (continues or re.search(r"(?:,|\band)\s*$", agenda_title[-1])):
+            continues = bool(patterns.match(r"^(?:and|,)\s", line))  # "and United Kingdom …: draft resolution"
+            while not wrapped and agenda_title and (continues or patterns.search(r"(?:,|\band)\s*$", agenda_title[-1])):
                 wrapped.insert(0, agenda_title.pop())
                 continues = False
             if wrapped:
@@ -388,12 +387,12 @@ def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) ->
             # Assembly at its tenth special session" continues an agenda title
             adoption = line
             # "Resolution adopted by the General Assembly" / "on 18 December 2019"
-            if i + 1 < len(lines) and re.match(r"^on\s+\d", lines[i + 1]):
+            if i + 1 < len(lines) and patterns.match(r"^on\s+\d", lines[i + 1]):
                 adoption = adoption + " " + lines[i + 1]
                 i += 1
             # the date cut by a wrap ("… on 19 December" / "2017", "2020 年 12 月" / "16 日大会决议")
             while not iso_date(adoption) and i + 1 < len(lines) and len(lines[i + 1]) <= 24 \
-                    and not _NUMBER_TITLE.match(lines[i + 1]) and re.match(
+                    and not _NUMBER_TITLE.match(lines[i + 1]) and patterns.match(
                     r"^(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{1,4}\b|^\d{1,2}\s*日", lines[i + 1]):
                 i += 1
                 adoption = _join_all([adoption, lines[i]])
@@ -411,9 +410,9 @@ def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) ->
         elif any(p.match(line) for p in _FURNITURE):
             pass
         elif h.get("body") and line in ("General Assembly", "Human Rights Council", "Security Council") and not (
-                title_lines and re.search(r"\b(?:the|of|and|for|to|in|by)$|,$", title_lines[-1])):
+                title_lines and patterns.search(r"\b(?:the|of|and|for|to|in|by)$|,$", title_lines[-1])):
             pass  # masthead; but "… special session of the" / "General Assembly" ends a wrapped title
-        elif re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}", line) and "session" not in h:
+        elif patterns.fullmatch(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}", line) and "session" not in h:
             pass  # issue date at the top of the first page ("21 January 2020")
         elif title_lines is not None:
             title_lines.append(line)
@@ -450,10 +449,10 @@ def parse_header(lines: list[str], lang: str, gaps: list[bool] | None = None) ->
 
 # ── step 3: footnote bodies, page furniture, closing lines ─────────────────────────────────────────
 
-_CLOSING_ZH_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-CLOSING_ZH_MEETING = re.compile(r"^第\s*(\d+)\s*次全体会议$")
-CLOSING_EN_MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting$", re.I)
-_CLOSING_EN_DATE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
+_CLOSING_ZH_DATE = patterns.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+CLOSING_ZH_MEETING = patterns.compile(r"^第\s*(\d+)\s*次全体会议$")
+CLOSING_EN_MEETING = patterns.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting$", re.I)
+_CLOSING_EN_DATE = patterns.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 
 
 def _is_furniture(text: str) -> bool:
@@ -461,7 +460,7 @@ def _is_furniture(text: str) -> bool:
 
 
 def _running_title_words(title: str | None) -> str:
-    return re.sub(r"\s+", " ", (title or "")).strip().lower()
+    return patterns.sub(r"\s+", " ", (title or "")).strip().lower()
 
 
 def _strip_body(
@@ -513,7 +512,7 @@ def _strip_body(
             finish_footnote()
             current = ["".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1)), sup.group(2)]
             removed = True
-        elif in_rule_block and not known and re.match(r"^\*{1,3}\s*\S", text):
+        elif in_rule_block and not known and patterns.match(r"^\*{1,3}\s*\S", text):
             finish_footnote()
             current = ["*", text.lstrip("* ")]
             removed = True
@@ -553,7 +552,7 @@ def _strip_body(
     return kept, footnotes, closing, star_notes
 
 
-_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_BARE_NUMBER = patterns.compile(r"^\d{1,3}$")
 
 
 def _number_lines_to_notes(lines: list[Line], unpaired: list[int] | None = None) -> list[Line]:
@@ -592,7 +591,7 @@ def _number_lines_to_notes(lines: list[Line], unpaired: list[int] | None = None)
                     and not op_number(lines[m].text) and not _FOOTNOTE_RULE.match(lines[m].text):
                 m += 1  # ("Adopted under the UNFCCC …": a note may read like an opener; a list of States is long)
             # notes end with a full stop; a sentence continued from the page before starts in lower case
-            complete = m > k and re.search(r"[.。]\)?$", lines[m - 1].text.rstrip()) \
+            complete = m > k and patterns.search(r"[.。]\)?$", lines[m - 1].text.rstrip()) \
                 and not lines[k].text[:1].islower()
             notes = _notes_from_block(block + lines[k:m]) if complete else None
             if notes is not None:
@@ -610,10 +609,10 @@ def _number_lines_to_notes(lines: list[Line], unpaired: list[int] | None = None)
 def _notes_from_block(block: list[Line]) -> list[Line] | None:
     """The block rewritten as numbered notes, or None when its numbers and notes do not pair up."""
     starred = 0
-    while starred < len(block) and re.match(r"^\*{1,3}\s*\S", block[starred].text):
+    while starred < len(block) and patterns.match(r"^\*{1,3}\s*\S", block[starred].text):
         # "* On behalf of …" (wrapped until its full stop): a draft's starred note comes first, unnumbered
         starred += 1
-        while starred < len(block) and not re.search(r"[.。]$", block[starred - 1].text.rstrip()) \
+        while starred < len(block) and not patterns.search(r"[.。]$", block[starred - 1].text.rstrip()) \
                 and not _BARE_NUMBER.match(block[starred].text):
             starred += 1
     if starred:
@@ -633,7 +632,7 @@ def _notes_from_block(block: list[Line]) -> list[Line] | None:
     # plain pdftotext: the notes in order, their numbers elsewhere in the block; a note ends at a full stop
     values = sorted(int(block[k].text) for k in numbers)
     texts = [line for k, line in enumerate(block) if k not in numbers]
-    starts = [0] + [k for k in range(1, len(texts)) if re.search(r"[.。]\)?$", texts[k - 1].text.rstrip())]
+    starts = [0] + [k for k in range(1, len(texts)) if patterns.search(r"[.。]\)?$", texts[k - 1].text.rstrip())]
     if len(starts) != len(values) or values != list(range(values[0], values[0] + len(values))):
         return None
     out = []
@@ -669,9 +668,9 @@ def _furniture_indices(lines: list[Line], title: str | None, lang: str = "en") -
         seen[line.text] = seen.get(line.text, 0) + 1
 
     def weak(text: str) -> bool:
-        norm = re.sub(r"\s+", " ", text).strip().lower()
+        norm = patterns.sub(r"\s+", " ", text).strip().lower()
         repeated = (not title_norm and seen.get(text, 0) >= 2 and len(text) <= 200
-                    and not re.search(r"[,;.:，；。：]$", text))
+                    and not patterns.search(r"[,;.:，；。：]$", text))
         return bool(_WEAK_FURNITURE.match(text)) or bool(title_norm and norm and norm in title_norm) or repeated
 
     def symbol_and_title(text: str) -> bool:
@@ -690,7 +689,7 @@ def _furniture_indices(lines: list[Line], title: str | None, lang: str = "en") -
             if not 0 <= j < len(lines) or j in found:
                 continue
             joined = not lines[max(i, j)].blank_before
-            full_title = title_norm and re.sub(r"\s+", " ", lines[j].text).strip().lower() == title_norm
+            full_title = title_norm and patterns.sub(r"\s+", " ", lines[j].text).strip().lower() == title_norm
             if not joined and not full_title and title_norm and weak(lines[j].text):
                 # the running title wrapped over lines of its own, apart from the anchor by a blank line
                 # (plain pdftotext): the lines of its block together are the whole title
@@ -701,7 +700,7 @@ def _furniture_indices(lines: list[Line], title: str | None, lang: str = "en") -
                 while b < len(lines) and not lines[b].blank_before:
                     b += 1
                 block = " ".join(line.text for line in lines[a:b])
-                full_title = b - a <= 4 and re.sub(r"\s+", " ", block).strip().lower() == title_norm
+                full_title = b - a <= 4 and patterns.sub(r"\s+", " ", block).strip().lower() == title_norm
             if weak(lines[j].text) and (joined or full_title):
                 found.add(j)
                 frontier.append(j)
@@ -725,7 +724,7 @@ def _lone_running_title(lines: list[Line], j: int, lang: str) -> int:
     opens = _is_paragraph_start(first, lang)
     for end in range(j + 1, min(j + 4, len(lines)) + 1):
         text = lines[end - 1].text.strip()
-        if len(text) > 120 or re.search(r"[,;.:，；。：]$", text) or op_number(text):
+        if len(text) > 120 or patterns.search(r"[,;.:，；。：]$", text) or op_number(text):
             return 0
         nxt = lines[end] if end < len(lines) else None
         if nxt is not None and (_is_furniture(nxt.text) or (not opens and _is_paragraph_start(nxt.text, lang))):
@@ -754,7 +753,7 @@ def is_closing(text: str, lang: str) -> bool:
 
 # ── step 4: paragraphs ────────────────────────────────────────────────────────────────────────────
 
-_TRAILING_MARKER = re.compile(
+_TRAILING_MARKER = patterns.compile(
     rf"(?:[{_SUPERSCRIPTS}]+|(?<=[,;.:，；。：)）》”\"’a-z])\d{{1,2}}"
     r"|(?<=[,;.:，；。：)）》”\"’\w])\s?(?:[(（]\d{1,2}[)）]|\[\d{1,2}\]|\d{1,2}/)"  # "…的报告;(4)", "rights,1/"
     r"|(?<=[,;:，；：])\s\d{1,2})\s*$"  # "…freedom of religion or belief; 6"
@@ -775,32 +774,32 @@ def _blank_lines_are_wraps(lines: list[Line]) -> bool:
     return mid_sentence >= 0.3 * len(gaps)
 
 
-_OP_NUMBER_UNDOTTED = re.compile(r"^(\d{1,3})\s+(?=(?:Also |Further |Strongly |Again )?[A-Z][a-z]+s\b)")
+_OP_NUMBER_UNDOTTED = patterns.compile(r"^(\d{1,3})\s+(?=(?:Also |Further |Strongly |Again )?[A-Z][a-z]+s\b)")
 
 
 def op_number(text: str) -> re.Match | None:
     m = _OP_NUMBER.match(text)
-    if not m or re.match(r"^\d+/\d", text) or re.match(r"^\d+\.\d", text):
+    if not m or patterns.match(r"^\d+/\d", text) or patterns.match(r"^\d+\.\d", text):
         return None
     return m
 
 
 # A heading on a line of its own: a part of a resolution ("A", "B"), a section ("II", "III."), an annex,
 # a Chinese section ("二", "三、", "㈡").
-_HEADING = re.compile(r"(?:[A-H]\.?|[IVX]{1,5}\.?|Annex(?:\s+[IVXL]+)?|ANNEX(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*"
+_HEADING = patterns.compile(r"(?:[A-H]\.?|[IVX]{1,5}\.?|Annex(?:\s+[IVXL]+)?|ANNEX(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*"
                       r"|[一二三四五六七八九十]{1,3}[、.．]?|[㈠-㈩])")
 # A section numeral with its title on the same line ("II. International Decade …", "二、国际人民十年"):
 # roman numerals only (a capital letter could be an article, "A new agenda"), Chinese numerals with a
 # separator or a space.
-_HEADING_WITH_TITLE = re.compile(r"(?:[IVX]{1,5}\.?\s+[A-Z]|[一二三四五六七八九十]{1,3}(?:[、.．]\s*|\s+)\S)")
+_HEADING_WITH_TITLE = patterns.compile(r"(?:[IVX]{1,5}\.?\s+[A-Z]|[一二三四五六七八九十]{1,3}(?:[、.．]\s*|\s+)\S)")
 _HEADING_TITLE_MAX = 160  # characters: a title longer than this is a paragraph
 # A part of a resolution: its letter alone ("A", "B.") or with its title ("A. Information in the service of
 # humanity"); a part has its own author line and numbers its operative paragraphs from 1 again.
-_PART_LETTER = re.compile(r"^([A-H])\.?$")
-_PART_WITH_TITLE = re.compile(r"^([A-H])\.\s+\S")
+_PART_LETTER = patterns.compile(r"^([A-H])\.?$")
+_PART_WITH_TITLE = patterns.compile(r"^([A-H])\.\s+\S")
 # In the body, where an author line must follow it: also "A Information …" (how a part heading reads
 # once its letter and title are joined, as resdiff writes it)
-_PART_HEADING = re.compile(r"^([A-H])\.?\s+[A-Z\u3400-\u9fff《“]")
+_PART_HEADING = patterns.compile(r"^([A-H])\.?\s+[A-Z\u3400-\u9fff《“]")
 
 
 def _is_heading_title(text: str, lang: str) -> bool:
@@ -808,14 +807,14 @@ def _is_heading_title(text: str, lang: str) -> bool:
     text = text.strip()
     return (bool(text) and len(text) <= _HEADING_TITLE_MAX and not _ends_sentence(text)
             and not op_number(text) and not SUBPARA.match(text) and not is_opener(text, lang)
-            and not re.search(r"(?:,|\band|\bor|\bof|\bthe)$", text))
+            and not patterns.search(r"(?:,|\band|\bor|\bof|\bthe)$", text))
 
 
 def _title_line(text: str, lang: str) -> bool:
     """A line that can be (part of) a section title: short, not a paragraph, a sub-paragraph or a
     sentence's end (a wrapped title may end with "of" or ",")."""
     text = text.strip()
-    return (bool(text) and len(text) <= _HEADING_TITLE_MAX and not re.search(r"[.;。；:：]$", text)
+    return (bool(text) and len(text) <= _HEADING_TITLE_MAX and not patterns.search(r"[.;。；:：]$", text)
             and not op_number(text) and not SUBPARA.match(text) and not is_opener(text, lang))
 
 
@@ -824,7 +823,7 @@ def _heading_start(lines: list[Line], i: int, lang: str, known: bool) -> bool:
     line = lines[i]
     text = line.text.strip()
     if _HEADING.fullmatch(text):
-        if text[:1] in "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩" or re.match(r"[一二三四五六七八九十]", text):
+        if text[:1] in "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩" or patterns.match(r"[一二三四五六七八九十]", text):
             # a bare Chinese numeral (or ㈠) is a heading only if a title follows it
             nxt = lines[i + 1].text if i + 1 < len(lines) else ""
             return _is_heading_title(nxt, lang)
@@ -833,7 +832,7 @@ def _heading_start(lines: list[Line], i: int, lang: str, known: bool) -> bool:
         return True  # "A. Information in the service of humanity" / "The General Assembly,"
     if not _HEADING_WITH_TITLE.match(text):
         return False
-    title = re.sub(r"^(?:[IVX]{1,5}\.?|[一二三四五六七八九十]{1,3}[、.．]?)\s*", "", text)
+    title = patterns.sub(r"^(?:[IVX]{1,5}\.?|[一二三四五六七八九十]{1,3}[、.．]?)\s*", "", text)
     if not _is_heading_title(title, lang):
         return False
     # one line that is the whole heading: a Word paragraph, an emphasised PDF line, or a line the next
@@ -892,7 +891,7 @@ def _segment(lines: list[Line], lang: str) -> list[tuple[bool, list[Piece]]]:
             else:  # a wrapped line of the title: never a line that opens a paragraph
                 title = (_title_line(text, lang) and not (line.starts_paragraph or line.whole or line.marker)
                          and not (blanks_mark_paragraphs and line.blank_before)
-                         and not re.search(r"[.;。；:：]$", current[-1][0].strip())
+                         and not patterns.search(r"[.;。；:：]$", current[-1][0].strip())
                          and sum(len(t) for t, _ in current) + len(text) <= 2 * _HEADING_TITLE_MAX)
             if title:
                 current.append((text, line))
@@ -931,7 +930,7 @@ def _segment(lines: list[Line], lang: str) -> list[tuple[bool, list[Piece]]]:
         if current is not None and SUBPARA.match(text) and (prev_ends or op_number(current[-1][0])):
             current.append(("\n" + text, line))  # sub-paragraph: its own line inside the paragraph
             continue
-        if current is not None and re.fullmatch(r"\d{1,3}\s*(?:bis|ter|quater)?\s*[.．]", current[-1][0]):
+        if current is not None and patterns.fullmatch(r"\d{1,3}\s*(?:bis|ter|quater)?\s*[.．]", current[-1][0]):
             current.append((text, line))  # text of an operative paragraph whose number stood alone on its line
             continue
         # Where blank lines mark paragraphs, a Chinese opener verb alone is not enough (a wrapped line can
@@ -970,22 +969,22 @@ class _MarkerState:
         return ok
 
 
-_SPACES_OR_END = re.compile(r"\s{2,}|\s*$")  # after a marker set off by spaces
+_SPACES_OR_END = patterns.compile(r"\s{2,}|\s*$")  # after a marker set off by spaces
 # What follows a number in Chinese text (a unit, a measure word, a range): never a footnote marker.
 _ZH_NUMBER_FOLLOWERS = set("年月日号段条款项届次个%％份名时部节章岁亿万千百至到-—–~～.．/、")
-_NUMBER_TAKING = lazy_compile(
+_NUMBER_TAKING = patterns.lazy_compile(
     r"\b(?:[Aa]rticles?|[Pp]aragraphs?|paras?\.?|[Rr]esolutions?|[Dd]ecisions?|[Cc]hapters?|chap\.|[Pp]arts?|[Ii]tems?|"
     r"[Pp]rinciples?|[Gg]oals?|[Tt]argets?|[Aa]nnex|[Ss]ections?|sect\.|No\.|Nos\.|vol\.|[Pp]ages?|pp?\.|[Rr]ules?|"
     r"[Pp]rotocols?|[Ss]essions?|[Cc]ommittee|[Ll]evel|[Pp]hase|[Cc]ycle|[Aa]mendments?|[Oo]ptions?|and|or|to|of|in)\s$"
 )
-_ORDINAL_SESSION = re.compile(r"(?:\w+th|first|second|third|\d+(?:st|nd|rd|th))\s+(?:special\s+)?session\s$", re.I)
-_ABBREVIATIONS = lazy_compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
+_ORDINAL_SESSION = patterns.compile(r"(?:\w+th|first|second|third|\d+(?:st|nd|rd|th))\s+(?:special\s+)?session\s$", re.I)
+_ABBREVIATIONS = patterns.lazy_compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
 
 
 def _find_markers(text: str, lang: str, state: _MarkerState) -> tuple[str, list[tuple[int, int]]]:
     """Remove footnote markers from ``text``; return (text, [(number, offset of the marker in new text)])."""
     found: list[tuple[int, int, int]] = []  # (start, end, number) spans in ``text``
-    for m in re.finditer(rf"[{_SUPERSCRIPTS}]+", text):  # superscript digits: always markers
+    for m in patterns.finditer(rf"[{_SUPERSCRIPTS}]+", text):  # superscript digits: always markers
         number = int("".join(_SUPERSCRIPT_VALUE[c] for c in m.group(0)))
         found.append((m.start(), m.end(), number))
         state.next = max(state.next, number + 1)
@@ -1034,14 +1033,14 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
     # "(1)" glued to the text, "[1]" after a word or a space, "1/" after a word or punctuation
     for pattern in (r"(?<=\S)[(（](\d{1,2})[)）](?![款项条段])", r"(?<=\S)\s?\[(\d{1,2})\]",
                     r"(?:(?<=[^\s\d/.])\s?|(?<=(?:19|20)\d\d))(\d{1,2})/(?=\s|$|[\u3400-\u9fff，,；;。.:：)）])"):
-        for m in re.finditer(pattern, text):
+        for m in patterns.finditer(pattern, text):
             number = int(m.group(1))
             # a marker style that cannot be read as text: an earlier note cited again is one too
             if (not state.known or number in state.known) and state.accept(number, strict=not state.known):
                 found.append((m.start(1) - (1 if text[m.start(1) - 1] in "(（[" else 0), m.end(), number))
         if found:
             return found
-    for m in re.finditer(r"\d+", text):
+    for m in patterns.finditer(r"\d+", text):
         start, end = m.span()
         digits = m.group(0)
         before = text[start - 1] if start else ""
@@ -1073,7 +1072,7 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
                     found.append((start, end, int(digits)))
             continue
         # English and other alphabetic languages
-        if len(digits) >= 5 and re.match(r"(?:19|20)\d\d", digits) and (not after or not after.isalnum()):
+        if len(digits) >= 5 and patterns.match(r"(?:19|20)\d\d", digits) and (not after or not after.isalnum()):
             number = int(digits[4:])
             if number == state.next and (not state.known or number in state.known):
                 state.accept(number, strict=True)
@@ -1087,7 +1086,7 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
         if before and (before.isalpha() or before in ",;:)”\"’]") or (before == "." and not _ABBREVIATIONS.search(text[max(start - 12, 0):start - 1])):
             if after and (after.isalnum() or after in "/"):
                 continue
-            if before.isalpha() and re.search(r"[A-Z]{1,5}$", text[max(start - 64, 0):start]) and re.search(r"\b[A-Z]+$", text[max(start - 64, 0):start]):
+            if before.isalpha() and patterns.search(r"[A-Z]{1,5}$", text[max(start - 64, 0):start]) and patterns.search(r"\b[A-Z]+$", text[max(start - 64, 0):start]):
                 continue  # "G77", "A4": acronyms with numbers
             if state.known and number not in state.known:
                 continue
@@ -1097,14 +1096,14 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
         # the next known note, or the one after it when one marker was missed (so that one miss does not
         # leave every later marker unread)
         if (before.isspace() and state.next <= number <= state.next + 1 and number in state.known
-                and (re.match(r" (?:[a-z]|$)|$|\s*[,;.:]", text[end:end + 2])
+                and (patterns.match(r" (?:[a-z]|$)|$|\s*[,;.:]", text[end:end + 2])
                      # after a clause's comma the next word may be a name ("Development, 1 Agenda 21"),
                      # after a year's comma a number ("28 March 2008, 6 18/15 of")
-                     or (re.match(r" [A-Z]", text[end:end + 2])
-                         and re.search(r"[A-Za-z)\]\"”’],\s$", text[max(start - 3, 0):start]))
-                     or (re.search(r"\b(?:19|20)\d\d,\s$", text[max(start - 7, 0):start])
-                         and re.match(r" \d", text[end:end + 2])))
-                and re.search(r"(?:[,;:]|[a-z]{2}|\b(?:19|20)\d\d)\s$", text[max(start - 5, 0):start])
+                     or (patterns.match(r" [A-Z]", text[end:end + 2])
+                         and patterns.search(r"[A-Za-z)\]\"”’],\s$", text[max(start - 3, 0):start]))
+                     or (patterns.search(r"\b(?:19|20)\d\d,\s$", text[max(start - 7, 0):start])
+                         and patterns.match(r" \d", text[end:end + 2])))
+                and patterns.search(r"(?:[,;:]|[a-z]{2}|\b(?:19|20)\d\d)\s$", text[max(start - 5, 0):start])
                 and (not _NUMBER_TAKING.search(text[max(start - 24, 0):start])
                      or _ORDINAL_SESSION.search(text[max(start - 40, 0):start]))):
             # "Human Rights, 1 as well as", "Peoples 3 and", "belief; 6": the next known note, set off by
@@ -1115,14 +1114,14 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             found.append((start, end, number))
             continue
         if (before.isspace() and number in state.known and number < state.next
-                and re.match(r" [a-z]|\s*[,;.:]|\s*$", text[end:end + 2])
-                and re.search(r"[A-Za-z)\]\"”’][,;] $", text[max(start - 3, 0):start])
-                and not _NUMBER_TAKING.search(re.sub(r"[,;] $", " ", text[max(start - 26, 0):start]))):
+                and patterns.match(r" [a-z]|\s*[,;.:]|\s*$", text[end:end + 2])
+                and patterns.search(r"[A-Za-z)\]\"”’][,;] $", text[max(start - 3, 0):start])
+                and not _NUMBER_TAKING.search(patterns.sub(r"[,;] $", " ", text[max(start - 26, 0):start]))):
             # "Programme of Action, 1 and requests": a note cited again, set off by spaces after a clause
             # ("Articles 55, 56 and" ends in a digit before its comma; "paragraph 3, 1 and" takes a number)
             found.append((start, end, number))
             continue
-        if before.isspace() and _SPACES_OR_END.match(text, end) and re.search(r"[,;.:]\s$", text[max(start - 2, 0):start]):
+        if before.isspace() and _SPACES_OR_END.match(text, end) and patterns.search(r"[,;.:]\s$", text[max(start - 2, 0):start]):
             if number == state.next and (not state.known or number in state.known):
                 state.accept(number, strict=True)
                 found.append((start, end, number))
@@ -1139,7 +1138,7 @@ def emphasised_lead(text: str, lang: str, kind: str) -> str:
     if kind == OPERATIVE:
         m = _EN_OP_LEAD.match(text)
         return m.group(0) if m else ""
-    m = _EN_OPENER_RE.match(text) or re.match(r"^[A-Z][a-z]+(?:ing|ed)\b", text)
+    m = _EN_OPENER_RE.match(text) or patterns.match(r"^[A-Z][a-z]+(?:ing|ed)\b", text)
     if not m:
         return ""
     lead = m.group(0)
@@ -1172,7 +1171,7 @@ def _build_paragraph(pieces: list[Piece], lang: str, state: _MarkerState, marker
             lead = first_line.lead.strip()
     else:
         text = text.strip()
-        bold = re.match(r"^\*\*(.+?)\*\*", text)
+        bold = patterns.match(r"^\*\*(.+?)\*\*", text)
         bold_lead = bold.group(1).strip() if bold else ""
         text = text.replace("**", "")
         text, markers = _find_markers(text, lang, state)

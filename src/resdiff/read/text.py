@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from resdiff import patterns
 from resdiff.lang.detect import detect_language
-from resdiff.lazyre import lazy_compile
 from resdiff.model import Resolution
 from resdiff.normalize import has_traditional, to_simplified
 from resdiff.read.structure import EN_OPENERS, TO_SUPERSCRIPT, Line, build_resolution
@@ -40,7 +40,7 @@ def _split_flattened(line: str, lang: str) -> list[str]:
         # A space before a Chinese character, a "[" or an operative number is a lost line break, except
         # right after "[" / "(" or after the resolution number "55/109.".
         # A space after a full stop before a date ("…问题。 2000年12月4日") is one too: the closing lines.
-        parts = re.split(r"(?<![\[(（])(?<!\d\.)\s+(?=[\u3400-\u9fff\[［]|\d{1,3}\.\s)|(?<=。)\s+(?=\d{4}\s*年)", line)
+        parts = patterns.split(r"(?<![\[(（])(?<!\d\.)\s+(?=[\u3400-\u9fff\[［]|\d{1,3}\.\s)|(?<=。)\s+(?=\d{4}\s*年)", line)
         for k in range(len(parts) - 1, 0, -1):  # "2020 年 12 月 16 日": a number and its unit stay together
             if parts[k][:1] in "年月日号届次段条款项" and parts[k - 1][-1:].isdigit():
                 parts[k - 1:k + 1] = [parts[k - 1] + " " + parts[k]]
@@ -54,13 +54,13 @@ def _split_flattened(line: str, lang: str) -> list[str]:
         out = []
         for part in parts:
             # "…通过]55/109. 加强…": the number line was glued to the report line.
-            out.extend(re.split(r"(?<=[\]］])\s*(?=\d+/\d+\.\s)", part))
+            out.extend(patterns.split(r"(?<=[\]］])\s*(?=\d+/\d+\.\s)", part))
         return _glue_note_continuations([p for p in _split_notes_and_closing(out) if p.strip()])
     opener = "|".join(re.escape(o.strip()) for o in EN_OPENERS)
     # after the end of a clause, possibly followed by a footnote marker ("session,⁵ 1. Reaffirms")
     marks = ("", "[⁰¹²³⁴⁵⁶⁷⁸⁹]", "[⁰¹²³⁴⁵⁶⁷⁸⁹]{2}", r"\(\d\)", r"\(\d\d\)", r"\[\d\]", r"\[\d\d\]", r"\d/", r"\d\d/")
     after_clause = "(?:" + "|".join(rf"(?<=[,;:.]{m})" for m in marks) + ")"
-    parts = re.split(rf"{after_clause}\s+(?=\d{{1,3}}\.\s+[A-Z]|(?:{opener})\b|\([a-z]\)\s)", line)
+    parts = patterns.split(rf"{after_clause}\s+(?=\d{{1,3}}\.\s+[A-Z]|(?:{opener})\b|\([a-z]\)\s)", line)
     return [p for p in _split_notes_and_closing(parts) if p.strip()]
 
 
@@ -69,7 +69,7 @@ def _split_flattened(line: str, lang: str) -> list[str]:
 
 # After a full stop: a footnote body ("¹ A/CONF…", "(1) …", "[1] …", "1/ …") or a closing line
 # ("46th plenary meeting", "第46次全体会议", then its date) starts a line of its own.
-_NOTE_OR_CLOSING = lazy_compile(
+_NOTE_OR_CLOSING = patterns.lazy_compile(
     r"(?:(?<=[.。])|(?<=\d{4})|(?<=日)|(?<=meeting)|(?<=会议))\s+(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$)|(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)"
     r"|\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting|第\s*\d+\s*次全体会议)"
     r"|(?<=meeting)\s+(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b)|(?<=次全体会议)\s+(?=\d{4}\s*年)"
@@ -79,13 +79,13 @@ _NOTE_OR_CLOSING = lazy_compile(
     r"|(?:(?<=The General Assembly)|(?<=The Human Rights Council))\s+(?=[A-Z][a-z]+(?:ing|ed)\b)"  # comma lost
     r"|(?<=session)\s+(?=\d{1,2}\s+[A-Z][a-z]+)"  # a Council's session and its dates: "18 June–6 July 2018"
 )
-_ADOPTION_ZH = lazy_compile(r"\s+(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\S{0,8}决议(?:\s|$))")  # the adoption line
-_AGENDA_AND_TITLE = lazy_compile(r"^(Agenda items? [\d()a-z]+(?:(?:,| and) [\d()a-z]+)*)\s+([A-Z].*)$")
+_ADOPTION_ZH = patterns.lazy_compile(r"\s+(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\S{0,8}决议(?:\s|$))")  # the adoption line
+_AGENDA_AND_TITLE = patterns.lazy_compile(r"^(Agenda items? [\d()a-z]+(?:(?:,| and) [\d()a-z]+)*)\s+([A-Z].*)$")
 
 
-_HYPHEN_GAP = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")
-_COLUMN_GAP = re.compile(r" {8,}")  # a gap no justified line of text has: two things printed apart
-_NOTE_START = lazy_compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)")
+_HYPHEN_GAP = patterns.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")
+_COLUMN_GAP = patterns.compile(r" {8,}")  # a gap no justified line of text has: two things printed apart
+_NOTE_START = patterns.lazy_compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}/)(?:\s|$)")
 
 
 def _glue_note_continuations(pieces: list[str]) -> list[str]:
@@ -119,7 +119,7 @@ def _prepare_lines(text: str, lang: str) -> list[Line]:
     # A resolution flattened onto one line: a very long line holding several paragraphs.
     expanded: list[str] = []
     for raw in raw_lines:
-        if len(raw) > 300 and len(re.findall(r"[,，;；]\s+\S", raw)) >= 3:
+        if len(raw) > 300 and len(patterns.findall(r"[,，;；]\s+\S", raw)) >= 3:
             pieces = _split_flattened(raw.strip(), lang)
             for i, piece in enumerate(pieces):
                 expanded.extend(([""] if i else []) + [piece])
@@ -152,14 +152,14 @@ def _prepare_lines(text: str, lang: str) -> list[Line]:
 # punctuation (，；。) is the normal Chinese form and is kept.
 _FULL_WIDTH = {**{0xFF10 + d: str(d) for d in range(10)}, **{0xFF21 + k: chr(0x41 + k) for k in range(26)},
                **{0xFF41 + k: chr(0x61 + k) for k in range(26)}}
-_FULL_WIDTH_RUN = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
-_INNER_IDEOGRAPHIC_SPACE = re.compile(r"(?<=\S)\u3000+(?=\S)")
+_FULL_WIDTH_RUN = patterns.compile(r"[０-９Ａ-Ｚａ-ｚ]")
+_INNER_IDEOGRAPHIC_SPACE = patterns.compile(r"(?<=\S)\u3000+(?=\S)")
 # "回 顾 其 1999 年": a space between every two Chinese characters or punctuation marks (a PDF extraction
 # artefact); counted to recognise such a text, then removed. Compiled on first use, i.e. for Chinese
 # texts only (its two CJK classes cost ~2 ms).
-_CJK_SPACED = lazy_compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’])[ \t\u3000]+"
+_CJK_SPACED = patterns.lazy_compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’])[ \t\u3000]+"
                            r"(?=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’])")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CJK_CHAR = patterns.compile(r"[\u3400-\u9fff]")
 
 
 def _as_typeset(text: str) -> tuple[str, list[str]]:

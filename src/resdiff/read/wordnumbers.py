@@ -12,8 +12,7 @@ characters — the parts of a list label that are language or font knowledge rat
 
 from __future__ import annotations
 
-import re
-
+from resdiff import patterns
 from resdiff.lang.numerals import _digit_suffix, en_cardinal, en_ordinal, zh_numeral
 
 SPELLED_FORMATS = ("ordinal", "ordinalText", "cardinalText")
@@ -152,7 +151,7 @@ def custom_number(n: int, pattern: str) -> str:
     """Word's ``custom`` format: "001, 002, 003, ..." → zero-padded to the first example's width (full-width
     digits kept full-width); a pattern without digits falls back to decimal."""
     first = pattern.split(",")[0].strip()
-    digits = re.fullmatch(r"[0-9]+|[０-９]+", first)
+    digits = patterns.fullmatch(r"[0-9]+|[０-９]+", first)
     if not digits:
         return str(n)
     text = str(n).rjust(len(first), "0")

@@ -8,12 +8,11 @@ lines of its own, in quotes. (GUIDE.md §10; real examples in corpus/pdf/amendme
 
 from __future__ import annotations
 
-import re
-
+from resdiff import patterns
 from resdiff.lang.numerals import en_cardinal, en_ordinal, zh_numeral
 from resdiff.model import HEADING, OPERATIVE, Amendment
 
-_LABEL = re.compile(r"^(PP|OP|H)(\d+)(.*)$")
+_LABEL = patterns.compile(r"^(PP|OP|H)(\d+)(.*)$")
 
 
 def _kind_name(kind: str, zh: bool) -> str:
@@ -23,12 +22,12 @@ def _kind_name(kind: str, zh: bool) -> str:
     return {OPERATIVE: "operative", HEADING: "section heading"}.get(kind, "preambular")
 
 
-_PART = re.compile(r"^([A-H]) (?=(?:PP|OP|H)\d)")  # "B OP3": operative paragraph 3 of part B
+_PART = patterns.compile(r"^([A-H]) (?=(?:PP|OP|H)\d)")  # "B OP3": operative paragraph 3 of part B
 
 
 def _label_kind(label: str) -> str:
     label = _PART.sub("", label)
-    return OPERATIVE if label.startswith("OP") else HEADING if re.match(r"^H\d", label) else "preambular"
+    return OPERATIVE if label.startswith("OP") else HEADING if patterns.match(r"^H\d", label) else "preambular"
 
 
 def place(label: str, lang: str, subparagraph: str = "") -> str:

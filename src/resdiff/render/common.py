@@ -5,9 +5,9 @@ they are what ``--paragraph`` and the JSON use. Machine values (statuses in JSON
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from resdiff import patterns
 from resdiff.model import Comparison, FootnoteChange, PairDiff, ReadingWarning, Resolution
 
 STATUS_ORDER = ("modified", "moved", "inserted", "deleted", "split", "merged", "unchanged")
@@ -122,7 +122,7 @@ def pair_title(p: PairDiff, lang: str = "en") -> str:
         flags.append("renumbered")
     if shown_footnotes(p):
         flags.append("footnotes changed")
-    if all(re.match(r"H\d", label) for label in p.old + p.new):  # "H2 → H3 (section heading, modified)"
+    if all(patterns.match(r"H\d", label) for label in p.old + p.new):  # "H2 → H3 (section heading, modified)"
         flags.insert(0, "section heading")
     return where + in_parens([say(f, lang) for f in flags], lang)
 

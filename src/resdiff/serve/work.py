@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from resdiff import deadline
+from resdiff import deadline, patterns
 from resdiff.errors import UserError
 
 # Suffixes the readers look at; any other name is read by content alone (as ``.txt``).
@@ -46,7 +46,7 @@ class Upload:
 
 def display_name(name: str) -> str:
     """The client's file name made safe to show: last path part, no control characters, bounded."""
-    base = re.split(r"[\\/]", name or "")[-1]
+    base = patterns.split(r"[\\/]", name or "")[-1]
     base = "".join(ch for ch in base if ch.isprintable()).strip() or "upload"
     return base[:120]
 
@@ -60,7 +60,7 @@ def download_stem(upload: Upload, symbol: str | None) -> str:
         for suffix in (*KNOWN_SUFFIXES, ".en", ".zh"):  # A_RES_72_169.en.txt → A_RES_72_169
             if stem.lower().endswith(suffix) and len(stem) > len(suffix):
                 stem = stem[: -len(suffix)]
-    stem = re.sub(r"[^\w.-]+", "_", stem, flags=re.ASCII).strip("._") or "resolution"
+    stem = patterns.sub(r"[^\w.-]+", "_", stem, flags=re.ASCII).strip("._") or "resolution"
     return stem[:80]
 
 

@@ -678,3 +678,31 @@ def test_synthetic_parts_pair_part_with_part():
     assert pairs[(("A PP14",), ())] == "deleted"
     assert pairs[(("B PP15",), ("B PP15",))] == "unchanged"
     assert all(o[0].split()[0] == n[0].split()[0] for o, n in pairs if o and n)  # part A with A, B with B
+
+
+_BOUND_PAIRS = [
+    ("A_RES_51_102.zh.excerpt.txt", "A_RES_55_105.zh.excerpt.txt"),
+    ("A_RES_55_109.zh.excerpt.txt", "A_RES_75_180.zh.txt"),
+    ("A_RES_72_169.en.txt", "A_RES_74_153.en.txt"),
+    ("A_RES_74_153.en.txt", "A_RES_75_180.en.txt"),
+    ("A_HRC_RES_28_2.en.excerpt.txt", "A_HRC_RES_38_3.en.excerpt.txt"),
+    ("A_RES_75_180.en.txt", "A_RES_75_180.zh.txt"),
+]
+
+
+@pytest.mark.parametrize("old, new", _BOUND_PAIRS)
+def test_cheap_upper_bounds_change_no_alignment(monkeypatch, old, new):
+    """Candidates are dropped on an upper bound of their score (shared tokens in any order) before the
+    quadratic in-order count. With the bounds made useless (every token shared), every real pair of the
+    corpus aligns the same: the bounds only skip work whose result could not pass."""
+    import difflib
+
+    import resdiff.align as align_module
+    from conftest import CORPUS
+    from resdiff.read import read_file
+
+    a, b = read_file(CORPUS / old), read_file(CORPUS / new)
+    with_bounds = align(a, b)
+    monkeypatch.setattr(difflib.SequenceMatcher, "quick_ratio", lambda self: 1.0)
+    monkeypatch.setattr(align_module, "_shared", lambda part, other: len(part))
+    assert align(a, b) == with_bounds

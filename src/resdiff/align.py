@@ -319,12 +319,18 @@ def _best_similarity(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None
         if small:
             matcher.set_seq2(n.toks[j])  # SequenceMatcher caches its index of seq2: vary seq1 only
         for _dice, neg_i in shortlist[:EXACT_SCORE_CANDIDATES]:
+            if not _same_class(o.paragraphs[-neg_i], n.paragraphs[j]):
+                continue
             if small:
                 matcher.set_seq1(o.toks[-neg_i])
+                # shared tokens in any order (linear) bound the ratio from above: most candidates of a
+                # paragraph fail the threshold there, before the quadratic matching
+                if matcher.quick_ratio() < MATCH_THRESHOLD:
+                    continue
                 score = matcher.ratio()
             else:
                 score = ratio(o.toks[-neg_i], n.toks[j], notes)
-            if score >= MATCH_THRESHOLD and _same_class(o.paragraphs[-neg_i], n.paragraphs[j]):
+            if score >= MATCH_THRESHOLD:
                 candidates.append((-score, abs(-neg_i / n_old - j / n_new), -neg_i, j))
     candidates.sort()
     # Strong pairs anywhere first; weak ones (a heavily rewritten paragraph, or two different paragraphs
@@ -462,6 +468,12 @@ def _joined(side: _Side, indices: list[int]) -> list[str]:
     return out
 
 
+def _shared(a: list[str], b: list[str]) -> int:
+    """Tokens of ``a`` found in ``b`` in any order (a multiset intersection, linear): an upper bound of
+    ``_matches(a, b)``, which counts them in order."""
+    return sum((Counter(a) & Counter(b)).values())
+
+
 def _coverage(part: list[str], whole: list[str], notes: set[str]) -> float:
     """Share of ``part``'s tokens found, in order, in ``whole``."""
     if not part:
@@ -508,6 +520,8 @@ def _try_add(g: _Group, o: _Side, n: _Side, k: int, new_side: bool, notes: set[s
         part, other = o.toks[k], _joined(n, g.new)
     if not all(_same_class(o.paragraphs[i], n.paragraphs[j]) for i in trial_old for j in trial_new):
         return False  # a heading is never split from, or merged into, a paragraph
+    if not part or (len(part) * len(other) <= EXACT_BUDGET and _shared(part, other) / len(part) < GROUP_MIN_COVERAGE):
+        return False  # tokens shared in any order bound those found in order: most candidates stop here
     if _coverage(part, other, notes) < GROUP_MIN_COVERAGE:
         return False
     score = ratio(_joined(o, trial_old), _joined(n, trial_new), notes)

@@ -79,8 +79,15 @@ def _pair_diff(old: Resolution, new: Resolution, ap: AlignedPair, lang: str, str
     text_changed = any(s.op != "equal" for s in segments)
     footnotes = _footnote_changes(old, new, ap, lang, strict)
     status = ap.status
-    if status == "unchanged" and (text_changed or any(not f.layout_only for f in footnotes)):
+    noted = any(not f.layout_only for f in footnotes)
+    if status == "unchanged" and (text_changed or noted):
         status = "modified"  # strict mode sees layout changes; footnotes belong to their paragraph
+    elif (status == "modified" and not text_changed and not noted
+          and all(old.paragraphs[i].kind == new.paragraphs[j].kind for i in ap.old for j in ap.new)):
+        # the keys differ only by layout the word diff sees through (a word split by a PDF extraction,
+        # "devel opment"; spaces around a hyphen): "modified" with nothing marked would send the drafter
+        # looking for a change that is not there
+        status = "unchanged"
     return PairDiff(
         old=tuple(old.paragraphs[i].label for i in ap.old),
         new=tuple(new.paragraphs[i].label for i in ap.new),
@@ -117,7 +124,10 @@ def _footnote_changes(
         elif n is None:
             changes.append(FootnoteChange(o, None, (Segment("delete", o_text),) if o_text else (), **marks))
         elif (o_text != n_text) if strict else (normalize(o_text) != normalize(n_text)):
-            changes.append(FootnoteChange(o, n, layout_pieces(diff_words(o_text, n_text, lang, strict=strict)), **marks))
+            pieces = layout_pieces(diff_words(o_text, n_text, lang, strict=strict))
+            # keys differing by layout the word diff sees through ("19 –22 May") are a layout change too
+            seen = strict or any(s.op != "equal" for s in pieces)
+            changes.append(FootnoteChange(o, n, pieces, layout_only=not seen, **marks))
         elif o_text != n_text:
             # Same text but for layout: no change for a reader, but a redline must still give back the
             # old characters on Reject All, so it needs the (small) layout pieces.

@@ -38,6 +38,7 @@ from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
 from resdiff.model import (HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, ReadingWarning, Resolution,
                            SubParagraph)
 from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
+from resdiff.read.uncited import NOT_A_MARKER_AFTER, cite_by_sequence
 from resdiff.records import record
 
 # ── character classes and vocabulary ──────────────────────────────────────────────────────────────
@@ -1096,6 +1097,7 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
         # the next known note, or the one after it when one marker was missed (so that one miss does not
         # leave every later marker unread)
         if (before.isspace() and state.next <= number <= state.next + 1 and number in state.known
+                and not NOT_A_MARKER_AFTER.match(text, end)  # "on 18 and 19 May", "from 19 to 30 October"
                 and (patterns.match(r" (?:[a-z]|$)|$|\s*[,;.:]", text[end:end + 2])
                      # after a clause's comma the next word may be a name ("Development, 1 Agenda 21"),
                      # after a year's comma a number ("28 March 2008, 6 18/15 of")
@@ -1328,6 +1330,8 @@ def build_resolution(
         if part:
             label = f"{part} {label}"  # "A OP1", "B PP2": each part has its own preambular and operative part
         paragraphs.append(Paragraph(label=label, key=normalize(p["text"]), part=part, **p))
+    if not known:  # markers read as plain digits: found by their place among the others (uncited.py)
+        paragraphs = cite_by_sequence(paragraphs, found, language)
     meeting = None
     for line in closing:
         m = CLOSING_ZH_MEETING.match(line) or CLOSING_EN_MEETING.match(line)

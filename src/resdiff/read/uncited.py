@@ -1,0 +1,124 @@
+"""Footnote markers found by their place in the sequence, once the whole text is read.
+
+A copy of a PDF made by pdftotext (or pasted from a viewer) prints a raised marker as plain digits,
+often set off by spaces: "the Committee 14 in this regard", "“Our Common Agenda” 5 to convene",
+"resolution 55/19 7 and", "Parties, 8and". Read line by line, such a number cannot be told from a
+reference ("article 14", "decision 6"), so the reader leaves it as text and the footnote body, found at
+the foot of the page, is cited by no paragraph.
+
+Once every paragraph is read there is more to go on: each footnote is cited once, and in order. So
+footnote N must be cited between the citation of the nearest note before it and that of the nearest
+note after it. If that stretch holds exactly one "N" that can be a marker (not part of a date, a range,
+a decimal or a symbol), that is its marker; if it holds several, the one not after a word that takes a
+number ("article", "paragraph") is, if it is alone. Otherwise the note stays uncited, and the reader's
+check says so (``footnote-not-cited``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from resdiff import patterns
+
+from resdiff.lang.numerals import EN_MONTHS
+from resdiff.model import Footnote, Paragraph
+from resdiff.normalize import is_cjk, normalize
+
+# After the number: a date ("20 December"; a range of days, "18 and 19 September", "14 to 18 August"), a
+# range of numbers ("2015–2030"), a decimal or a symbol's next part ("5.2", "19/2"), an ordinal, a percentage.
+_MONTH = r"(?:" + "|".join(EN_MONTHS) + r")\b"
+NOT_A_MARKER_AFTER = patterns.compile(
+    rf"(?:\s*{_MONTH}|\s*(?:to|and|or|-|–|—)\s*\d{{1,2}}\s*{_MONTH}|[-–—]\d|[.,/:]\d|\d|(?:st|nd|rd|th)\b|\s*(?:%|per\s?cent))"
+)
+_ZH_NOT_A_MARKER_AFTER = patterns.compile(r"\s*[\d年月日号段条款项届次个%％份名时部节章岁亿万千百至到\-—–~～.．/、]")
+# Before the number: part of a word or symbol ("G77", "S-35", "A/75", "COVID-19", "3.5"), a month ("December 20").
+_NOT_A_MARKER_BEFORE = patterns.compile(r"(?:[\w/.\-‑–]|(?:" + "|".join(EN_MONTHS) + r")\s|第\s*)$")
+# Wider than the reader's own list (structure._NUMBER_TAKING): here it only breaks a tie between candidates.
+_TAKES_A_NUMBER = patterns.compile(
+    r"\b(?:[Aa]rticles?|[Pp]aragraphs?|paras?\.?|[Rr]esolutions?|[Dd]ecisions?|[Cc]hapters?|[Pp]arts?|[Ii]tems?|"
+    r"[Pp]rinciples?|[Gg]oals?|[Tt]argets?|[Aa]nnex|[Ss]ections?|No\.|[Rr]ules?|[Pp]rotocols?|[Ll]evel|[Pp]hase|"
+    r"[Cc]ycle|[Aa]mendments?|[Oo]ptions?|under|over|from|to|and|or|of|in|on|by|between|than|about|some|all)\s$"
+)
+
+
+def cite_by_sequence(paragraphs: list[Paragraph], notes: list[Footnote], lang: str) -> list[Paragraph]:
+    """``paragraphs`` with the markers of uncited ``notes`` found by their place (see the module docstring)."""
+    cited = {n for p in paragraphs for n in p.footnotes}
+    waiting = sorted(f.number for f in notes if f.kind == "footnote" and f.number not in cited)
+    if not waiting:
+        return paragraphs
+    paragraphs = list(paragraphs)
+    for number in waiting:
+        where = _citations(paragraphs)
+        before = max((n for n in where if n < number), default=None)
+        after = min((n for n in where if n > number), default=None)
+        start = where[before] if before is not None else (0, 0)
+        end = where[after] if after is not None else (len(paragraphs), 0)
+        found = _candidates(paragraphs, number, start, end, lang)
+        if len(found) > 1:
+            found = [c for c in found if not c[2]]
+        if len(found) == 1:
+            index, offset, _ = found[0]
+            paragraphs[index] = _cite(paragraphs[index], number, offset, lang)
+    return paragraphs
+
+
+def _citations(paragraphs: list[Paragraph]) -> dict[int, tuple[int, int]]:
+    """Note number → (paragraph index, offset of its marker), for the first citation of each note."""
+    where: dict[int, tuple[int, int]] = {}
+    for index, p in enumerate(paragraphs):
+        for n, offset in zip(p.footnotes, p.footnote_positions):
+            where.setdefault(n, (index, offset))
+    return where
+
+
+def _candidates(paragraphs: list[Paragraph], number: int, start: tuple[int, int], end: tuple[int, int],
+                lang: str) -> list[tuple[int, int, bool]]:
+    """(paragraph index, offset, after a word that takes a number) of each "number" that may be its marker
+    between the two places."""
+    digits = str(number)
+    after_rule = _ZH_NOT_A_MARKER_AFTER if lang == "zh" else NOT_A_MARKER_AFTER
+    out = []
+    for index in range(start[0], min(end[0] + 1, len(paragraphs))):
+        p = paragraphs[index]
+        if p.kind == "heading":
+            continue
+        text = p.text
+        for m in re.finditer(re.escape(digits), text):
+            place = (index, m.start())
+            if place < start or place >= end:
+                continue
+            head, tail = text[:m.start()], text[m.end():]
+            if _NOT_A_MARKER_BEFORE.search(head) or after_rule.match(tail):
+                continue
+            if not head or head[-1] == "\n":  # a number opening a line is a paragraph's or a list's own
+                continue
+            out.append((index, m.start(), bool(_TAKES_A_NUMBER.search(head[-24:]))))
+    return out
+
+
+def _cite(p: Paragraph, number: int, offset: int, lang: str) -> Paragraph:
+    """``p`` with the digits at ``offset`` taken out of its text and cited as footnote ``number``. Spaces
+    setting them off go with them, as the reader does for markers: one stays between two words, none next
+    to Chinese or before punctuation ("Committee 14 in" → "Committee in", "《纲领》 2 中" → "《纲领》中")."""
+    text = p.text
+    end = offset + len(str(number))
+    left, right = text[:offset].rstrip(" \t"), text[end:].lstrip(" \t")
+    last, following = left[-1:], right[:1]
+    cjk = lang == "zh" and ((last and is_cjk(last)) or (following and is_cjk(following)))
+    glue = " " if last and following and not following.isspace() and not cjk and following not in ",;.:)]" \
+        and (len(left) < offset or len(right) < len(text) - end) else ""
+    new_text = left + glue + right
+    start, cut = len(left), len(text) - len(new_text)
+    marks = sorted([*((n, o if o <= start else o - cut) for n, o in zip(p.footnotes, p.footnote_positions)),
+                    (number, start)], key=lambda m: m[1])
+    line = text.count("\n", 0, offset)
+    subparagraphs = p.subparagraphs
+    if line:
+        old_line, new_line = text.split("\n")[line], new_text.split("\n")[line]
+        subparagraphs = tuple(replace(s, text=new_line[len(s.marker):].strip())
+                              if old_line.startswith(s.marker) and old_line[len(s.marker):].strip() == s.text else s
+                              for s in subparagraphs)
+    return replace(p, text=new_text, key=normalize(new_text), subparagraphs=subparagraphs,
+                   footnotes=tuple(n for n, _ in marks), footnote_positions=tuple(o for _, o in marks))

@@ -16,7 +16,6 @@ check says so (``footnote-not-cited``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from resdiff import patterns
@@ -42,15 +41,19 @@ _TAKES_A_NUMBER = patterns.compile(
 )
 
 
+# A resolution has at most a hundred or so notes; a text with more bodies than this uncited is not a
+# resolution read slightly wrong, and the search (a pass over the text per note) is not worth its time.
+MAX_WAITING = 300
+
+
 def cite_by_sequence(paragraphs: list[Paragraph], notes: list[Footnote], lang: str) -> list[Paragraph]:
     """``paragraphs`` with the markers of uncited ``notes`` found by their place (see the module docstring)."""
-    cited = {n for p in paragraphs for n in p.footnotes}
-    waiting = sorted(f.number for f in notes if f.kind == "footnote" and f.number not in cited)
-    if not waiting:
+    where = _citations(paragraphs)
+    waiting = sorted(f.number for f in notes if f.kind == "footnote" and f.number not in where)
+    if not waiting or len(waiting) > MAX_WAITING:
         return paragraphs
     paragraphs = list(paragraphs)
     for number in waiting:
-        where = _citations(paragraphs)
         before = max((n for n in where if n < number), default=None)
         after = min((n for n in where if n > number), default=None)
         start = where[before] if before is not None else (0, 0)
@@ -61,6 +64,7 @@ def cite_by_sequence(paragraphs: list[Paragraph], notes: list[Footnote], lang: s
         if len(found) == 1:
             index, offset, _ = found[0]
             paragraphs[index] = _cite(paragraphs[index], number, offset, lang)
+            where = _citations(paragraphs)  # offsets after the cut moved in that paragraph
     return paragraphs
 
 
@@ -85,16 +89,19 @@ def _candidates(paragraphs: list[Paragraph], number: int, start: tuple[int, int]
         if p.kind == "heading":
             continue
         text = p.text
-        for m in re.finditer(re.escape(digits), text):
-            place = (index, m.start())
+        at = text.find(digits)
+        while at >= 0:
+            place, head = (index, at), text[max(at - 24, 0):at]  # the rules look at most 24 characters back
+            at = text.find(digits, at + 1)
             if place < start or place >= end:
-                continue
-            head, tail = text[:m.start()], text[m.end():]
-            if _NOT_A_MARKER_BEFORE.search(head) or after_rule.match(tail):
                 continue
             if not head or head[-1] == "\n":  # a number opening a line is a paragraph's or a list's own
                 continue
-            out.append((index, m.start(), bool(_TAKES_A_NUMBER.search(head[-24:]))))
+            if _NOT_A_MARKER_BEFORE.search(head) or after_rule.match(text, place[1] + len(digits)):
+                continue
+            out.append((index, place[1], bool(_TAKES_A_NUMBER.search(head))))
+            if sum(not c[2] for c in out) > 1:
+                return out  # two that may both be it: no marker can be chosen, whatever else there is
     return out
 
 

@@ -160,7 +160,7 @@ def test_errors_without_javascript_come_back_as_the_page(client):
     r = client.post("/compare?ui=zh", files={"old": ("empty.txt", b""), "new": (EN_NEW.name, EN_NEW.read_bytes())},
                     data={"ui": "zh"}, headers={"Accept": "text/html,application/xhtml+xml"})
     assert r.status_code == 400 and r.headers["content-type"].startswith("text/html")
-    assert '<form id="work"' in r.text and "错误：empty.txt is empty" in r.text
+    assert '<form id="work"' in r.text and "错误：empty.txt 是空文件" in r.text and "提示：请提供" in r.text
 
 
 def test_compare_form_without_javascript_returns_the_page_with_the_report(client):
@@ -293,8 +293,12 @@ def test_bad_file_gives_the_cli_message(client, tmp_path, name):
     r = client.post("/api/compare", files={"old": (name, BAD[name]), "new": (EN_NEW.name, EN_NEW.read_bytes())})
     assert r.status_code == 400
     message, hint = cli_error(tmp_path, ["compare", name, EN_NEW.name])
-    assert r.json() == {"error": message, "hint": hint}
-    assert name in r.json()["error"]
+    answer = r.json()
+    assert {k: answer[k] for k in ("error", "hint")} == {"error": message, "hint": hint}
+    # the same error in Chinese, for the page in Chinese, naming the same file
+    assert set(answer) == {"error", "hint", "error_zh", "hint_zh"}
+    assert name in answer["error"] and name in answer["error_zh"] and answer["hint_zh"]
+    assert any("\u4e00" <= c <= "\u9fff" for c in answer["error_zh"] + answer["hint_zh"])
 
 
 def test_doc_without_libreoffice(tmp_path):

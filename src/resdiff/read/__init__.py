@@ -36,16 +36,21 @@ def _check_docx(path: Path, data: bytes) -> None:
         raise UserError(
             f"{path} looks like a Word .docx file but it is damaged (not a readable zip archive)",
             "open it in Word or LibreOffice and save it again as .docx, or export it as plain text",
+            zh=(f"{path} 看似 Word .docx 文件，但已损坏（不是可读的 zip 压缩包）",
+                "请在 Word 或 LibreOffice 中打开并重新另存为 .docx，或导出为纯文本"),
         ) from None
     if "word/document.xml" not in names:
         raise UserError(
             f"{path} is a zip archive but not a Word document (no word/document.xml inside)",
             "give a .docx saved by Word or LibreOffice, or the resolution as plain text",
+            zh=(f"{path} 是 zip 压缩包，但不是 Word 文档（其中没有 word/document.xml）",
+                "请提供由 Word 或 LibreOffice 保存的 .docx，或决议的纯文本"),
         )
     if bad is not None:
         raise UserError(
             f"{path} is a damaged Word document ({bad} is corrupt)",
             "open it in Word or LibreOffice and save it again as .docx",
+            zh=(f"{path} 是已损坏的 Word 文档（{bad} 已损坏）", "请在 Word 或 LibreOffice 中打开并重新另存为 .docx"),
         )
 
 
@@ -61,12 +66,16 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
 
     data = read_input(path)  # missing, folder, device, size limit; "-" is standard input
     if not data.strip() or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise UserError(f"{path} is empty", "give the file that holds the resolution text")
+        raise UserError(f"{path} is empty", "give the file that holds the resolution text",
+                        zh=(f"{path} 是空文件", "请提供包含决议文本的文件"))
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in data:
         raise UserError(
             f"{path} is a password-protected (encrypted) Word document, which resdiff cannot open",
             "open it in Word with its password, remove the password (File › Info › Protect Document › "
             "Encrypt with Password, clear the box) and save it again as .docx",
+            zh=(f"{path} 是受密码保护（加密）的 Word 文档，resdiff 无法打开",
+                "请在 Word 中用密码打开，取消密码（文件 › 信息 › 保护文档 › 用密码进行加密，清空密码框），"
+                "再另存为 .docx"),
         )
     if data.startswith(_OLE_MAGIC):
         from resdiff.read.doc import read_doc  # Word 97–2003: converted to .docx by LibreOffice
@@ -77,6 +86,8 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
             raise UserError(
                 f"{path} has a .docx name but is not a Word document inside",
                 "open it in Word or LibreOffice and save it as .docx, or rename it to .txt if it is plain text",
+                zh=(f"{path} 的文件名是 .docx，但内容不是 Word 文档",
+                    "请在 Word 或 LibreOffice 中打开并另存为 .docx；如果是纯文本，请改名为 .txt"),
             )
         _check_docx(path, data)
         from resdiff.read.docx import read_docx  # python-docx/lxml load only when a .docx is read
@@ -91,6 +102,8 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
             f"{path} has a .pdf name but is not a PDF inside (it looks like a web page or text)",
             "download the PDF again (a failed download often saves an HTML page), or rename the file to "
             ".html / .txt if that is what it is",
+            zh=(f"{path} 的文件名是 .pdf，但内容不是 PDF（像是网页或文本）",
+                "请重新下载 PDF（下载失败时常会存成网页）；如果它本来就是网页或文本，请改名为 .html / .txt"),
         )
     from resdiff.read.decode import decode_bytes
     from resdiff.read.html import html_to_text, looks_like_html
@@ -100,7 +113,8 @@ def read_file(path: str | Path, lang: str | None = None) -> Resolution:
     if looks_like_html(text):
         text = html_to_text(text)
     if not text.strip():
-        raise UserError(f"{path} is empty (only spaces or blank lines)", "give the file that holds the resolution text")
+        raise UserError(f"{path} is empty (only spaces or blank lines)", "give the file that holds the resolution text",
+                        zh=(f"{path} 是空文件（只有空格或空行）", "请提供包含决议文本的文件"))
     from resdiff import limits
 
     # Lines bound paragraphs from above (a PDF extract has several lines per paragraph): refuse before parsing.
@@ -123,5 +137,8 @@ def _recognised(resolution: Resolution, path: Path) -> Resolution:
             f"no resolution paragraphs recognised in {path}",
             "resdiff expects a resolution: preambular paragraphs (\"Recalling …,\" / \"回顾…，\") and numbered "
             "operative paragraphs (\"1. Decides …\"); check that this is the right file",
+            zh=(f"在 {path} 中没有识别出决议段落",
+                "resdiff 读取的是决议：序言段（“回顾……，”/“Recalling …,”）和编号的执行段（“1. 决定……”）；"
+                "请检查是否选错了文件"),
         )
     return resolution

@@ -27,6 +27,8 @@ def _not_text(source: str) -> UserError:
     return UserError(
         f"{source} is not a text file",
         "give the resolution as a PDF, a Word .docx or .doc, or plain text (UTF-8, UTF-16 with BOM or GB18030)",
+        zh=(f"{source} 不是文本文件",
+            "请提供决议的 PDF、Word .docx 或 .doc，或纯文本（UTF-8、带 BOM 的 UTF-16 或 GB18030）"),
     )
 
 
@@ -73,6 +75,8 @@ def decode_bytes(data: bytes, source: str) -> str:
             raise UserError(
                 f"{source} looks like UTF-16 text without a byte-order mark, which cannot be read reliably",
                 "save it as UTF-8 (or UTF-16 with BOM), e.g. `iconv -f UTF-16LE -t UTF-8 IN > OUT`",
+                zh=(f"{source} 像是没有字节顺序标记（BOM）的 UTF-16 文本，无法可靠读取",
+                    "请另存为 UTF-8（或带 BOM 的 UTF-16）"),
             )
         raise _not_text(source)
     for encoding in ("utf-8", "gb18030"):
@@ -91,12 +95,16 @@ def decode_bytes(data: bytes, source: str) -> str:
             f"{source} is text in a legacy single-byte encoding (such as Windows-1252 or Latin-1), not UTF-8",
             "save it as UTF-8 (Word: Save As → Plain Text → Unicode (UTF-8)), "
             "or convert it: `iconv -f WINDOWS-1252 -t UTF-8 IN > OUT`",
+            zh=(f"{source} 是旧式单字节编码（如 Windows-1252 或 Latin-1）的文本，不是 UTF-8",
+                "请另存为 UTF-8（Word：另存为 › 纯文本 › Unicode (UTF-8)）"),
         )
     if _looks_like_text(data):
         raise UserError(
             f"{source} is not UTF-8 and does not read as Chinese in GB18030 either",
             "convert it to UTF-8 from the encoding it was saved in, e.g. "
             "`iconv -f BIG5 -t UTF-8 IN > OUT` (or SHIFT_JIS, KOI8-R, WINDOWS-1252 …)",
+            zh=(f"{source} 不是 UTF-8，按 GB18030 也读不成中文",
+                "请从文件原来的编码（如 BIG5）转换为 UTF-8 后再试"),
         )
     raise _not_text(source)
 

@@ -32,7 +32,9 @@ def doc_to_docx(path: Path, data: bytes) -> bytes:
     program = soffice()
     if program is None:
         raise UserError(f"{path} is an old binary Word .doc file, and reading it needs LibreOffice, "
-                        "which is not installed", _SAVE_AS_HINT)
+                        "which is not installed", _SAVE_AS_HINT,
+                        zh=(f"{path} 是旧的二进制 Word .doc 文件，读取它需要 LibreOffice，但本机没有安装",
+                            "请安装 LibreOffice（它提供 soffice），或在 Word、LibreOffice 中打开并另存为 .docx 后再试"))
     with tempfile.TemporaryDirectory(prefix="resdiff-doc-") as work:
         folder = Path(work)
         source = folder / "input.doc"  # a copy: LibreOffice never sees (or locks) the user's file
@@ -50,7 +52,9 @@ def doc_to_docx(path: Path, data: bytes) -> bytes:
         result = folder / "out" / "input.docx"
         if not result.exists() or result.stat().st_size == 0:
             raise UserError(f"LibreOffice could not convert {path} (a damaged or protected .doc?)",
-                            "open it in Word or LibreOffice and save it as .docx, then try again")
+                            "open it in Word or LibreOffice and save it as .docx, then try again",
+                            zh=(f"LibreOffice 无法转换 {path}（.doc 已损坏或受保护？）",
+                                "请在 Word 或 LibreOffice 中打开并另存为 .docx 后再试"))
         return result.read_bytes()
 
 

@@ -142,7 +142,8 @@ class DocxContent:
 
 def _corrupt(name: str, why: str) -> UserError:
     return UserError(f"{name} is not a readable Word .docx file ({why})",
-                     "open it in Word or LibreOffice and save it again as .docx (Word Document)")
+                     "open it in Word or LibreOffice and save it again as .docx (Word Document)",
+                     zh=(f"{name} 不是可读的 Word .docx 文件（{why}）", "请在 Word 或 LibreOffice 中打开并重新另存为 .docx"))
 
 
 def _load_zip(source: Source) -> tuple[zipfile.ZipFile, str]:
@@ -154,10 +155,13 @@ def _load_zip(source: Source) -> tuple[zipfile.ZipFile, str]:
         name = str(source)
         data = read_input(source)  # missing, folder, device, input size limit
     if not data:
-        raise UserError(f"{name} is empty", "give a Word .docx file that contains a resolution")
+        raise UserError(f"{name} is empty", "give a Word .docx file that contains a resolution",
+                        zh=(f"{name} 是空文件", "请提供包含决议的 Word .docx 文件"))
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE compound file: Word 97-2003 .doc, or an encrypted .docx
         raise UserError(f"{name} is an old binary Word .doc file or a password-protected document",
-                        "open it in Word or LibreOffice and save it as .docx (Word Document), without a password")
+                        "open it in Word or LibreOffice and save it as .docx (Word Document), without a password",
+                        zh=(f"{name} 是旧的二进制 Word .doc 文件或受密码保护的文档",
+                            "请在 Word 或 LibreOffice 中打开，不设密码另存为 .docx"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
@@ -175,7 +179,8 @@ def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes | No
         return None
     except RuntimeError as err:  # zipfile's "File … is encrypted, password required"
         raise UserError(f"{name} has an encrypted (password-protected) part {member}",
-                        "open it in Word with its password and save it again without one") from err
+                        "open it in Word with its password and save it again without one",
+                        zh=(f"{name} 含有加密（受密码保护）的部分 {member}", "请在 Word 中用密码打开，再不设密码另存")) from err
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as err:
         raise _corrupt(name, f"damaged entry {member}: {err}") from None
     except Exception as err:  # zlib.error and friends from a damaged stream
@@ -1333,5 +1338,6 @@ def read_docx(path: Source, lang: str | None = None, view: str = "accept") -> Re
     source = None if isinstance(path, (bytes, bytearray)) else str(path)
     if not any(p.visible.strip() for p in content.paragraphs):
         raise UserError(f"{source or 'the document'} contains no text",
-                        "give the Word file that holds the resolution text")
+                        "give the Word file that holds the resolution text",
+                        zh=(f"{source or '该文档'} 没有任何文字", "请提供包含决议文本的 Word 文件"))
     return _build_resolution(content, lang, source)

@@ -97,9 +97,12 @@ def _open(path: Path, data: bytes):
         if code == 4:  # FPDF_ERR_PASSWORD
             raise UserError(f"{path} is an encrypted PDF (it needs a password)",
                             "open it in a PDF viewer with its password and save an unprotected copy, or give "
-                            "the Word or text version") from None
+                            "the Word or text version",
+                            zh=(f"{path} 是加密的 PDF（需要密码）",
+                                "请在 PDF 阅读器中用密码打开并另存一份不加密的副本，或提供 Word 或文本版本")) from None
         raise UserError(f"{path} is a damaged or incomplete PDF (PDFium could not open it)",
-                        "download it again, or give the Word or text version") from None
+                        "download it again, or give the Word or text version",
+                        zh=(f"{path} 是已损坏或不完整的 PDF（PDFium 无法打开）", "请重新下载，或提供 Word 或文本版本")) from None
 
 
 class _Pages:
@@ -471,7 +474,9 @@ def read_pdf(path: str | Path, data: bytes | None = None, lang: str | None = Non
     finally:
         pdf.close()
     if not any(lines for lines, _, _, _ in pages):
-        raise UserError(f"{path} has no text layer (a scanned PDF?)", _OCR_HINT)
+        raise UserError(f"{path} has no text layer (a scanned PDF?)", _OCR_HINT,
+                        zh=(f"{path} 没有文字层（是扫描的 PDF？）",
+                            "resdiff 读取 PDF 的文字层，不做文字识别（OCR）：请提供 Word 或文本版本，或由 Word、LibreOffice 保存的 PDF"))
     doc = _layout(pages)
     footnotes, stars = _footnotes(doc.footnote_lines)
     stream = _stream(doc)

@@ -67,8 +67,8 @@ class Settings:
 class RequestError(UserError):
     """A UserError with its HTTP status (413 too large, 503 out of time)."""
 
-    def __init__(self, message: str, hint: str, status: int):
-        super().__init__(message, hint)
+    def __init__(self, message: str, hint: str, status: int, *, zh: tuple[str, str] | None = None):
+        super().__init__(message, hint, zh=zh)
         self.status = status
 
 
@@ -125,19 +125,30 @@ class SecurityHeaders:
 def _body_too_large(limit: int) -> RequestError:
     mb = limit // (1024 * 1024)
     return RequestError(f"the upload is larger than the server accepts ({mb} MB in all)",
-                        "send smaller files, or start the server with a larger --max-upload", 413)
+                        "send smaller files, or start the server with a larger --max-upload", 413,
+                        zh=(f"上传的文件超过了服务器接受的大小（合计 {mb} MB）", "请发送较小的文件，或用更大的 --max-upload 启动服务器"))
 
 
 def _out_of_time(limit: float) -> RequestError:
     return RequestError(
         f"the request took longer than the server's time limit ({limit:g} s)",
         "try again when the server is less busy, use the command line for very large files, or start the "
-        "server with a larger --time-limit", 503)
+        "server with a larger --time-limit", 503,
+        zh=(f"请求超过了服务器的时限（{limit:g} 秒）",
+            "请在服务器较空闲时再试；很大的文件请用命令行，或用更大的 --time-limit 启动服务器"))
 
 
 def _too_large(limit: int) -> Response:
-    err = _body_too_large(limit)
-    return JSONResponse({"error": err.message, "hint": err.hint}, status_code=413)
+    return _error_json(_body_too_large(limit), 413)
+
+
+def _error_json(err: UserError, status: int) -> JSONResponse:
+    """``{"error", "hint"}`` in English, and ``error_zh``/``hint_zh`` when the error has Chinese words
+    (the page shows those when it is in Chinese; API clients read whichever they like)."""
+    body = {"error": err.message, "hint": err.hint}
+    if err.message_zh:
+        body.update(error_zh=err.message_zh, hint_zh=err.hint_zh)
+    return JSONResponse(body, status_code=status)
 
 
 def create_app(settings: Settings = Settings()) -> Starlette:
@@ -189,8 +200,10 @@ def create_app(settings: Settings = Settings()) -> Starlette:
         needed = roles if required is None else roles[:required]
         missing = [r for r in needed if r not in files]
         if missing:
+            roles_zh = {"old": "旧版本", "new": "新版本", "previous": "已通过的决议"}
             raise UserError(f"no file was sent as {' and '.join(repr(m) for m in missing)}",
-                            "send the files as multipart/form-data fields " + " and ".join(needed)
+                            zh=("没有收到" + "和".join(roles_zh.get(m, m) for m in missing) + "的文件", "请选择文件后再提交"),
+                            hint="send the files as multipart/form-data fields " + " and ".join(needed)
                             + " (curl -F old=@last-year.txt -F new=@this-year.txt …)")
         return files, fields
 
@@ -263,7 +276,8 @@ def create_app(settings: Settings = Settings()) -> Starlette:
         previous = files.get("previous") or files.get("new") or files.get("old")
         if previous is None:
             raise UserError("no file was sent as 'previous'",
-                            "send the adopted resolution as the multipart field previous (curl -F previous=@res.txt …)")
+                            "send the adopted resolution as the multipart field previous (curl -F previous=@res.txt …)",
+                            zh=("没有收到已通过的决议文件", "请选择上一届已通过的决议文件后再提交"))
         _, lang, author = options(fields)
         as_docx = fields.get("format") == "docx" or DOCX_TYPE in request.headers.get("accept", "")
 
@@ -281,9 +295,9 @@ def create_app(settings: Settings = Settings()) -> Starlette:
     async def user_error(request: Request, err: UserError) -> Response:
         status = getattr(err, "status", 400)
         if _wants_page(request):
-            return HTMLResponse(page.render_page(ui_language(request),
-                                                 problem=(err.message, err.hint)), status_code=status)
-        return JSONResponse({"error": err.message, "hint": err.hint}, status_code=status)
+            ui = ui_language(request)
+            return HTMLResponse(page.render_page(ui, problem=err.words(ui)), status_code=status)
+        return _error_json(err, status)
 
     async def not_found(request: Request, exc) -> Response:
         code = getattr(exc, "status_code", 404)
@@ -328,7 +342,8 @@ async def _read_upload(upload: UploadFile, limit: int) -> work.Upload:
     name = work.display_name(upload.filename or "")
     if len(data) > limit:
         raise RequestError(f"{name} is larger than {limit // (1024 * 1024)} MB",
-                           "send a smaller file, or start the server with a larger --max-upload", 413)
+                           "send a smaller file, or start the server with a larger --max-upload", 413,
+                           zh=(f"{name} 超过 {limit // (1024 * 1024)} MB", "请发送较小的文件，或用更大的 --max-upload 启动服务器"))
     return work.Upload(name, data)
 
 

@@ -149,7 +149,10 @@ PAGE_JS = """
       method: 'POST', body: data, headers: { 'X-Resdiff-Fragment': '1' }
     }).then(function (resp) {
       if (!resp.ok) {
-        return resp.json().then(function (err) { problem(err.error, err.hint); },
+        return resp.json().then(function (err) {
+          var zh = said.ui === 'zh' && err.error_zh;  // the server's words in the page's language
+          problem(zh ? err.error_zh : err.error, zh ? err.hint_zh : err.hint);
+        },
                                 function () { problem(resp.status + ' ' + resp.statusText, ''); });
       }
       if (!download) {
@@ -244,7 +247,7 @@ def render_page(ui: str, *, result: str = "", problem: tuple[str, str] | None = 
         f'<p class="intro">{_e(t["intro"])}</p>',
         f'<form id="work" method="post" action="/compare?ui={ui}" enctype="multipart/form-data" '
         f'data-working="{_e(t["working"])}" data-downloaded="{_e(t["downloaded"])}" '
-        f'data-error="{_e(t["error"])}" data-hint="{_e(t["hint"])}">',
+        f'data-error="{_e(t["error"])}" data-hint="{_e(t["hint"])}" data-ui="{ui}">',
         f'<input type="hidden" name="ui" value="{ui}">',
         f'<div class="zones">{_zone("old", t)}{_zone("new", t)}</div>',
         f'<fieldset><legend>{_e(t["options"])}</legend>',

@@ -87,7 +87,8 @@ def read_uploads(uploads: dict[str, Upload], lang: str | None):
             try:
                 res = read_file(path, lang=lang)
             except UserError as err:
-                raise UserError(_shown(err.message, path, upload), _shown(err.hint, path, upload)) from None
+                raise UserError(_shown(err.message, path, upload), _shown(err.hint, path, upload),
+                                zh=(_shown(err.message_zh, path, upload), _shown(err.hint_zh, path, upload))) from None
             out[role] = dataclasses.replace(res, source=upload.display_name)
         return out
     finally:

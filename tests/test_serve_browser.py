@@ -191,7 +191,8 @@ def test_language_switch_and_errors_in_the_page(browser, server, shots, tmp_path
     browser.find_element(By.ID, "file-new").send_keys(str(corpus("A_RES_74_153.en.txt")))
     browser.find_element(By.ID, "do-compare").click()
     alert = WebDriverWait(browser, 60).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#status .problem")))
-    assert "错误：empty.txt is empty" in alert.text and "提示：give the file that holds the resolution text" in alert.text
+    # the server's Chinese words for the error (error_zh / hint_zh), not its English ones
+    assert "错误：empty.txt 是空文件" in alert.text and "提示：请提供包含决议文本的文件" in alert.text
     browser.save_screenshot(str(shots / "serve-zh-error.png"))
     # no script errors and nothing refused by the Content-Security-Policy
     logs = browser.get_log("browser")

@@ -220,6 +220,16 @@ def test_commands_do_not_import_python_docx(tmp_path, args):
     assert "docx" not in {m.split(".")[0] for m in loaded_modules(tmp_path, *args)}
 
 
+@pytest.mark.parametrize("args", [
+    ("parse", corpus("A_RES_75_180.en.txt"), "--format", "json"),
+    ("compare", corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt"), "--format", "json"),
+])
+def test_commands_printing_a_text_input_do_not_import_the_zip_or_temporary_file_modules(tmp_path, args):
+    """Cold start: zipfile is read only for a .docx input, tempfile only to write a file, and the UTF-16
+    codec only for a UTF-16 text (each ~0.3–1.5 ms to import)."""
+    assert not loaded_modules(tmp_path, *args) & {"zipfile", "tempfile", "random", "encodings.utf_16_le"}
+
+
 @pytest.mark.parametrize("args", [("--help",), ("redline", "--help")])
 def test_help_imports_typer_and_nothing_heavy(tmp_path, args):
     """Cold start: --help is typer's import and little else. rich stays out (no rich markup, no pretty

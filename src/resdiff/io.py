@@ -17,7 +17,6 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -106,6 +105,8 @@ def write_atomic(output: Path, data: bytes | str, force: bool = False) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask  # what a plain open() would give (mkstemp makes the file 0600)
+    import tempfile  # here, not at the top: only writing a file needs it (and its random, ~1 ms to import)
+
     with _signals_raise():
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)

@@ -9,6 +9,7 @@ thirds of building the command line).
 """
 
 import functools
+import gc
 import os
 import sys
 from datetime import datetime, timezone
@@ -390,6 +391,10 @@ def apply_amendments(
 
 
 def main() -> None:
+    # One command, one process: most objects made while a command imports its modules and reads its
+    # files live to the end, so collecting every 700 new objects frees little and costs ~3 ms of a
+    # redline. Collected every 100,000 instead (still bounded for `serve` and very large inputs).
+    gc.set_threshold(100_000)
     app()
 
 

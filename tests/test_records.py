@@ -24,14 +24,17 @@ RECORD_CLASSES = [c for c in vars(model).values()
                   if isinstance(c, type) and c.__module__ == model.__name__ and dataclasses.is_dataclass(c)]
 
 
-def _twin(cls: type) -> type:
-    """The class @dataclass(frozen=True) makes from ``cls``'s fields (same names, defaults, options)."""
+def _twin(cls: type, frozen: bool = True) -> type:
+    """The class @dataclass(frozen=True) (or plain @dataclass) makes from ``cls``'s fields (same names,
+    defaults, options) and its own __post_init__, if any."""
     namespace = {"__annotations__": {f.name: f.type for f in dataclasses.fields(cls)}, "__module__": cls.__module__,
                  "__qualname__": cls.__qualname__}
     for f in dataclasses.fields(cls):
         namespace[f.name] = dataclasses.field(default=f.default, default_factory=f.default_factory, init=f.init,
                                               repr=f.repr, hash=f.hash, compare=f.compare)
-    return dataclasses.dataclass(frozen=True)(type(cls.__name__, (), namespace))
+    if "__post_init__" in cls.__dict__:
+        namespace["__post_init__"] = cls.__dict__["__post_init__"]
+    return dataclasses.dataclass(frozen=frozen)(type(cls.__name__, (), namespace))
 
 
 TWINS = {cls: _twin(cls) for cls in RECORD_CLASSES}
@@ -156,7 +159,7 @@ def test_every_record_of_resdiff_takes_the_fast_path():
             continue
         module = importlib.import_module(info.name)
         found += [c for c in vars(module).values() if isinstance(c, type) and c.__module__ == module.__name__
-                  and "_record_compared" in c.__dict__]
+                  and "_record_compared" in c.__dict__ and c.__hash__ is not None]  # (not @mutable_record)
     assert len(found) >= len(RECORD_CLASSES) + 3
     assert [c.__name__ for c in found if c.__setattr__ is not _frozen_setattr] == []
 
@@ -318,3 +321,88 @@ def test_records_still_work_where_dataclass_parameters_cannot_be_changed_synthet
         "cannot_be_changed_synthetic.<locals>.Kept(a=1, b='')"
     with pytest.raises(dataclasses.FrozenInstanceError):
         Kept(1).b = "x"
+
+
+# ── @mutable_record: @dataclass made the same way ────────────────────────────────────────────────────
+
+def _mutable_classes() -> list[type]:
+    from resdiff import align
+    from resdiff.read import structure
+    from resdiff.render import docx
+
+    return [align._Side, align._Group, structure._MarkerState, docx.Piece, docx.NotePlan, docx.LineStyle,
+            docx.ParaPlan, docx.Side]
+
+
+def test_mutable_records_of_resdiff_take_the_fast_path():
+    from resdiff.records import _eq
+
+    assert all(c.__eq__ is _eq and c.__hash__ is None for c in _mutable_classes())
+
+
+def test_mutable_records_behave_as_dataclasses_on_a_real_redline_plan():
+    # The Word writer's plan of the zh corpus pair, and each of its values rebuilt by a plain @dataclass
+    # twin: same repr, same equality, unhashable alike, fields assignable.
+    from resdiff.render import docx
+
+    cmp = compare(read_file(corpus("A_RES_51_102.zh.excerpt.txt")), read_file(corpus("A_RES_55_105.zh.excerpt.txt")))
+    plans = docx._redline_plans(cmp)
+    twins = {cls: _twin(cls, frozen=False) for cls in _mutable_classes()}
+
+    def as_twin(value):
+        if type(value) in twins:
+            return twins[type(value)](**{f.name: as_twin(getattr(value, f.name)) for f in dataclasses.fields(value)})
+        if isinstance(value, list):
+            return [as_twin(v) for v in value]
+        return value
+
+    values = [v for plan in plans for v in [plan, plan.style, *plan.pieces]]
+    assert len({type(v) for v in values}) >= 3 and len(values) > 50
+    for value in values:
+        twin = as_twin(value)
+        assert repr(value) == repr(twin)
+        with pytest.raises(TypeError):
+            hash(value)
+        assert value == dataclasses.replace(value) and value.__eq__(twin) is NotImplemented
+        assert dataclasses.asdict(value) == dataclasses.asdict(twin)
+    for a, b in itertools.islice(itertools.combinations(values, 2), 2000):
+        assert (a == b) == (as_twin(a) == as_twin(b))
+
+
+def test_mutable_record_init_assigns_calls_post_init_and_matches_dataclass_synthetic():
+    import inspect
+
+    from resdiff.records import mutable_record
+
+    @mutable_record
+    class Counter:
+        """Synthetic: a mutable record with a factory field and a __post_init__."""
+
+        name: str
+        items: list = dataclasses.field(default_factory=list)
+        size: int = 0
+
+        def __post_init__(self):
+            self.size = len(self.items)
+
+    twin = _twin(Counter, frozen=False)
+    first = Counter("a", [1, 2])
+    assert first.size == 2 and Counter("b").items == [] and Counter("b").items is not Counter("b").items
+    first.name = "c"
+    del first.size  # the class default shows again, as in a dataclass
+    assert (first.name, first.size) == ("c", 0)
+    assert str(inspect.signature(Counter)) == str(inspect.signature(twin))
+    assert repr(Counter("x", [3])) == repr(twin("x", [3]))
+    assert Counter("x") == Counter("x") and Counter("x") != Counter("y") and Counter.__hash__ is None
+    assert Counter.__dataclass_params__.eq and not Counter.__dataclass_params__.frozen
+
+    @mutable_record
+    class OwnEquality:
+        """Synthetic: its own __eq__ is kept, as @dataclass keeps it."""
+
+        a: int
+
+        def __eq__(self, other):
+            return True
+
+    assert OwnEquality(1) == OwnEquality(2) and OwnEquality(1) == "anything"

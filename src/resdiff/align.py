@@ -78,11 +78,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from difflib import SequenceMatcher
 
 from resdiff import deadline, patterns
 from resdiff.model import HEADING, OPERATIVE, AlignedPair, Alignment, Paragraph, Resolution
+from resdiff.records import mutable_record
 
 MATCH_THRESHOLD = 0.5  # minimal SequenceMatcher ratio for two paragraphs to be "the same paragraph"
 OUT_OF_ORDER_THRESHOLD = 0.6  # below this, a pair is only accepted where it keeps the order (no move)
@@ -132,7 +133,7 @@ def _recall_role(key: str) -> str | None:
     return (m.group(1) or m.group(2)).lower()
 
 
-@dataclass
+@mutable_record
 class _Side:
     """Comparison material for one version's paragraphs: tokens, and (only for the paragraphs that need
     scoring, computed on first use) the set of token bigrams of each paragraph as ids in a vocabulary
@@ -454,8 +455,10 @@ def _pair_alone_in_place(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> 
 
 # ── step 3 ─────────────────────────────────────────────────────────────────────────────────────────
 
-@dataclass
+@mutable_record
 class _Group:
+    """Paragraphs of each side that step 3 pairs as one split or merge, with the score of the match."""
+
     old: list[int]
     new: list[int]
     score: float

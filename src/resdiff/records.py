@@ -1,4 +1,5 @@
-"""``@record``: ``@dataclass(frozen=True)`` made cheaply, for the value classes read at every start.
+"""``@record``: ``@dataclass(frozen=True)`` made cheaply, for the value classes read at every start
+(and ``@mutable_record``, the same for a plain ``@dataclass``).
 
 ``@dataclass(frozen=True)`` writes five or six methods for each class as source text and compiles them
 with ``exec`` (three ``exec`` calls per class before Python 3.13), and a class without a docstring
@@ -14,14 +15,19 @@ for its ``__init__`` when the first instance is built):
 - ``__eq__``, ``__hash__``, ``__repr__``, ``__setattr__`` and ``__delattr__`` are the functions below,
   shared by every record, reading the fields through getters built once per class;
 - ``__init__`` is generated as dataclasses generates it (``object.__setattr__`` per field, so
-  instances store their attributes the same way), compiled on the class's first instantiation: a
-  command compiles only the ``__init__`` of the records it builds (a redline: 15 of 25). Until then
-  ``inspect.signature`` of the class shows ``(*args, **kwargs)``; nothing in resdiff introspects it.
+  instances store their attributes the same way; then ``__post_init__()`` if the class has one),
+  compiled on the class's first instantiation: a command compiles only the ``__init__`` of the
+  records it builds (a redline: 15 of 25). Until then ``inspect.signature`` of the class shows
+  ``(*args, **kwargs)``; nothing in resdiff introspects it.
+
+``@mutable_record`` is ``@dataclass`` (eq, repr, unhashable, fields assignable) made the same way: the
+shared ``__eq__`` and ``__repr__``, and an ``__init__`` of plain assignments compiled on first use.
 
 A class this fast path does not cover exactly (no docstring — dataclasses would write one from the
-signature —, a base class, ``__post_init__``, ``__slots__``, init-only, keyword-only or pseudo fields)
-is made by ``dataclasses`` itself, with the shared ``__eq__``/``__hash__``/``__repr__``: slower, never
-different.
+signature —, a base class, ``__slots__``, init-only, keyword-only or pseudo fields such as ClassVar
+and InitVar; for ``@mutable_record`` also its own ``__eq__``/``__repr__``/``__hash__``) is made by
+``dataclasses`` itself (for ``@record`` with the shared ``__eq__``/``__hash__``/``__repr__``): slower,
+never different.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ def record(cls: type) -> type:
         return _finish(dataclasses.dataclass(cls, frozen=True, eq=False, repr=False))
     cls.__setattr__ = _frozen_setattr
     cls.__delattr__ = _frozen_delattr
-    cls.__init__ = _init_on_first_use(cls)
+    cls.__init__ = _init_on_first_use(cls, frozen=True)
     cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     try:  # the parameters as @dataclass(frozen=True) records them (frozen: what a derived dataclass checks)
         cls.__dataclass_params__.init = cls.__dataclass_params__.frozen = True
@@ -51,12 +57,28 @@ def record(cls: type) -> type:
     return _finish(cls)
 
 
+def mutable_record(cls: type) -> type:
+    """Decorate like ``@dataclass``: fields can be assigned; compared and shown the same way, unhashable."""
+    if not _fast_path_fits(cls) or {"__eq__", "__repr__", "__hash__"} & cls.__dict__.keys():
+        return dataclasses.dataclass(cls)  # (dataclasses keeps a class's own __eq__ / __repr__ / __hash__)
+    cls.__eq__ = _eq
+    cls.__repr__ = _repr
+    cls.__hash__ = None  # what @dataclass does to a class it gives __eq__ without freezing it
+    cls.__init__ = _init_on_first_use(cls, frozen=False)
+    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
+    try:  # the parameters as @dataclass records them
+        cls.__dataclass_params__.init = cls.__dataclass_params__.repr = cls.__dataclass_params__.eq = True
+    except AttributeError:
+        pass
+    return _finish(cls)
+
+
 def _fast_path_fits(cls: type) -> bool:
     """Whether the class is one the fast path makes exactly as dataclasses would: documented, no base, no
-    hooks, and every annotation a plain field, given to ``__init__`` by position, defaults last."""
+    InitVar, and every annotation a plain field, given to ``__init__`` by position, defaults last."""
     own = cls.__dict__
     if not (cls.__doc__ and cls.__bases__ == (object,) and "__annotations__" in own and "__slots__" not in own
-            and not hasattr(cls, "__post_init__") and not {"__init__", "__setattr__", "__delattr__"} & own.keys()):
+            and not {"__init__", "__setattr__", "__delattr__"} & own.keys()):
         return False
     seen_default = False
     for name, annotation in own["__annotations__"].items():
@@ -96,17 +118,18 @@ class _Factory:
 _NO_VALUE = _Factory()
 
 
-def _init_on_first_use(cls: type):
+def _init_on_first_use(cls: type, frozen: bool):
     def __init__(self, *args, **kwargs):
-        init = cls.__init__ = _init_function(cls)
+        init = cls.__init__ = _init_function(cls, frozen)
         init(self, *args, **kwargs)
 
     __init__.__qualname__ = f"{cls.__qualname__}.__init__"
     return __init__
 
 
-def _init_function(cls: type):
-    """The ``__init__`` dataclasses writes for a frozen class: ``object.__setattr__`` of each field."""
+def _init_function(cls: type, frozen: bool):
+    """The ``__init__`` dataclasses writes: ``object.__setattr__`` of each field for a frozen class, plain
+    assignments otherwise; then ``__post_init__()`` when the class has one."""
     values = {"__record_set__": object.__setattr__, "__record_no_value__": _NO_VALUE}
     params, lines = [], []
     for n, f in enumerate(dataclasses.fields(cls)):
@@ -120,7 +143,10 @@ def _init_function(cls: type):
             value = f"__record_factory_{n}__() if {f.name} is __record_no_value__ else {f.name}"
         else:
             params.append(f.name)
-        lines.append(f"  __record_set__(__record_self__, {f.name!r}, {value})\n")
+        lines.append(f"  __record_set__(__record_self__, {f.name!r}, {value})\n" if frozen
+                     else f"  __record_self__.{f.name} = {value}\n")
+    if hasattr(cls, "__post_init__"):
+        lines.append("  __record_self__.__post_init__()\n")
     source = (f"def __record_make__({', '.join(values)}):\n"
               f" def __init__(__record_self__, {', '.join(params)}):\n{''.join(lines) or '  pass'}\n"
               f" return __init__\n")

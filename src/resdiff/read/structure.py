@@ -31,7 +31,7 @@ sub-paragraph marker), ``CLOSING_ZH_MEETING`` / ``CLOSING_EN_MEETING`` (closing 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from resdiff import deadline, patterns
 from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
@@ -39,7 +39,7 @@ from resdiff.model import (HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Par
                            SubParagraph)
 from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
 from resdiff.read.uncited import NOT_A_MARKER_AFTER, cite_by_sequence
-from resdiff.records import record
+from resdiff.records import mutable_record, record
 
 # ── character classes and vocabulary ──────────────────────────────────────────────────────────────
 
@@ -955,7 +955,7 @@ def _segment(lines: list[Line], lang: str) -> list[tuple[bool, list[Piece]]]:
 # ── step 5: one paragraph ─────────────────────────────────────────────────────────────────────────
 
 
-@dataclass
+@mutable_record
 class _MarkerState:
     """Footnote numbering while reading: bodies found, and the next number a marker should carry."""
 

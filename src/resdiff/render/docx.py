@@ -26,7 +26,7 @@ Rules that keep accept-all = new text and reject-all = old text:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from resdiff.model import (
     Resolution,
     Segment,
 )
+from resdiff.records import mutable_record
 
 PLACEHOLDER = "[●]"
 
@@ -58,8 +59,10 @@ PAIR_STATES = {"equal": None, "insert": "ins", "delete": "del"}
 
 # ── plan ──────────────────────────────────────────────────────────────────────────────────────────
 
-@dataclass
+@mutable_record
 class Piece:
+    """A run of text to write, with its revision state and formatting, or a note reference."""
+
     text: str = ""
     state: str | None = None
     bold: bool = False
@@ -69,8 +72,10 @@ class Piece:
     layout: bool = False  # a layout-noise revision (written under the "(layout)" author)
 
 
-@dataclass
+@mutable_record
 class NotePlan:
+    """A footnote or endnote to write: its pieces, its number and marks on each side."""
+
     pieces: list[Piece]
     number: int | None = None  # footnote number on the new side (for draft comments)
     key: tuple[int, int] | None = None  # (old number, new number) of a note cited on both sides
@@ -80,16 +85,20 @@ class NotePlan:
     custom: bool = False  # the mark is not a counter of the notes' format ("*" among 1, 2, 3): written after the reference
 
 
-@dataclass
+@mutable_record
 class LineStyle:
+    """How a line is written: its paragraph style, and the label, number and key it carries."""
+
     style: str
     label: str = ""  # typed label of an operative paragraph that numbering cannot print ("5 bis.")
     number: int | None = None  # operative number, for markup of deleted operative paragraphs
     key: str | None = None  # paragraph label (new side) or "header:<role>", for comments
 
 
-@dataclass
+@mutable_record
 class ParaPlan:
+    """One paragraph to write: its style, pieces, paragraph-mark revision and what the old text had."""
+
     style: LineStyle
     pieces: list[Piece] = field(default_factory=list)
     mark: str | None = None  # revision state of the paragraph mark
@@ -101,7 +110,7 @@ class ParaPlan:
     old_style: str | None = None  # the old line's style when the mark is kept and its style changed (w:pPrChange)
 
 
-@dataclass
+@mutable_record
 class Side:
     """One side (old or new) of a block: the joined text and what sits at its offsets."""
 

@@ -16,7 +16,8 @@ left to Word's counter; a mark that does not (a "*" note among numbered ones, "*
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from resdiff.records import record
+
 
 # Formats tried, most common first (a tie goes to the earlier one). Word's names (ST_NumberFormat).
 FORMATS = ("decimal", "lowerRoman", "upperRoman", "lowerLetter", "upperLetter", "chicago",
@@ -24,8 +25,10 @@ FORMATS = ("decimal", "lowerRoman", "upperRoman", "lowerLetter", "upperLetter", 
 _SEARCH = 300  # highest counter value looked for when a mark is matched to a format
 
 
-@dataclass(frozen=True)
+@record
 class NoteFormat:
+    """How Word counts a set of notes: the number format, the first counter, and the marks it does not count."""
+
     num_fmt: str  # w:numFmt of the counted notes
     start: int  # w:numStart: the counter of the first counted note
     custom: frozenset[int]  # indices (into the marks given) of the marks that are not counted

@@ -16,8 +16,11 @@ from conftest import CORPUS
 # "resolution S-35/1 6 and", "55/19;7" (79/183, a chain of twelve), "“Our Common Agenda” 5 to" (78/174),
 # "Parties, 8and" (80/46), "ministerial decision 8 that" beside "paragraph 8 of" (80/121),
 # "16 April 2004 4 and 2005/5" (79/160), dates that are not markers, "on 18 and 19 September" (80/137).
+# And three the line-by-line reader itself used to get wrong: "decision 1/CMA.5," read as note 5
+# (80/135), "included in Agenda 21, and" read as note 21 (79/202), a note cited again after a date,
+# "of 12 August 1949, 2 continue" (78/11).
 COPIES = ["A_RES_79_161", "A_RES_80_193", "A_RES_79_183", "A_RES_78_174", "A_RES_80_46", "A_RES_80_121",
-          "A_RES_79_160", "A_RES_80_137"]
+          "A_RES_79_160", "A_RES_80_137", "A_RES_80_135", "A_RES_79_202", "A_RES_78_11"]
 
 
 def citations(res) -> dict[int, set[str]]:

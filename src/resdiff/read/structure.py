@@ -976,7 +976,7 @@ _ZH_NUMBER_FOLLOWERS = set("年月日号段条款项届次个%％份名时部节
 _NUMBER_TAKING = patterns.lazy_compile(
     r"\b(?:[Aa]rticles?|[Pp]aragraphs?|paras?\.?|[Rr]esolutions?|[Dd]ecisions?|[Cc]hapters?|chap\.|[Pp]arts?|[Ii]tems?|"
     r"[Pp]rinciples?|[Gg]oals?|[Tt]argets?|[Aa]nnex|[Ss]ections?|sect\.|No\.|Nos\.|vol\.|[Pp]ages?|pp?\.|[Rr]ules?|"
-    r"[Pp]rotocols?|[Ss]essions?|[Cc]ommittee|[Ll]evel|[Pp]hase|[Cc]ycle|[Aa]mendments?|[Oo]ptions?|and|or|to|of|in)\s$"
+    r"[Pp]rotocols?|[Ss]essions?|[Cc]ommittee|Agenda|[Ll]evel|[Pp]hase|[Cc]ycle|[Aa]mendments?|[Oo]ptions?|and|or|to|of|in)\s$"
 )
 _ORDINAL_SESSION = patterns.compile(r"(?:\w+th|first|second|third|\d+(?:st|nd|rd|th))\s+(?:special\s+)?session\s$", re.I)
 _ABBREVIATIONS = patterns.lazy_compile(r"(?:Add|Rev|Corr|No|Nos|para|paras|chap|sect|vol|art|Art|p|pp|Part|Suppl|annex)\.?$")
@@ -1083,6 +1083,8 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             continue
         if before == "." and start >= 2 and text[start - 2].isdigit():
             continue  # a decimal or a numbered target: "target 5.2", "para. 3.5"
+        if before == "." and patterns.search(r"/[A-Z][A-Za-z]*\.$", text[max(start - 12, 0):start]):
+            continue  # the session part of a symbol: decision "1/CMA.5", "2/CP.17"
         number = int(digits)
         if before and (before.isalpha() or before in ",;:)”\"’]") or (before == "." and not _ABBREVIATIONS.search(text[max(start - 12, 0):start - 1])):
             if after and (after.isalnum() or after in "/"):
@@ -1117,10 +1119,11 @@ def _bare_markers(text: str, lang: str, state: _MarkerState) -> list[tuple[int, 
             continue
         if (before.isspace() and number in state.known and number < state.next
                 and patterns.match(r" [a-z]|\s*[,;.:]|\s*$", text[end:end + 2])
-                and patterns.search(r"[A-Za-z)\]\"”’][,;] $", text[max(start - 3, 0):start])
+                and patterns.search(r"(?:[A-Za-z)\]\"”’]|\b(?:19|20)\d\d)[,;] $", text[max(start - 7, 0):start])
                 and not _NUMBER_TAKING.search(patterns.sub(r"[,;] $", " ", text[max(start - 26, 0):start]))):
-            # "Programme of Action, 1 and requests": a note cited again, set off by spaces after a clause
-            # ("Articles 55, 56 and" ends in a digit before its comma; "paragraph 3, 1 and" takes a number)
+            # "Programme of Action, 1 and requests", "of 12 August 1949, 2 continue": a note cited again, set
+            # off by spaces after a clause or a date ("Articles 55, 56 and" ends in a digit that is not a year
+            # before its comma; "paragraph 3, 1 and" takes a number)
             found.append((start, end, number))
             continue
         if before.isspace() and _SPACES_OR_END.match(text, end) and patterns.search(r"[,;.:]\s$", text[max(start - 2, 0):start]):

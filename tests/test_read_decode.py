@@ -103,3 +103,25 @@ def test_gb18030_only_when_it_reads_as_chinese():
 def test_xml_forbidden_controls_are_mapped_or_removed():
     text = decode_bytes(b"Recalling\x0bits resolution\x0c\x1b[31m 75/180,\x7f\n", "x.txt")
     assert text == "Recalling\nits resolution\n[31m 75/180,\n"
+
+
+def test_control_count_is_the_character_by_character_count_synthetic():
+    """_looks_binary counts controls with one regex pass: the same as testing each character (every
+    character from U+0000 to U+00A0 placed in random text, and the corpus texts)."""
+    import random
+
+    from conftest import CORPUS
+    from resdiff.read import decode
+
+    def by_character(text: str) -> bool:
+        ok = set("\t\n\r\f\v")
+        controls = sum(1 for c in text if (c < " " and c not in ok) or "\x7f" <= c <= "\x9f")
+        return controls > max(2, len(text) // 100)
+
+    rng = random.Random(5)
+    alphabet = [chr(k) for k in range(0xA1)] + list("人权理事会 abc")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 400))) for _ in range(300)]
+    texts += [chr(k) * 5 for k in range(0xA1)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    assert [decode._looks_binary(t) for t in texts] == [by_character(t) for t in texts]
+    assert any(by_character(t) for t in texts) and not all(by_character(t) for t in texts)

@@ -431,3 +431,30 @@ def test_a_title_wrapped_before_general_assembly_keeps_it():
     h = parse_header(lines, "en")
     assert h["title"] == ("Implementation of the outcome of the World Summit for Social Development and of the "
                           "twenty-fourth special session of the General Assembly")
+
+
+def test_sentence_end_searched_at_the_end_only_is_the_whole_text_rule_synthetic():
+    """_ends_sentence looks for a trailing footnote marker only near the end of the text (back over a
+    run of superscripts): the same answers as removing the marker with the pattern over the whole text,
+    on every line and paragraph of the corpus and on random ends of markers, digits, brackets,
+    punctuation and spaces."""
+    import random
+
+    from conftest import CORPUS
+    from resdiff.read import structure
+
+    def whole_text(text: str) -> bool:
+        text = structure._TRAILING_MARKER.sub("", text.rstrip()).rstrip().replace("**", "")
+        return bool(text) and text[-1] in structure._END_PUNCT
+
+    samples = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        samples += lines + ["\n".join(lines[:k]) for k in range(0, len(lines), 7)]
+    rng = random.Random(11)
+    pieces = ["⁴", "¹²", "⁰¹²³⁴⁵⁶⁷⁸⁹⁰¹²", "1", "12", "123", "(3)", "（4）", "[5]", "6/", " ", "\u3000", ",", "，",
+              ";", "；", ".", "。", ":", "：", ")", "）", "》", "”", "a", "Z", "决议", "**", "\n", "x 7"]
+    for _ in range(3000):
+        samples.append("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))))
+    assert [structure._ends_sentence(t) for t in samples] == [whole_text(t) for t in samples]

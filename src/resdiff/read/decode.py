@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 
+from resdiff import patterns
 from resdiff.errors import UserError
 
 _BOMS = (
@@ -20,7 +21,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL_OK = set("\t\n\r\f\v")
+# Control characters of binary data: below " " except \t \n \v \f \r, and DEL to APC.
+_CONTROL = patterns.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _not_text(source: str) -> UserError:
@@ -55,7 +57,7 @@ def _looks_binary(text: str) -> bool:
     """Decoded text that is mostly control characters came from binary data that happened to decode."""
     if not text:
         return False
-    controls = sum(1 for c in text if (c < " " and c not in _CONTROL_OK) or "\x7f" <= c <= "\x9f")
+    controls = len(_CONTROL.findall(text))  # one C-level pass (a Python loop: ~1 ms per 30,000 characters)
     return controls > max(2, len(text) // 100)
 
 

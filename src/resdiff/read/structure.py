@@ -762,7 +762,17 @@ _TRAILING_MARKER = patterns.compile(
 
 
 def _ends_sentence(text: str) -> bool:
-    text = _TRAILING_MARKER.sub("", text.rstrip()).rstrip().replace("**", "")
+    text = text.rstrip()
+    # The marker can only be at the end (the pattern ends in $, and the text is stripped): searched from
+    # a few characters before it (back over a run of superscripts), not tried at every position of a
+    # paragraph that is checked again each time it grows a line (quadratic in a long paragraph).
+    start = max(len(text) - 8, 0)
+    while start and text[start - 1] in _SUPERSCRIPTS:
+        start -= 1
+    marker = _TRAILING_MARKER.search(text, start)
+    if marker:
+        text = text[:marker.start()] + text[marker.end():]
+    text = text.rstrip().replace("**", "")
     return bool(text) and text[-1] in _END_PUNCT
 
 

@@ -206,7 +206,7 @@ def write_cache(folder: Path, entries: dict, head: bytes | None = None) -> Path:
     body = marshal_dumps(entries)
     path = Path(patterns.cache_file())
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes((head or patterns._interpreter()) + b"%08x" % zlib.crc32(body) + body)
+    path.write_bytes((head or patterns._header()) + b"%08x" % zlib.crc32(body) + body)
     return path
 
 
@@ -248,6 +248,33 @@ def test_a_damaged_file_is_ignored_and_replaced(fresh, damage):
     assert set(stored(fresh)) == {(p, int(f)) for p, f in SAMPLE}
 
 
+def test_another_resdiff_version_starts_the_file_afresh(fresh, monkeypatch):
+    import resdiff
+
+    old = {("a pattern of an older resdiff", 0): (32, b"", 1, {}, ())}
+    with monkeypatch.context() as older:
+        older.setattr(resdiff, "__version__", "0.0.1")
+        write_cache(fresh, old)
+    compile_sample()
+    assert not patterns._used
+    patterns.save()
+    assert set(stored(fresh)) == {(p, int(f)) for p, f in SAMPLE}  # the old version's entry is gone
+
+
+def test_a_file_grown_past_the_limit_keeps_what_its_run_used(fresh, monkeypatch):
+    extra = [(rf"edited pattern {n}\d+", 0) for n in range(6)]
+    for pattern, flags in SAMPLE + extra:
+        patterns.compile(pattern, flags)
+    patterns.save()
+    new_process()
+    monkeypatch.setattr(patterns, "MAX_ENTRIES", len(SAMPLE) + len(extra))
+    compile_sample()  # from the file
+    patterns.compile(r"one more\s+pattern")  # new: the file would hold one more than the limit
+    assert len(patterns._used) == len(SAMPLE) and len(patterns._new) == 1
+    patterns.save()
+    assert set(stored(fresh)) == {(p, int(f)) for p, f in SAMPLE} | {(r"one more\s+pattern", 0)}
+
+
 def test_code_that_sre_refuses_is_compiled_again_and_replaced(fresh):
     """A file with a right checksum but a broken code list (as a changed sre would read it): _sre.compile
     checks the code and refuses it; the pattern is compiled as usual and its entry written anew."""
@@ -285,7 +312,7 @@ def test_the_file_of_another_interpreter_is_never_read(fresh, monkeypatch):
     with monkeypatch.context() as other:
         other.setattr(sys, "version", sys.version + " (another build)")
         assert patterns.cache_file() != ours  # another build: another file name
-        other_head = patterns._interpreter()
+        other_head = patterns._header()
     write_cache(fresh, entries, head=other_head)  # and were it under our name, its header says whose it is
     new_process()
     compile_sample()

@@ -20,7 +20,8 @@ Python never reads it; its header repeats that and a CRC-32 of the content, whic
 own check cannot (a changed literal or charset word is valid code that matches something else). It
 is read on the first compile of a process (never by a command that compiles nothing, as ``--help``);
 patterns compiled anew are added at exit, merged with what is on disk, written to a temporary file
-and renamed over the old one. Anything unexpected (an unreadable, corrupt or foreign file, a folder
+and renamed over the old one. Another resdiff version starts the file afresh, and a file grown past
+``MAX_ENTRIES`` keeps only what its last run used. Anything unexpected (an unreadable, corrupt or foreign file, a folder
 that cannot be written, a private ``re`` function changed in a new Python) falls back to
 ``re.compile`` silently: never an error, and never slower than compiling.
 """
@@ -34,7 +35,10 @@ import sys
 import zlib
 
 CACHE_FORMAT = 1  # bump when the file layout changes
-MAX_ENTRIES = 4000  # a safety net: resdiff has ~300 patterns; beyond this, new ones are not recorded
+# resdiff has ~300 patterns. A file of more (patterns edited in a working copy pile up) is cut down to the
+# ones its last run used: reading costs ~3 µs a pattern. A new resdiff version starts a new file.
+MAX_ENTRIES = 1000
+MAX_IN_PROCESS = 4000  # patterns kept compiled in this process (re keeps 512)
 _FLAGS = re.IGNORECASE | re.LOCALE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE | re.ASCII
 
 _compiled: dict = {}  # (type, pattern, flags) → re.Pattern, this process
@@ -57,7 +61,7 @@ def compile(pattern, flags=0) -> re.Pattern:
         compiled = _cached_compile(pattern, int(flags))
     except Exception:  # a private function changed, a corrupt entry …: re knows best (its errors too)
         compiled = re.compile(pattern, flags)
-    if len(_compiled) < MAX_ENTRIES:
+    if len(_compiled) < MAX_IN_PROCESS:
         _compiled[key] = compiled
     return compiled
 
@@ -173,6 +177,14 @@ def _interpreter() -> bytes:
             f"{_sre.CODESIZE}|{sys.maxunicode}|{sys.byteorder}\n").encode()
 
 
+def _header() -> bytes:
+    """The file's first lines: the interpreter, and resdiff's version (so that an upgrade starts a new
+    file rather than keeping the old version's patterns for ever)."""
+    from resdiff import __version__
+
+    return _interpreter() + f"resdiff {__version__}\n".encode()
+
+
 def cache_file() -> str:
     from resdiff.cache import cache_dir
 
@@ -200,9 +212,9 @@ def _load() -> dict | None:
 def _read(path: str) -> dict:
     with open(path, "rb") as fh:
         data = fh.read()
-    head = _interpreter()
+    head = _header()
     if not data.startswith(head):
-        raise ValueError("written by another interpreter or format")
+        raise ValueError("written by another interpreter, format or resdiff version")
     crc, body = data[len(head):len(head) + 8], data[len(head) + 8:]
     if crc != b"%08x" % zlib.crc32(body):
         raise ValueError("corrupt")
@@ -223,14 +235,14 @@ def save() -> None:
         except Exception:
             entries = {}
         entries.update(_new)
-        if len(entries) > MAX_ENTRIES:  # patterns of old versions piling up: keep what this run used
+        if len(entries) > MAX_ENTRIES:  # edited patterns piling up: keep what this run used
             entries = {key: entries[key] for key in [*_used, *_new] if key in entries}
         body = marshal.dumps(entries)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temp = f"{path}.{os.getpid()}.tmp"
         try:
             with open(temp, "xb") as fh:
-                fh.write(_interpreter() + b"%08x" % zlib.crc32(body) + body)
+                fh.write(_header() + b"%08x" % zlib.crc32(body) + body)
             os.replace(temp, path)
         except BaseException:
             try:

@@ -20,7 +20,10 @@ back), ``docx`` (the ``pdftotext`` text saved as .docx by LibreOffice: one Word 
 ends and tabs), ``noheader`` (copied from the author line on). Per variant: ``agree`` (the same number of
 preambular, operative and heading paragraphs and of footnotes), ``same`` (also the same labels and
 normalised texts), ``warned`` (counts differ but the reader warned) and ``silent`` (counts differ, no
-warning: the case to fix). With a folder of text files (tests/corpus) the reference is the reading of
+warning: the case to fix). Two more columns judge what a drafter sees: ``cited`` counts the footnotes
+cited by the same paragraphs as in the reference (over all the documents' footnotes), ``no change`` the
+copies whose comparison with the reference finds every paragraph unchanged (layout is not a change).
+With a folder of text files (tests/corpus) the reference is the reading of
 the text itself, and ``spaced`` (a space between every Chinese character, a PDF extraction artefact)
 joins the text-only variants.
 """
@@ -167,7 +170,7 @@ def to_docx(texts: dict[str, str], folder: Path) -> dict[str, Path]:
     for name, text in texts.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     profile = folder / "profile"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--infilter=Text (encoded):76",
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--infilter=Text (encoded):UTF8",
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder),
                     *[str(folder / f"{n}.txt") for n in texts]], capture_output=True, timeout=1800,
                    env={**os.environ, "HOME": str(folder)})
@@ -190,9 +193,19 @@ def agreement(reference: Resolution, variant: Resolution | None) -> str:
     return "same" if same else "agree"
 
 
+def citations(res: Resolution) -> dict[int, frozenset[str]]:
+    """Footnote number → labels of the paragraphs citing it."""
+    out: dict[int, set[str]] = {}
+    for p in res.paragraphs:
+        for n in p.footnotes:
+            out.setdefault(n, set()).add(p.label)
+    return {n: frozenset(labels) for n, labels in out.items()}
+
+
 def run_variants(files: list[Path], names: list[str], verbose: bool) -> None:
     import tempfile
 
+    from resdiff.comparison import compare
     from resdiff.read import read_file
 
     def read(path: Path) -> Resolution | None:
@@ -202,6 +215,7 @@ def run_variants(files: list[Path], names: list[str], verbose: bool) -> None:
             return None
 
     tally = {n: {"same": 0, "agree": 0, "warned": 0, "silent": 0, "failed": 0} for n in names}
+    judged = {n: {"notes": 0, "cited": 0, "unchanged": 0} for n in names}  # what a drafter sees
     with tempfile.TemporaryDirectory(prefix="corpus-variants-") as tmp:
         folder = Path(tmp)
         references = {path: read(path) for path in files}
@@ -239,16 +253,23 @@ def run_variants(files: list[Path], names: list[str], verbose: bool) -> None:
                 variant = read(file)
                 verdict = agreement(reference, variant)
                 tally[name][verdict] += 1
+                cited = citations(reference)
+                judged[name]["notes"] += len(cited)
+                if variant is not None:
+                    theirs = citations(variant)
+                    judged[name]["cited"] += sum(theirs.get(n) == labels for n, labels in cited.items())
+                    judged[name]["unchanged"] += all(p.status == "unchanged" for p in compare(reference, variant).pairs)
                 if verdict in ("warned", "silent", "failed") or verbose:
                     row.append(f"{name} {verdict} {shape(variant) if variant else ''}")
             if row:
                 print(f"{path.name:30} reference {shape(reference)}: " + "; ".join(row))
-    print("\nvariant     files  same  agree  warned  silent  failed   (agree = same + counts equal)")
+    print("\nvariant     files  same  agree  warned  silent  failed   cited        no change   (agree = same + counts equal)")
     for name in names:
-        t = tally[name]
+        t, j = tally[name], judged[name]
         total = sum(t.values())
         if total:
-            print(f"{name:10} {total:6d} {t['same']:5d} {t['same'] + t['agree']:6d} {t['warned']:7d} {t['silent']:7d} {t['failed']:7d}")
+            print(f"{name:10} {total:6d} {t['same']:5d} {t['same'] + t['agree']:6d} {t['warned']:7d} {t['silent']:7d} "
+                  f"{t['failed']:7d}   {j['cited']:4d}/{j['notes']:<4d}   {j['unchanged']:4d}")
 
 
 def pages_of(path: Path) -> int:

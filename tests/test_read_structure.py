@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from conftest import CORPUS
 from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Footnote
 from resdiff.read.structure import Line, build_resolution, parse_header
 from resdiff.read.text import parse_text
@@ -458,3 +461,19 @@ def test_sentence_end_searched_at_the_end_only_is_the_whole_text_rule_synthetic(
     for _ in range(3000):
         samples.append("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))))
     assert [structure._ends_sentence(t) for t in samples] == [whole_text(t) for t in samples]
+
+
+@pytest.mark.parametrize("variant", ["layout", "raw"])
+def test_pdftotext_copy_of_a_draft_takes_its_starred_note_out_of_the_paragraph_it_interrupts(variant):
+    """A/C.2/80/L.12 ("Iraq:* draft resolution"): pdftotext prints the starred note "* On behalf of the
+    States that are members of the Group of 77 and China …" in the middle of the fourth preambular
+    paragraph (a page break), with no footnote rule above it. The header calls a star, so the line is the
+    note: it goes to the header's notes as the PDF reader has it, and the paragraph reads as in the PDF."""
+    from resdiff.comparison import compare
+    from resdiff.read import read_file
+
+    pdf = read_file(CORPUS / "pdf" / "A_C.2_80_L.12.en.pdf")
+    copy = read_file(CORPUS / "pdftotext" / f"A_C.2_80_L.12.en.{variant}.txt")
+    assert copy.header.notes == pdf.header.notes and "Group of 77" in copy.header.notes[0]
+    assert "On behalf of" not in copy.paragraph("PP4").text
+    assert {p.status for p in compare(pdf, copy).pairs} == {"unchanged"}

@@ -465,11 +465,14 @@ def _running_title_words(title: str | None) -> str:
 
 
 def _strip_body(
-    lines: list[Line], title: str | None, lang: str, known: bool = False, unpaired: list[int] | None = None
+    lines: list[Line], title: str | None, lang: str, known: bool = False, unpaired: list[int] | None = None,
+    star_called: bool = False,
 ) -> tuple[list[Line], list[Footnote], list[str], list[str]]:
     """Remove footnote bodies, page furniture and closing lines; return (body lines, footnotes, closing,
     starred notes). ``known``: the reader already took footnotes and furniture out (PDF, Word), so only
-    closing lines are looked for."""
+    closing lines are looked for. ``star_called``: the header calls a starred note ("Iraq:* draft
+    resolution"), so the first line "* On behalf of …" is that note even where no footnote rule printed
+    above it (a pdftotext copy has no rule)."""
     footnotes: list[Footnote] = []
     star_notes: list[str] = []  # "* On behalf of …": notes called by a star in the header (sponsors, title)
     closing: list[str] = []
@@ -513,7 +516,9 @@ def _strip_body(
             finish_footnote()
             current = ["".join(_SUPERSCRIPT_VALUE[c] for c in sup.group(1)), sup.group(2)]
             removed = True
-        elif in_rule_block and not known and patterns.match(r"^\*{1,3}\s*\S", text):
+        elif not known and (in_rule_block and patterns.match(r"^\*{1,3}\s*\S", text)
+                            or star_called and not star_notes and current is None
+                            and patterns.match(r"^\*{1,3}\s+[A-Z\u4e00-\u9fff]", text)):
             finish_footnote()
             current = ["*", text.lstrip("* ")]
             removed = True
@@ -531,7 +536,9 @@ def _strip_body(
         elif i in furniture:
             finish_footnote()
             in_rule_block, removed = False, True
-        elif current is not None and not line.blank_before and not _is_paragraph_start(text, lang):
+        elif current is not None and not line.blank_before and not _is_paragraph_start(text, lang) \
+                and not (current[0] == "*" and not in_rule_block and current[-1].rstrip().endswith((".", "。"))):
+            # (a starred note found without a rule above it ends at its full stop: the page's text may go on)
             current.append(text)  # continuation line of a footnote body
             removed = True
         elif is_closing(text, lang) and (closing or _closing_follows(kept, lines, i)):
@@ -1305,8 +1312,9 @@ def build_resolution(
     gaps = [gap for _, gap in parts] if known else None
     fields = parse_header([part for part, _ in parts], language, gaps)
     unpaired: list[int] = []  # footnote areas whose note numbers could not be paired with their notes
+    star_called = any(patterns.search(r"\S\*+(?:\s|$)", part) for part, _ in parts)  # "Iraq:* draft resolution"
     body, found, closing, star_notes = _strip_body(lines[start:], fields.get("title"), language, known=known,
-                                                   unpaired=unpaired)
+                                                   unpaired=unpaired, star_called=star_called)
     if printed:
         fields = {k: v if k == "body" else _as_printed(v, header_view, header_printed) for k, v in fields.items()}
         all_view, all_printed = "\n".join(printed), "\n".join(printed.values())

@@ -89,6 +89,8 @@ MATCH_THRESHOLD = 0.5  # minimal SequenceMatcher ratio for two paragraphs to be 
 OUT_OF_ORDER_THRESHOLD = 0.6  # below this, a pair is only accepted where it keeps the order (no move)
 DICE_THRESHOLD = 0.2  # token-bigram Dice below which the exact score is not computed
 EXACT_SCORE_CANDIDATES = 6  # per new paragraph, exact scores only for this many best-Dice old ones
+QUICK_BOUND_DICE = 0.4  # below this Dice a candidate is first checked on its shared tokens (a bound of the
+# ratio); above it that check never ruled one out (corpus and generated pairs): it would only add work
 GROUP_MIN_GAIN = 0.04  # a split/merge must raise the pair's ratio by at least this much
 GROUP_MIN_COVERAGE = 0.6  # share of the added paragraph's tokens that must be found in the other side
 MERGE_WINDOW = 3  # how far (in old positions) a merged paragraph may be from its partner
@@ -319,14 +321,14 @@ def _best_similarity(o: _Side, n: _Side, pairs: _Pairs, notes: set[str]) -> None
         small = b_len * max(len(o.toks[-neg_i]) for _d, neg_i in shortlist[:EXACT_SCORE_CANDIDATES]) <= EXACT_BUDGET
         if small:
             matcher.set_seq2(n.toks[j])  # SequenceMatcher caches its index of seq2: vary seq1 only
-        for _dice, neg_i in shortlist[:EXACT_SCORE_CANDIDATES]:
+        for dice, neg_i in shortlist[:EXACT_SCORE_CANDIDATES]:
             if not _same_class(o.paragraphs[-neg_i], n.paragraphs[j]):
                 continue
             if small:
                 matcher.set_seq1(o.toks[-neg_i])
-                # shared tokens in any order (linear) bound the ratio from above: most candidates of a
-                # paragraph fail the threshold there, before the quadratic matching
-                if matcher.quick_ratio() < MATCH_THRESHOLD:
+                # shared tokens in any order (linear) bound the ratio from above: most candidates with a
+                # low Dice fail the threshold there, before the quadratic matching
+                if dice < QUICK_BOUND_DICE and matcher.quick_ratio() < MATCH_THRESHOLD:
                     continue
                 score = matcher.ratio()
             else:

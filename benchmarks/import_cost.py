@@ -62,7 +62,6 @@ def probe(report: str, argv: list[str]) -> None:
     figures as JSON to ``report``."""
     import dataclasses
     import re._compiler as sre_compiler
-    import runpy
 
     import re._parser as sre_parser
 
@@ -104,9 +103,18 @@ def probe(report: str, argv: list[str]) -> None:
     else:
         cached_patterns.compile = timed("regex", cached_patterns.compile)
     dataclasses._process_class = timed("dataclass", dataclasses._process_class)
+    run_here(argv)
+    patterns.sort(reverse=True)
+    costs["from cache"] = len(cached_patterns._used) if cached_patterns else 0
+    Path(report).write_text(json.dumps({"costs": costs, "patterns": patterns[:12]}))
+
+
+def run_here(argv: list[str]) -> None:
+    """``resdiff <argv>`` in this process, its output thrown away (exit status 0 or 1 expected)."""
+    import runpy
+
     sys.argv = ["resdiff", *argv]
-    devnull = open(os.devnull, "w")
-    sys.stdout = devnull
+    sys.stdout = open(os.devnull, "w")
     try:
         runpy.run_module("resdiff", run_name="__main__")
     except SystemExit as stop:
@@ -114,9 +122,6 @@ def probe(report: str, argv: list[str]) -> None:
             raise
     finally:
         sys.stdout = sys.__stdout__
-    patterns.sort(reverse=True)
-    costs["from cache"] = len(cached_patterns._used) if cached_patterns else 0
-    Path(report).write_text(json.dumps({"costs": costs, "patterns": patterns[:12]}))
 
 
 # ── in the benchmark's process ───────────────────────────────────────────────────────────────────

@@ -86,7 +86,7 @@ EN_OPENERS = sorted(
     key=len,
     reverse=True,
 )
-# English-only patterns here are compiled on first use (resdiff.lazyre): a Chinese text never pays for them.
+# English-only patterns here are compiled on first use (patterns.lazy_compile): a Chinese text never pays for them.
 _EN_OPENER_RE = patterns.lazy_compile(r"^(?:" + "|".join(re.escape(o.strip()) for o in EN_OPENERS) + r")\b")
 # Any capitalised -ing / -ed word followed by a lower-case word ("Deploring the", "Convinced that"), not by
 # "and", "or", "of": a wrapped line of a title ("Stockpiling and Use of Chemical Weapons").

@@ -65,7 +65,7 @@ def _split_flattened(line: str, lang: str) -> list[str]:
 
 
 # The patterns below serve only texts flattened into long lines (a page copied as one paragraph):
-# compiled on first use (resdiff.lazyre), not by every reading.
+# compiled on first use (patterns.lazy_compile), not by every reading.
 
 # After a full stop: a footnote body ("¹ A/CONF…", "(1) …", "[1] …", "1/ …") or a closing line
 # ("46th plenary meeting", "第46次全体会议", then its date) starts a line of its own.

@@ -9,8 +9,9 @@ Whole processes, alternating, median of N runs each (default 11), on this machin
 - `resdiff compare` of the same pair (target ≤ 0.2 s);
 - `resdiff parse` of the seed;
 - with `--ref REF` (a commit, e.g. `main`), the same resdiff commands of that commit, checked out into a
-  temporary git worktree and run by the same console script ahead of this tree (PYTHONPATH), in the
-  same rounds: before and after a change under the same load.
+  temporary git worktree and put ahead of this tree (PYTHONPATH), in the same rounds: before and after
+  a change under the same load. Both trees are then started as `python -m resdiff` (each tree's own
+  `__main__`), since the installed console script names this tree's entry point.
 
     python benchmarks/coldstart.py [--runs 11] [--ref main]
 
@@ -78,7 +79,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--ref", help="also run the resdiff of this commit (e.g. main), in the same rounds")
     args = ap.parse_args()
-    resdiff = _script("resdiff") or [sys.executable, "-m", "resdiff"]
+    resdiff = (_script("resdiff") if not args.ref else None) or [sys.executable, "-m", "resdiff"]
     jubarte = _script("jubarte-redlines")
 
     import resdiff as package

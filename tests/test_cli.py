@@ -378,3 +378,21 @@ def test_compare_to_a_docx_without_format_writes_the_redline(tmp_path):
         body = z.read("word/document.xml").decode("utf-8")
     assert "<w:ins " in body and "<w:del " in body
     assert "Replace operative paragraph" not in body
+
+
+def test_the_command_line_enters_through_main_which_raises_the_collector_threshold_first(tmp_path):
+    """Cold start: the console script and `python -m resdiff` run resdiff.__main__.main, which raises the
+    collector's threshold before typer's import: `--help` runs no collection (it ran ~27, ~3 ms)."""
+    import subprocess
+    import sys
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["scripts"]["resdiff"] == "resdiff.__main__:main"
+    code = ("import gc, sys\ncollections = []\ngc.callbacks.append(lambda phase, info: collections.append(phase))\n"
+            "from resdiff.__main__ import main\nsys.argv = ['resdiff', '--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\nprint(len(collections), gc.get_threshold()[0])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[-2:] == ["0", "100000"]

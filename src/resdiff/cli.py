@@ -394,6 +394,8 @@ def main() -> None:
     # One command, one process: most objects made while a command imports its modules and reads its
     # files live to the end, so collecting every 700 new objects frees little and costs ~3 ms of a
     # redline. Collected every 100,000 instead (still bounded for `serve` and very large inputs).
+    # resdiff.__main__.main, the console script's entry, sets it before typer's import already; this
+    # keeps it for a script installed with the older entry (resdiff.cli:main).
     gc.set_threshold(100_000)
     app()
 

@@ -14,7 +14,8 @@ or by ``resdiff.patterns`` for a pattern not in its cache yet) and the CPU time 
 patterns (outermost ``re._compiler.compile`` and ``resdiff.patterns.compile`` calls: sre building a
 pattern's code, e.g. marking every character of a CJK range one by one, or reading it from resdiff's
 pattern cache), and how many patterns came from that cache;
-how many dataclasses were made and the time ``dataclasses`` took (it ``exec``s each generated method).
+how many dataclasses were made and the time ``dataclasses`` took (it ``exec``s each generated method),
+the ``__init__`` that ``resdiff.records`` compiles on a record's first instance counted in (and in n).
 Then the costliest resdiff modules and patterns of one run of ``compare`` of the Chinese pair.
 
     python benchmarks/import_cost.py [--runs 9] [--ref main~1 | --ref none]
@@ -103,6 +104,10 @@ def probe(report: str, argv: list[str]) -> None:
     else:
         cached_patterns.compile = timed("regex", cached_patterns.compile)
     dataclasses._process_class = timed("dataclass", dataclasses._process_class)
+    from resdiff import records  # (imports only dataclasses, imported above anyway)
+
+    if hasattr(records, "_init_function"):  # a record's __init__, compiled on its first instance
+        records._init_function = timed("dataclass", records._init_function)
     run_here(argv)
     patterns.sort(reverse=True)
     costs["from cache"] = len(cached_patterns._used) if cached_patterns else 0

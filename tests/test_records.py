@@ -406,3 +406,23 @@ def test_mutable_record_init_assigns_calls_post_init_and_matches_dataclass_synth
             return True
 
     assert OwnEquality(1) == OwnEquality(2) and OwnEquality(1) == "anything"
+
+
+def test_word_reader_records_behave_as_frozen_dataclasses():
+    # The seed written as a Word file by resdiff and read back: DocxContent, its DocxParagraphs and their
+    # FootnoteRefs (records since the reader's dataclasses moved to @record), against frozen twins.
+    from resdiff.read.docx import DocxContent, DocxParagraph, FootnoteRef, docx_content
+    from resdiff.render.docx import resolution_document
+
+    content = docx_content(resolution_document(read_file(SEED)))
+    values = [content, *content.paragraphs, *(r for p in content.paragraphs for r in p.footnote_refs)]
+    assert {type(v) for v in values} == {DocxContent, DocxParagraph, FootnoteRef}
+    twins = {cls: _twin(cls) for cls in (DocxContent, DocxParagraph, FootnoteRef)}
+    as_twin = {id(v): twins[type(v)](**{f.name: getattr(v, f.name) for f in dataclasses.fields(v)}) for v in values}
+    for value in values:
+        twin = as_twin[id(value)]
+        assert repr(value) == repr(twin) and hash(value) == hash(twin) and value == dataclasses.replace(value)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.text = ""
+    for a, b in itertools.islice(itertools.combinations(values, 2), 2000):
+        assert (a == b) == (as_twin[id(a)] == as_twin[id(b)])

@@ -37,12 +37,13 @@ instructions already put there, and travels with its anchor if that moves too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from resdiff import patterns
 from resdiff.errors import UserError
 from resdiff.model import HEADING, OPERATIVE, PREAMBULAR, Amendment, Comparison, Paragraph, Resolution, Segment, SubParagraph
 from resdiff.normalize import normalize
+from resdiff.records import mutable_record
 
 MERGE_GAP_WORDS = 2  # neighbouring changes this close (in words, no punctuation between) become one
 REPLACE_SHARE = 0.6  # quoting more than this share of a paragraph: replace it whole
@@ -195,7 +196,7 @@ def _note_named(old: Resolution, label: str):
 
 # ── the plan: instructions with their sort keys ─────────────────────────────────────────────────
 
-@dataclass
+@mutable_record
 class _Survivor:
     """An OLD paragraph that stays (perhaps reworded, replaced, split or merged into)."""
 
@@ -206,8 +207,10 @@ class _Survivor:
     moved: bool = False
 
 
-@dataclass
+@mutable_record
 class _Plan:
+    """The amendments being built, each with the key that sorts it into the order a chair reads them."""
+
     items: list = field(default_factory=list)  # (sort key, Amendment)
 
     def add(self, key: tuple, amendment: Amendment) -> None:
@@ -523,8 +526,10 @@ def _same(got: Resolution, new: Resolution, target, lang: str) -> bool:
 
 # ── words ────────────────────────────────────────────────────────────────────────────────────────
 
-@dataclass
+@mutable_record
 class _Edit:
+    """A change of words in OLD's text of a paragraph: the span it replaces and the new words."""
+
     start: int  # in OLD's text
     end: int
     new: str

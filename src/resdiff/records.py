@@ -49,7 +49,8 @@ def record(cls: type) -> type:
     cls.__init__ = _init_on_first_use(cls, frozen=True)
     cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     try:  # the parameters as @dataclass(frozen=True) records them (frozen: what a derived dataclass checks)
-        cls.__dataclass_params__.init = cls.__dataclass_params__.frozen = True
+        params = cls.__dataclass_params__
+        params.init = params.repr = params.eq = params.frozen = True
     except AttributeError:  # a Python whose parameters are read-only: only subclassing rules would differ
         pass
     cls._record_class = cls
@@ -67,7 +68,8 @@ def mutable_record(cls: type) -> type:
     cls.__init__ = _init_on_first_use(cls, frozen=False)
     cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     try:  # the parameters as @dataclass records them
-        cls.__dataclass_params__.init = cls.__dataclass_params__.repr = cls.__dataclass_params__.eq = True
+        params = cls.__dataclass_params__
+        params.init = params.repr = params.eq = True
     except AttributeError:
         pass
     return _finish(cls)

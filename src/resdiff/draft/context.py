@@ -3,11 +3,12 @@ text surgery that replaces spans of a paragraph while keeping its key, footnote 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING
 
 from resdiff.model import HEADING, Footnote, Header, Paragraph, SubParagraph
 from resdiff.normalize import normalize
+from resdiff.records import mutable_record, record
 
 if TYPE_CHECKING:
     from resdiff.draft.refs import Ref
@@ -15,8 +16,11 @@ if TYPE_CHECKING:
 PLACEHOLDER = "[●]"
 
 
-@dataclass(frozen=True)
+@record
 class Context:
+    """What the draft rules know of the series: language, old and new sessions, the resolution's number, date,
+    title and body, and what the drafter gave (agenda item, symbol)."""
+
     lang: str
     old: int  # session of the resolution being updated
     new: int  # session of the draft
@@ -38,7 +42,7 @@ class Context:
         return ref.body in own
 
 
-@dataclass
+@mutable_record
 class Document:
     """The draft while the rules work on it: each rule replaces what it changes (paragraphs are frozen)."""
 
@@ -88,8 +92,10 @@ def replace_within(text: str, start: int, end: int, pieces: list[tuple[tuple[int
 # ── text surgery: replace spans of a paragraph, keep key, footnote offsets and sub-paragraphs right ──
 
 
-@dataclass(frozen=True)
+@record
 class Change:
+    """A replacement of ``text[start:end]`` of a paragraph by ``text``."""
+
     start: int
     end: int
     text: str

@@ -8,13 +8,13 @@ draft moves on (one a year); only this year's and next year's are touched (older
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from resdiff import patterns
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document
 from resdiff.draft.forward import ordinal_value
 from resdiff.lang.numerals import EN_MONTHS, EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
 from resdiff.model import Edit
+from resdiff.records import mutable_record
 
 _MONTH = "|".join(EN_MONTHS)
 # a body's yearly session named by its year: "its 2024 session", "substantive session of 2025",
@@ -61,8 +61,10 @@ _ZH_REPORT_IN = patterns.lazy_compile(r"(?:在|于)\s*(?P<y>20\d\d)\s*年(?:期�
 _ROUND_MAX = 40  # beyond this an ordinal is a General Assembly or Council session, moved by other rules
 
 
-@dataclass
+@mutable_record
 class _Found:
+    """A period or cycle found in a paragraph: where it stands, the new text and why."""
+
     start: int
     end: int
     text: str

@@ -9,13 +9,14 @@ moves — see ``_periodic``. The same report cited again elsewhere moves with it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from resdiff import patterns
 from resdiff.draft.context import PLACEHOLDER, Change, Context, Document
 from resdiff.draft.forward import ordinal_value
 from resdiff.lang.numerals import EN_ORDINAL, ZH_NUMERAL, en_ordinal_like, zh_numeral
 from resdiff.model import OPERATIVE, Edit, Paragraph
+from resdiff.records import record
 
 # a clause that looks at the report in front of the Assembly now
 _EN_CURRENT = patterns.lazy_compile(
@@ -143,8 +144,10 @@ _ZH_REQUEST = patterns.lazy_compile(r"提交|提出|报告")
 _MINOR = {"the", "of", "on", "and", "in", "for", "to", "united", "nations", "a", "an", "its"}
 
 
-@dataclass(frozen=True)
+@record
 class _Known:
+    """What the resolution itself names: its requests, its topics and its own symbols."""
+
     requests: str  # the operative paragraphs: where the resolution asks for reports again
     topics: tuple[str, ...]  # the resolution's title and the agenda items it names ("the item entitled “…”")
     own: set[str]  # the resolution being updated and the series' previous one ("79/160", "78/190")

@@ -36,7 +36,7 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Iterator, Union
 
@@ -45,6 +45,7 @@ from lxml import etree
 from resdiff import patterns
 from resdiff.errors import UserError
 from resdiff.read.wordnumbers import SPELLED_FORMATS, custom_number, spelled, symbol_char
+from resdiff.records import mutable_record, record
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -90,16 +91,20 @@ VIEWS = ("accept", "reject")
 
 # ── results ───────────────────────────────────────────────────────────────────────────────────────
 
-@dataclass(frozen=True)
+@record
 class FootnoteRef:
+    """A footnote or endnote reference in a paragraph: where its mark stands, the note's id and kind."""
+
     offset: int  # position in DocxParagraph.text where the reference mark stands
     id: str  # w:id of the footnote in the footnotes part (of the endnote in the endnotes part)
     custom_mark: str = ""  # the mark text when the reference uses a custom mark (w:customMarkFollows)
     kind: str = "footnote"  # "footnote" or "endnote"
 
 
-@dataclass(frozen=True)
+@record
 class DocxParagraph:
+    """One paragraph of a .docx as the reader sees it: text, automatic number, list level, notes, style."""
+
     text: str  # visible text without the automatic number and without footnote reference marks
     number: str = ""  # automatic number as Word renders it ("1.", "(a)", "㈠"), "" when not numbered
     separator: str = ""  # what Word puts after the number: "\t" (default), " " or ""
@@ -115,8 +120,10 @@ class DocxParagraph:
         return f"{self.number}{self.separator}{self.text}" if self.number else self.text
 
 
-@dataclass(frozen=True)
+@record
 class DocxContent:
+    """What the .docx reader found: paragraphs, note bodies and formats, revisions counted, what it could not read."""
+
     paragraphs: tuple[DocxParagraph, ...]  # body paragraphs in reading order (empty ones included)
     footnotes: tuple[tuple[str, str], ...] = ()  # (footnote id, body text) in the footnotes part's order
     revisions: int = 0  # tracked revisions found in the body and the footnotes (both views count the same)
@@ -220,8 +227,10 @@ def _relationships(archive: zipfile.ZipFile, part: str, name: str) -> list[tuple
     return list(_relationship_map(archive, part, name).values())
 
 
-@dataclass
+@mutable_record
 class _Package:
+    """The parts of one .docx package the reader uses, parsed, by role (and the parts the body points to)."""
+
     name: str
     document: object  # lxml root of the main document part
     styles: object | None = None
@@ -337,8 +346,10 @@ class _Styles:
         return False
 
 
-@dataclass
+@mutable_record
 class _Level:
+    """One level of a Word list definition: start, number format, text pattern, suffix and font."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str | None = None  # lvlText pattern; None → "%<level+1>."
@@ -669,7 +680,7 @@ def _math_text(element, view: str) -> str:
     # consecutive equations of an m:oMathPara are separate lines of the display
     return ("\n" if tag == M_MATH_PARA else "").join(pieces)
 
-@dataclass
+@mutable_record
 class _Field:
     """A Word field being read: its instruction ("NOTEREF _Ref1 \\f \\h") and, for NOTEREF, its result."""
 
@@ -910,7 +921,7 @@ def _count(n: int, what: str) -> str:
     return f"{n} {what}{'s' if n != 1 and not what.endswith('s') else ''}"
 
 
-@dataclass
+@mutable_record
 class _Reader:
     """What reading one document's paragraphs needs besides the paragraphs: the view, the styles and
     list counters, the parts that paragraphs point to, and the list of what could not be read."""

@@ -35,6 +35,7 @@ from resdiff.model import Footnote, Resolution
 from resdiff.normalize import is_cjk
 from resdiff.read.decode import clean_text  # XML-forbidden controls never reach a Word file or a terminal
 from resdiff.read.structure import Line, build_resolution
+from resdiff.records import mutable_record
 
 _OCR_HINT = ("resdiff reads the text layer of a PDF and does not do OCR: give the Word or text version, "
              "or a PDF saved from Word or LibreOffice")
@@ -56,8 +57,10 @@ _SPACES = patterns.compile(r"\s+")
 _SOFT_HYPHEN = "\x02"  # PDFium's character for a hyphen Word printed at a line break
 
 
-@dataclass
+@mutable_record
 class _Run:
+    """A run of text on a PDF page as PDFium gives it: its box, font size and style, its text."""
+
     x0: float
     y0: float
     x1: float
@@ -333,8 +336,10 @@ def _norm(text: str) -> str:
     return patterns.sub(r"\d+", "#", patterns.sub(r"\s+", "", text))
 
 
-@dataclass
+@mutable_record
 class _Document:
+    """A PDF's lines sorted into body and footnote lines, with the body's text size and left margin."""
+
     body: list[_PdfLine]
     footnote_lines: list[_PdfLine]
     body_size: float

@@ -158,13 +158,17 @@ def test_compare_warns_on_stderr_without_changing_the_exit_code(tmp_path):
     old, new = corpus("A_RES_51_102.zh.excerpt.txt"), corpus("A_RES_55_105.zh.excerpt.txt")
     result = runner.invoke(app, ["compare", str(old), str(new), "-f", "json"])
     assert result.exit_code == 0
-    assert f"Warning: {new}: OP3: the text ends mid-sentence" in result.stderr
-    assert "Warning" not in result.stdout
+    # a Chinese text's warnings in Chinese, as its reports say them
+    assert f"警告：{new}：OP3：文本在句子中间结束" in result.stderr
+    assert "警告" not in result.stdout
+    english = runner.invoke(app, ["compare", str(corpus("A_HRC_RES_28_2.en.excerpt.txt")),
+                                  str(corpus("A_HRC_RES_38_3.en.excerpt.txt")), "-f", "json"])
+    assert english.exit_code == 0 and "Warning: " in english.stderr and "警告" not in english.stderr
     assert json.loads(result.stdout)["new"]["warnings"][-1]["code"] == "ends-mid-sentence"
     html = runner.invoke(app, ["compare", str(old), str(new), "-f", "html"]).stdout
     assert '<p class="warning">警告（新版本）：OP3：文本在句子中间结束（“…' in html  # a Chinese pair: in Chinese
     exit_code = runner.invoke(app, ["compare", str(old), str(old), "--exit-code"])
-    assert exit_code.exit_code == 0 and "Warning:" in exit_code.stderr
+    assert exit_code.exit_code == 0 and "警告：" in exit_code.stderr
 
 
 def test_draft_warns_on_stderr():

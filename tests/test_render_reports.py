@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEED, check_golden
+from conftest import CORPUS, SEED, check_golden, corpus
 from resdiff.comparison import compare
 from resdiff.read import read_file
 from resdiff.render import html, markdown, terminal
@@ -94,8 +94,11 @@ def test_stderr_warnings_of_one_kind_are_counted_after_ten():
     text = warnings_text(replace(res, warnings=many + (ReadingWarning("no-author", None, "no author line"),)), "x.txt")
     lines = text.splitlines()
     assert len(lines) == WARNINGS_PER_KIND + 2
-    assert lines[WARNINGS_PER_KIND] == "Warning: x.txt: … and 15 more of the same kind [long-paragraph]"
-    assert lines[-1].startswith("Warning: x.txt: no author line")
+    # the seed is Chinese: the lines are in Chinese, a message with no Chinese words keeps its English
+    assert lines[WARNINGS_PER_KIND] == "警告：x.txt：……另有 15 条同类警告 [long-paragraph]"
+    assert lines[-1].startswith("警告：x.txt：no author line")
+    english = warnings_text(replace(read_file(corpus("A_RES_74_153.en.txt")), warnings=many), "x.txt").splitlines()
+    assert english[WARNINGS_PER_KIND] == "Warning: x.txt: … and 15 more of the same kind [long-paragraph]"
 
 
 # ── labels in the documents' language (render.common.label_language) ─────────────────────────────────

@@ -196,15 +196,20 @@ WARNINGS_PER_KIND = 10  # warnings of one kind printed on stderr before the rest
 
 
 def warnings_text(res: Resolution, name: str | None = None) -> str:
-    """Warnings as lines for stderr ('Warning: old.txt: OP3: …'), or "" when there are none."""
-    prefix = f"{name}: " if name else ""
+    """Warnings as lines for stderr ('Warning: old.txt: OP3: …'), or "" when there are none; for a
+    Chinese text in Chinese, as the reports say them ('警告：旧.txt：OP3：文本在句子中间结束…')."""
+    zh = res.language == "zh"
+    word, colon = ("警告：", "：") if zh else ("Warning: ", ": ")
+    prefix = f"{name}{colon}" if name else ""
     lines, seen = [], Counter(w.code for w in res.warnings)
     shown: Counter = Counter()
     for w in res.warnings:
         shown[w.code] += 1
         if shown[w.code] <= WARNINGS_PER_KIND:
-            lines.append(f"Warning: {prefix}{warning_line(w)}\n")
+            lines.append(f"{word}{prefix}{warning_line(w, res.language)}\n")
         elif shown[w.code] == seen[w.code]:
             # a huge or odd text can flag thousands of paragraphs: say how many, not each (JSON lists all)
-            lines.append(f"Warning: {prefix}… and {seen[w.code] - WARNINGS_PER_KIND} more of the same kind [{w.code}]\n")
+            more = seen[w.code] - WARNINGS_PER_KIND
+            lines.append(f"{word}{prefix}" + (f"……另有 {more} 条同类警告" if zh else f"… and {more} more of the same kind")
+                         + f" [{w.code}]\n")
     return "".join(lines)

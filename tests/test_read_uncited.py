@@ -46,6 +46,32 @@ def test_pdftotext_copy_cites_every_note_in_the_paragraphs_the_pdf_does(name):
             assert pdf_keys[p.label]
 
 
+def test_pdftotext_raw_copy_markers_glued_to_words_and_to_a_symbol():
+    """79/183 through pdftotext -raw: markers glued to the word before them ("Disabilities15 and",
+    "nationals8 and") and one glued to a symbol ("resolution S-35/16 and": S-35/1 and note 6, which the
+    note on the Fact-Finding Mission prints as "resolution S-35/1"): every note cited where the PDF does."""
+    pdf = read_file(CORPUS / "pdf" / "A_RES_79_183.en.pdf")
+    copy = read_file(CORPUS / "pdftotext" / "A_RES_79_183.en.raw.txt")
+    assert citations(copy) == citations(pdf)
+    assert "S-35/1 and" in copy.paragraph("OP1").text and "S-35/16" not in copy.paragraph("OP1").text
+
+
+def test_synthetic_a_number_glued_to_a_symbol_printed_nowhere_else_is_not_a_marker():
+    ps = [paragraph("OP1", "Welcomes the report,", [13], [19]),
+          paragraph("OP2", "Recalls its resolution 77/22114 and the report,"),
+          paragraph("OP3", "the Committee,", [15], [13])]
+    assert cite_by_sequence(ps, NOTES, "en") == ps  # no "77/221" anywhere: 77/22114 may be a real symbol
+    with_evidence = NOTES[:1] + [Footnote(14, "See resolution 77/221.")] + NOTES[2:]
+    assert cite_by_sequence(ps, with_evidence, "en")[1].footnotes == (14,)
+
+
+def test_synthetic_a_number_after_capitals_is_a_name_not_a_glued_marker():
+    ps = [paragraph("OP1", "Welcomes the report,", [13], [19]),
+          paragraph("OP2", "the outcome of COP14 and the work of the Group,"),
+          paragraph("OP3", "the Committee,", [15], [13])]
+    assert cite_by_sequence(ps, NOTES, "en") == ps
+
+
 def paragraph(label: str, text: str, notes=(), positions=()) -> Paragraph:
     return Paragraph(label=label, kind="operative", number=int(label[2:]), text=text, key=normalize(text),
                      footnotes=tuple(notes), footnote_positions=tuple(positions))

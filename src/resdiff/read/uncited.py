@@ -33,6 +33,12 @@ NOT_A_MARKER_AFTER = patterns.compile(
 _ZH_NOT_A_MARKER_AFTER = patterns.compile(r"\s*[\d年月日号段条款项届次个%％份名时部节章岁亿万千百至到\-—–~～.．/、]")
 # Before the number: part of a word or symbol ("G77", "S-35", "A/75", "COVID-19", "3.5"), a month ("December 20").
 _NOT_A_MARKER_BEFORE = patterns.compile(r"(?:[\w/.\-‑–]|(?:" + "|".join(EN_MONTHS) + r")\s|第\s*)$")
+# A marker that lost its raise and stayed glued to the word before it ("Disabilities15 and"): a lowercase
+# word (a number after capitals is a name, "G77", "COP28").
+_GLUED_TO_A_WORD = patterns.compile(r"(?<![A-Z])[a-z]{2,}$")
+# ... or to a document symbol ("resolution 55/197 and" for 55/19 and note 7, "S-35/16"): a candidate only
+# when the symbol without it is printed elsewhere in the document and the symbol with it is not.
+_SYMBOL_END = patterns.compile(r"(?<![\w/.-])(?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4}$")
 # Wider than the reader's own list (structure._NUMBER_TAKING): here it only breaks a tie between candidates.
 _TAKES_A_NUMBER = patterns.compile(
     r"\b(?:[Aa]rticles?|[Pp]aragraphs?|paras?\.?|[Rr]esolutions?|[Dd]ecisions?|[Cc]hapters?|[Pp]arts?|[Ii]tems?|"
@@ -53,12 +59,14 @@ def cite_by_sequence(paragraphs: list[Paragraph], notes: list[Footnote], lang: s
     if not waiting or len(waiting) > MAX_WAITING:
         return paragraphs
     paragraphs = list(paragraphs)
+    # the whole document's words, for the evidence a marker glued to a symbol needs
+    everything = "\n".join([p.text for p in paragraphs] + [f.text for f in notes])
     for number in waiting:
         before = max((n for n in where if n < number), default=None)
         after = min((n for n in where if n > number), default=None)
         start = where[before] if before is not None else (0, 0)
         end = where[after] if after is not None else (len(paragraphs), 0)
-        found = _candidates(paragraphs, number, start, end, lang)
+        found = _candidates(paragraphs, number, start, end, lang, everything)
         if len(found) > 1:
             found = [c for c in found if not c[2]]
         if len(found) == 1:
@@ -78,7 +86,7 @@ def _citations(paragraphs: list[Paragraph]) -> dict[int, tuple[int, int]]:
 
 
 def _candidates(paragraphs: list[Paragraph], number: int, start: tuple[int, int], end: tuple[int, int],
-                lang: str) -> list[tuple[int, int, bool]]:
+                lang: str, everything: str = "") -> list[tuple[int, int, bool]]:
     """(paragraph index, offset, after a word that takes a number) of each "number" that may be its marker
     between the two places."""
     digits = str(number)
@@ -97,12 +105,36 @@ def _candidates(paragraphs: list[Paragraph], number: int, start: tuple[int, int]
                 continue
             if not head or head[-1] == "\n":  # a number opening a line is a paragraph's or a list's own
                 continue
-            if _NOT_A_MARKER_BEFORE.search(head) or after_rule.match(text, place[1] + len(digits)):
+            if after_rule.match(text, place[1] + len(digits)):
+                continue
+            if _NOT_A_MARKER_BEFORE.search(head) and not _glued(head, text, place[1] + len(digits), digits, everything):
                 continue
             out.append((index, place[1], bool(_TAKES_A_NUMBER.search(head))))
             if sum(not c[2] for c in out) > 1:
                 return out  # two that may both be it: no marker can be chosen, whatever else there is
     return out
+
+
+def _glued(head: str, text: str, end: int, digits: str, everything: str) -> bool:
+    """Whether digits right after a word or a symbol are a marker glued to it (see _GLUED_TO_A_WORD and
+    _SYMBOL_END); ``end``: where the digits end in ``text``."""
+    if end < len(text) and text[end].isalnum():
+        return False
+    if _GLUED_TO_A_WORD.search(head):
+        return True
+    symbol = _SYMBOL_END.search(head)
+    return bool(symbol) and _printed(everything, symbol.group(0)) > 0 and _printed(everything, symbol.group(0) + digits) == 1
+
+
+def _printed(text: str, token: str) -> int:
+    """How often ``token`` is printed in ``text`` as a whole symbol (not inside a longer one)."""
+    count, at = 0, text.find(token)
+    while at >= 0:
+        end = at + len(token)
+        if (not at or not (text[at - 1].isalnum() or text[at - 1] in "/-")) and (end == len(text) or not text[end].isdigit()):
+            count += 1
+        at = text.find(token, at + 1)
+    return count
 
 
 def _cite(p: Paragraph, number: int, offset: int, lang: str) -> Paragraph:

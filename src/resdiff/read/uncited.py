@@ -4,12 +4,14 @@ A copy of a PDF made by pdftotext (or pasted from a viewer) prints a raised mark
 often set off by spaces: "the Committee 14 in this regard", "“Our Common Agenda” 5 to convene",
 "resolution 55/19 7 and", "Parties, 8and". Read line by line, such a number cannot be told from a
 reference ("article 14", "decision 6"), so the reader leaves it as text and the footnote body, found at
-the foot of the page, is cited by no paragraph.
+the foot of the page, is cited by no paragraph. pdftotext -raw also glues markers to the word or symbol
+before them ("Disabilities15 and", "resolution S-35/16 and" for S-35/1 and note 6).
 
 Once every paragraph is read there is more to go on: each footnote is cited once, and in order. So
 footnote N must be cited between the citation of the nearest note before it and that of the nearest
 note after it. If that stretch holds exactly one "N" that can be a marker (not part of a date, a range,
-a decimal or a symbol), that is its marker; if it holds several, the one not after a word that takes a
+a decimal or a symbol; glued to a lowercase word, or to a symbol only when the symbol without it is
+printed elsewhere in the document and with it nowhere else), that is its marker; if it holds several, the one not after a word that takes a
 number ("article", "paragraph") is, if it is alone. Otherwise the note stays uncited, and the reader's
 check says so (``footnote-not-cited``).
 """

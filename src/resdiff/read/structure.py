@@ -38,7 +38,7 @@ from resdiff.lang.numerals import EN_MONTHS, parse_en_ordinal, parse_zh_numeral
 from resdiff.model import (HEADING, OPERATIVE, PREAMBULAR, Footnote, Header, Paragraph, ReadingWarning, Resolution,
                            SubParagraph)
 from resdiff.normalize import has_traditional, is_cjk, normalize, to_simplified
-from resdiff.read.uncited import NOT_A_MARKER_AFTER, cite_by_sequence
+from resdiff.read.uncited import NOT_A_MARKER_AFTER, cite_by_sequence, space_around_marker
 from resdiff.records import mutable_record, record
 
 # ── character classes and vocabulary ──────────────────────────────────────────────────────────────
@@ -1033,10 +1033,9 @@ def _find_markers(text: str, lang: str, state: _MarkerState) -> tuple[str, list[
                     parts.pop()
             last = parts[-1][-1:] if parts else ""
             markers.append((number, length))
-            cjk = lang == "zh" and ((last and is_cjk(last)) or (following and is_cjk(following)))
-            if last and following and not cjk and following not in ",;.:)]":
-                parts.append(" ")
-                length += 1
+            glue = space_around_marker(last, following, lang)
+            parts.append(glue)
+            length += len(glue)
         else:
             markers.append((number, length))
         pos = end + spaces_after

@@ -139,6 +139,14 @@ def _printed(text: str, token: str) -> int:
     return count
 
 
+def space_around_marker(last: str, following: str, lang: str) -> str:
+    """What joins the text on either side of a marker that was set off by spaces, once the marker and its
+    spaces are taken out (``last``/``following``: the characters around): one space between two words,
+    none next to Chinese or before punctuation. The reader's rule for every marker it removes."""
+    cjk = lang == "zh" and ((last and is_cjk(last)) or (following and is_cjk(following)))
+    return " " if last and following and not cjk and following not in ",;.:)]" else ""
+
+
 def _cite(p: Paragraph, number: int, offset: int, lang: str) -> Paragraph:
     """``p`` with the digits at ``offset`` taken out of its text and cited as footnote ``number``. Spaces
     setting them off go with them, as the reader does for markers: one stays between two words, none next
@@ -147,9 +155,8 @@ def _cite(p: Paragraph, number: int, offset: int, lang: str) -> Paragraph:
     end = offset + len(str(number))
     left, right = text[:offset].rstrip(" \t"), text[end:].lstrip(" \t")
     last, following = left[-1:], right[:1]
-    cjk = lang == "zh" and ((last and is_cjk(last)) or (following and is_cjk(following)))
-    glue = " " if last and following and not following.isspace() and not cjk and following not in ",;.:)]" \
-        and (len(left) < offset or len(right) < len(text) - end) else ""
+    set_off = len(left) < offset or len(right) < len(text) - end
+    glue = space_around_marker(last, following, lang) if set_off and not following.isspace() else ""
     new_text = left + glue + right
     start, cut = len(left), len(text) - len(new_text)
     marks = sorted([*((n, o if o <= start else o - cut) for n, o in zip(p.footnotes, p.footnote_positions)),
